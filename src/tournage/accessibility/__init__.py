@@ -1,0 +1,1 @@
+"""tournage.accessibility: framework-free core."""

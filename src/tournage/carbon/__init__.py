@@ -1,0 +1,1 @@
+"""tournage.carbon: framework-free core."""

@@ -1,0 +1,57 @@
+"""What every command prints: one JSON document with --json, a readable text otherwise.
+
+Errors a producer can act on are raised as ``CliError`` and shown on stderr without a
+traceback (unless ``--debug``); the command exits non-zero.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+class CliError(Exception):
+    """An error whose message is meant for the user, not a developer."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class OutputOptions:
+    json: bool = False
+    debug: bool = False
+
+
+options = OutputOptions()
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, default=_default)
+
+
+def emit(document: Any, render_text: Callable[[Any], str] | None = None) -> None:
+    """Print ``document`` as JSON with --json, else as ``render_text(document)``."""
+    if options.json or render_text is None:
+        sys.stdout.write(to_json(document) + "\n")
+    else:
+        sys.stdout.write(render_text(document).rstrip("\n") + "\n")

@@ -1,0 +1,32 @@
+"""Rule tables shipped with tournage, each value with its source and date.
+
+Read them through these helpers so the package works from a wheel as well as
+from a source tree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+def data_text(relative_path: str) -> str:
+    """Text of a shipped data file, e.g. ``data_text("labor/working_time.yaml")``."""
+    return files(__name__).joinpath(relative_path).read_text(encoding="utf-8")
+
+
+@cache
+def load_yaml(relative_path: str) -> Any:
+    """Parsed YAML data file (cached: the tables are read-only)."""
+    return yaml.safe_load(data_text(relative_path))
+
+
+@cache
+def load_csv(relative_path: str) -> tuple[dict[str, str], ...]:
+    """Rows of a shipped CSV file as dicts (cached, immutable tuple)."""
+    return tuple(csv.DictReader(io.StringIO(data_text(relative_path))))

@@ -1,0 +1,1 @@
+"""tournage.delivery: framework-free core."""

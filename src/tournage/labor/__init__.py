@@ -1,0 +1,1 @@
+"""tournage.labor: framework-free core."""

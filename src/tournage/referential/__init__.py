@@ -1,0 +1,1 @@
+"""tournage.referential: framework-free core."""

@@ -1,0 +1,1 @@
+"""tournage.scheduling: framework-free core."""

@@ -1,0 +1,1 @@
+"""The Django web app: adapters over the framework-free core."""

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import Channel, Location, Membership, Person, Production
+
+
+class ProductionForm(forms.ModelForm[Production]):
+    channels = forms.MultipleChoiceField(
+        label=_("target channels"),
+        choices=Channel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Production
+        fields = [
+            "title",
+            "format",
+            "genre",
+            "logline",
+            "target_duration_minutes",
+            "country",
+            "budget_envelope",
+            "currency",
+            "channels",
+            "phase",
+            "shoot_start",
+            "pace_pages_per_day",
+        ]
+        widgets = {
+            "shoot_start": forms.DateInput(attrs={"type": "date"}),
+            "logline": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_country(self) -> str:
+        return str(self.cleaned_data["country"]).upper()
+
+    def clean_currency(self) -> str:
+        return str(self.cleaned_data["currency"]).upper()
+
+
+class PersonForm(forms.ModelForm[Person]):
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "kind",
+            "functions",
+            "character",
+            "birth_date",
+            "email",
+            "phone",
+            "home_city",
+            "home_latitude",
+            "home_longitude",
+            "daily_rate",
+        ]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class LocationForm(forms.ModelForm[Location]):
+    class Meta:
+        model = Location
+        fields = [
+            "name",
+            "address",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "kind",
+            "power_source",
+            "available_from",
+            "available_to",
+            "notes",
+        ]
+        widgets = {
+            "available_from": forms.DateInput(attrs={"type": "date"}),
+            "available_to": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("available_from"), cleaned.get("available_to")
+        if start and end and end < start:
+            raise forms.ValidationError(_("The availability ends before it starts."))
+        return cleaned
+
+
+class MembershipForm(forms.Form):
+    username = forms.CharField(label=_("username"), max_length=150)
+    role = forms.ChoiceField(label=_("role"), choices=Membership._meta.get_field("role").choices)
+
+    def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.production = production
+
+    def clean_username(self) -> Any:
+        username = self.cleaned_data["username"]
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise forms.ValidationError(_("No user with this username."))
+        if Membership.objects.filter(production=self.production, user=user).exists():
+            raise forms.ValidationError(_("This user is already a member."))
+        return user
+
+
+class ArchiveUploadForm(forms.Form):
+    archive = forms.FileField(label=_("production archive (.zip)"))
+
+    def clean_archive(self) -> Any:
+        upload = self.cleaned_data["archive"]
+        if not upload.name.lower().endswith(".zip"):
+            raise forms.ValidationError(_("Choose a .zip archive exported by tournage."))
+        if upload.size > settings.TOURNAGE_MAX_MEDIA_UPLOAD:
+            raise forms.ValidationError(_("This archive is too large."))
+        return upload

@@ -1,0 +1,43 @@
+"""The production sub-navigation: the foundation's pages, then each domain app's index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from tournage.web.urls import DOMAIN_SEGMENTS
+
+register = template.Library()
+
+FOUNDATION_LINKS = (
+    ("productions:dashboard", _("Dashboard")),
+    ("productions:people", _("People")),
+    ("productions:locations", _("Locations")),
+)
+ADMIN_LINKS = (
+    ("productions:members", _("Members")),
+    ("productions:history", _("Audit trail")),
+    ("productions:edit", _("Settings")),
+)
+
+
+def _domain_links() -> list[tuple[str, Any]]:
+    return [(f"{app}:index", apps.get_app_config(app).verbose_name) for app in DOMAIN_SEGMENTS]
+
+
+@register.simple_tag(takes_context=True)
+def production_links(context: dict[str, Any]) -> list[dict[str, Any]]:
+    request = context["request"]
+    production_id = context["production"].pk
+    links = []
+    for name, label in (*FOUNDATION_LINKS, *_domain_links(), *ADMIN_LINKS):
+        try:
+            url = reverse(name, kwargs={"production_id": production_id})
+        except NoReverseMatch:
+            continue  # a domain app without pages yet
+        links.append({"url": url, "label": label, "current": request.path == url})
+    return links

@@ -1,0 +1,226 @@
+"""Productions, their dashboard, members, people and locations.
+
+Access is checked by ``access.ProductionAccessMiddleware`` before any view that has a
+``production_id``; views here only scope their querysets to ``request.production``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import generic
+from django.views.decorators.http import require_POST
+
+from .access import read_roles, write_roles
+from .archive import ArchiveError, archived_models, export_production, import_production
+from .dashboard import panels_by_phase
+from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
+from .models import Location, Membership, Person, Production, Role
+
+MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
+
+
+class ProductionListView(LoginRequiredMixin, generic.ListView[Production]):
+    template_name = "productions/production_list.html"
+
+    def get_queryset(self) -> QuerySet[Production]:
+        return Production.objects.for_user(self.request.user)
+
+
+class ProductionCreateView(LoginRequiredMixin, generic.CreateView[Production, ProductionForm]):
+    form_class = ProductionForm
+    template_name = "productions/production_form.html"
+
+    def form_valid(self, form: ProductionForm) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            Membership.objects.create(
+                production=self.object, user=self.request.user, role=Role.PRODUCER
+            )
+        messages.success(self.request, _("Production created. You are its producer."))
+        return response
+
+
+class ProductionUpdateView(generic.UpdateView[Production, ProductionForm]):
+    form_class = ProductionForm
+    template_name = "productions/production_form.html"
+    pk_url_kwarg = "production_id"
+    write_roles = MANAGERS
+
+    def get_queryset(self) -> QuerySet[Production]:
+        return Production.objects.filter(pk=self.request.production.pk)  # type: ignore[attr-defined]
+
+
+def dashboard(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = request.production  # type: ignore[attr-defined]
+    return render(
+        request,
+        "productions/dashboard.html",
+        {"phases": panels_by_phase(production), "current_phase": production.phase},
+    )
+
+
+class ScopedMixin:
+    """Objects of the current production only; new objects are attached to it."""
+
+    request: HttpRequest
+    model: type[Model]
+    list_url_name: str
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.model._default_manager.filter(production=self.request.production)  # type: ignore[attr-defined]
+
+    def get_success_url(self) -> str:
+        return reverse(self.list_url_name, kwargs={"production_id": self.request.production.pk})  # type: ignore[attr-defined]
+
+    def form_valid(self, form: BaseForm) -> HttpResponse:
+        form.instance.production = self.request.production  # type: ignore[attr-defined]
+        if hasattr(form.instance, "key") and not form.instance.key:
+            form.instance.key = slugify(str(form.instance))[:80]
+        return super().form_valid(form)  # type: ignore[misc,no-any-return]
+
+
+class PersonList(ScopedMixin, generic.ListView[Person]):
+    model = Person
+    template_name = "productions/person_list.html"
+
+
+class PersonCreate(ScopedMixin, generic.CreateView[Person, PersonForm]):
+    model, form_class, list_url_name = Person, PersonForm, "productions:people"
+    template_name = "productions/object_form.html"
+
+
+class PersonUpdate(ScopedMixin, generic.UpdateView[Person, PersonForm]):
+    model, form_class, list_url_name = Person, PersonForm, "productions:people"
+    template_name = "productions/object_form.html"
+    pk_url_kwarg = "person_id"
+
+
+class PersonDelete(ScopedMixin, generic.DeleteView[Person, Any]):
+    model, list_url_name = Person, "productions:people"
+    template_name = "productions/object_confirm_delete.html"
+    pk_url_kwarg = "person_id"
+
+
+class LocationList(ScopedMixin, generic.ListView[Location]):
+    model = Location
+    template_name = "productions/location_list.html"
+
+
+class LocationCreate(ScopedMixin, generic.CreateView[Location, LocationForm]):
+    model, form_class, list_url_name = Location, LocationForm, "productions:locations"
+    template_name = "productions/object_form.html"
+
+
+class LocationUpdate(ScopedMixin, generic.UpdateView[Location, LocationForm]):
+    model, form_class, list_url_name = Location, LocationForm, "productions:locations"
+    template_name = "productions/object_form.html"
+    pk_url_kwarg = "location_id"
+
+
+class LocationDelete(ScopedMixin, generic.DeleteView[Location, Any]):
+    model, list_url_name = Location, "productions:locations"
+    template_name = "productions/object_confirm_delete.html"
+    pk_url_kwarg = "location_id"
+
+
+@write_roles(Role.PRODUCER)
+def members(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = request.production  # type: ignore[attr-defined]
+    form = MembershipForm(request.POST or None, production=production)
+    if request.method == "POST" and form.is_valid():
+        Membership.objects.create(
+            production=production,
+            user=form.cleaned_data["username"],
+            role=form.cleaned_data["role"],
+        )
+        messages.success(request, _("Member added."))
+        return redirect("productions:members", production_id=production_id)
+    memberships = production.memberships.select_related("user")
+    return render(request, "productions/members.html", {"form": form, "memberships": memberships})
+
+
+@require_POST
+@write_roles(Role.PRODUCER)
+def member_remove(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, pk=membership_id, production_id=production_id)
+    producers = Membership.objects.filter(production_id=production_id, role=Role.PRODUCER)
+    if membership.role == Role.PRODUCER and producers.count() == 1:
+        messages.error(request, _("A production keeps at least one producer."))
+    else:
+        membership.delete()
+        messages.success(request, _("Member removed."))
+    return redirect("productions:members", production_id=production_id)
+
+
+@read_roles(*MANAGERS, Role.ACCOUNTANT)
+def history(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Audit trail: who changed what, when, with the values before and after."""
+    entries = []
+    for model in [Production, *archived_models()]:
+        manager = getattr(model, "history", None)
+        if manager is None:
+            continue
+        records = manager.all()
+        records = (
+            records.filter(id=production_id)
+            if model is Production
+            else _scoped_history(records, model, production_id)
+        )
+        entries.extend(records.select_related("history_user")[:200])
+    entries.sort(key=lambda record: record.history_date, reverse=True)
+    return render(request, "productions/history.html", {"entries": entries[:300]})
+
+
+def _scoped_history(
+    records: QuerySet[Any], model: type[Model], production_id: int
+) -> QuerySet[Any]:
+    field_names = {f.name for f in model._meta.concrete_fields}
+    if "production" in field_names:
+        return records.filter(production_id=production_id)
+    for fk in model._meta.concrete_fields:
+        related = getattr(fk, "related_model", None)
+        if related is not None and "production" in {f.name for f in related._meta.concrete_fields}:
+            ids = related._default_manager.filter(production_id=production_id).values("pk")
+            return records.filter(**{f"{fk.attname}__in": ids})
+    return records.none()
+
+
+@read_roles(*MANAGERS)
+def export_archive(request: HttpRequest, production_id: int) -> FileResponse:
+    production = request.production  # type: ignore[attr-defined]
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    export_production(production, spool)
+    spool.seek(0)
+    filename = f"{slugify(production.title) or 'production'}-{production.pk}.zip"
+    return FileResponse(spool, as_attachment=True, filename=filename)
+
+
+@login_required
+def import_archive(request: HttpRequest) -> HttpResponse:
+    form = ArchiveUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                production = import_production(form.cleaned_data["archive"])
+                Membership.objects.update_or_create(
+                    production=production, user=request.user, defaults={"role": Role.PRODUCER}
+                )
+        except ArchiveError as error:
+            form.add_error("archive", str(error))
+        else:
+            messages.success(request, _("Production imported."))
+            return HttpResponseRedirect(production.get_absolute_url())
+    return render(request, "productions/import.html", {"form": form})

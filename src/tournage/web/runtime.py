@@ -1,0 +1,22 @@
+"""Start Django from the CLI: settings, migrations, the processes of ``tournage demo``."""
+
+from __future__ import annotations
+
+import os
+
+import django
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tournage.web.settings")
+    django.setup()
+
+
+def migrate(verbosity: int = 0) -> None:
+    """Create or upgrade the database (commands apply pending migrations first)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=verbosity)
