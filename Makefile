@@ -37,7 +37,7 @@ unit: install
 # PostgreSQL: DATABASE_URL if set, else the local server (127.0.0.1:5432, trust auth).
 unit-postgres: install
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tournage} \
-	  $(BIN)/pytest -m "not e2e and not redis" -q
+	  $(BIN)/pytest -m "not e2e" -q
 
 e2e: install
 	$(BIN)/pytest -m e2e -q

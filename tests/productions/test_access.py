@@ -69,8 +69,9 @@ def test_every_route_outside_a_production_is_public_by_design() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", PRODUCTION_ROUTES)
-def test_non_member_gets_404_on_every_production_url(route: str, member_client: Any,
-                                                      production: Any, other_production: Any) -> None:
+def test_non_member_gets_404_on_every_production_url(
+    route: str, member_client: Any, production: Any, other_production: Any
+) -> None:
     outsider = member_client(Role.PRODUCER, on=other_production)
     url = fill(route, production.pk)
     assert outsider.get(url).status_code == 404
@@ -79,8 +80,9 @@ def test_non_member_gets_404_on_every_production_url(route: str, member_client: 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", PRODUCTION_ROUTES)
-def test_crew_cannot_write_on_any_production_url(route: str, member_client: Any,
-                                                  production: Any) -> None:
+def test_crew_cannot_write_on_any_production_url(
+    route: str, member_client: Any, production: Any
+) -> None:
     crew = member_client(Role.CREW)
     url = fill(route, production.pk)
     for method in (crew.post, crew.put, crew.patch, crew.delete):
@@ -106,8 +108,9 @@ def test_member_reads_dashboard_and_crew_cannot_edit(member_client: Any, product
 
 
 @pytest.mark.django_db
-def test_production_list_shows_only_my_productions(member_client: Any, production: Any,
-                                                    other_production: Any) -> None:
+def test_production_list_shows_only_my_productions(
+    member_client: Any, production: Any, other_production: Any
+) -> None:
     client = member_client(Role.ACCOUNTANT)
     page = client.get("/productions/").content.decode()
     assert production.title in page
@@ -115,9 +118,9 @@ def test_production_list_shows_only_my_productions(member_client: Any, productio
 
 
 @pytest.mark.django_db
-def test_objects_of_another_production_are_not_reachable(member_client: Any, production: Any,
-                                                         other_production: Any,
-                                                         make_person: Any) -> None:
+def test_objects_of_another_production_are_not_reachable(
+    member_client: Any, production: Any, other_production: Any, make_person: Any
+) -> None:
     stranger = make_person(other_production)
     manager = member_client(Role.PRODUCTION_MANAGER)
     url = f"/p/{production.pk}/people/{stranger.pk}/"
@@ -126,11 +129,16 @@ def test_objects_of_another_production_are_not_reachable(member_client: Any, pro
 
 
 @pytest.mark.django_db
-def test_export_is_for_managers_only(member_client: Any, production: Any) -> None:
-    assert member_client(Role.ECO_REFERENT).get(f"/p/{production.pk}/export/").status_code == 403
-    response = member_client(Role.PRODUCTION_MANAGER).get(f"/p/{production.pk}/export/")
+def test_exports_are_for_managers_only(member_client: Any, production: Any) -> None:
+    url = f"/p/{production.pk}/exports/"
+    assert member_client(Role.ECO_REFERENT).get(url).status_code == 403
+    manager = member_client(Role.PRODUCTION_MANAGER)
+    assert manager.post(url).status_code == 302  # the task runs at once in tests
+    export = production.exports.get()
+    response = manager.get(f"{url}{export.pk}/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content)[:2] == b"PK"
 
 
 @pytest.mark.django_db

@@ -9,70 +9,30 @@ import zipfile
 from typing import Any
 
 import pytest
-from django.apps import apps
-from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tournage.web.productions.archive import (
-    ArchiveError,
-    export_production,
-    import_production,
-    sections,
-)
+from archive_snapshot import snapshot
+from tournage.web.productions.archive import ArchiveError, export_production, import_production
 from tournage.web.productions.models import Membership, Production
 
 pytestmark = pytest.mark.django_db
-
-VOLATILE = {"created_at", "updated_at", "demo_key", "uploaded_at"}
-
-
-def snapshot(production: Production) -> dict[str, Any]:
-    """Every archived row of ``production`` with primary and foreign keys replaced by
-    ranks, so two copies of one production compare equal whatever their ids."""
-    buffer = io.BytesIO()
-    export_production(production, buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        documents = {
-            s.name: json.loads(archive.read(f"sections/{s.name}.json")) for s in sections()
-        }
-        files = {n: archive.read(n) for n in archive.namelist() if n.startswith("files/")}
-    ranks = {
-        (label, row["pk"]): rank
-        for document in documents.values()
-        for label, rows in document.items()
-        for rank, row in enumerate(rows)
-    }
-    for document in documents.values():
-        for label, rows in document.items():
-            model = apps.get_model(label)
-            for row in rows:
-                _normalise(model, row, ranks, files)
-    return documents
-
-
-def _normalise(model: Any, row: dict[str, Any], ranks: dict[Any, int],
-               files: dict[str, bytes]) -> None:
-    row["pk"] = None
-    for name in VOLATILE:
-        row["fields"].pop(name, None)
-    for name, value in row["fields"].items():
-        field = model._meta.get_field(name)
-        if field.is_relation and field.related_model is not get_user_model() and value is not None:
-            row["fields"][name] = ranks.get((field.related_model._meta.label_lower, value), "root")
-        elif isinstance(value, dict) and "archive" in value:
-            row["fields"][name] = files[value["archive"]].hex()
-    for name, pks in row["m2m"].items():
-        target = model._meta.get_field(name).related_model._meta.label_lower
-        row["m2m"][name] = sorted(ranks[(target, pk)] for pk in pks)
 
 
 @pytest.fixture
 def rich_production(production: Any, make_person: Any, make_location: Any, make_user: Any) -> Any:
     Membership.objects.create(production=production, user=make_user("prod"), role="producer")
     Membership.objects.create(production=production, user=make_user("compta"), role="accountant")
-    make_person(production, kind="cast", character="LÉA", birth_date="2016-05-02",
-                daily_rate="250.00", home_city="Albi", home_latitude=43.9, home_longitude=2.1)
+    make_person(
+        production,
+        kind="cast",
+        character="LÉA",
+        birth_date="2016-05-02",
+        daily_rate="250.00",
+        home_city="Albi",
+        home_latitude=43.9,
+        home_longitude=2.1,
+    )
     make_person(production, kind="crew", functions="chef opérateur, cadreur", email="a@example.org")
     make_location(production, name="Moulin", sets=["MOULIN - SALLE"], power_source="generator")
     production.channels = ["fr_pad_hd_file", "dcp_cinema"]
@@ -88,9 +48,10 @@ def test_round_trip_is_lossless(rich_production: Production, tmp_path: Any) -> N
     assert copy.pk != rich_production.pk
     assert snapshot(copy) == snapshot(rich_production)
     assert copy.memberships.count() == 2
-    assert copy.people.get(character="LÉA").daily_rate == rich_production.people.get(
-        character="LÉA"
-    ).daily_rate
+    assert (
+        copy.people.get(character="LÉA").daily_rate
+        == rich_production.people.get(character="LÉA").daily_rate
+    )
 
 
 def _archive_bytes(production: Production) -> bytes:
@@ -119,16 +80,20 @@ def test_foreign_zip_is_refused(rich_production: Production) -> None:
 
 
 def test_newer_schema_is_refused(rich_production: Production) -> None:
-    data = _rewrite(_archive_bytes(rich_production), "manifest.json",
-                    lambda m: {**m, "schema_version": 999})
+    data = _rewrite(
+        _archive_bytes(rich_production), "manifest.json", lambda m: {**m, "schema_version": 999}
+    )
     with pytest.raises(ArchiveError, match="mettez tournage à jour"):
         import_production(io.BytesIO(data))
 
 
 def test_tampered_section_is_detected_and_nothing_changes(rich_production: Production) -> None:
     before = _counts()
-    data = _rewrite(_archive_bytes(rich_production), "sections/productions.json",
-                    lambda doc: {**doc, "productions.person": []})
+    data = _rewrite(
+        _archive_bytes(rich_production),
+        "sections/productions.json",
+        lambda doc: {**doc, "productions.person": []},
+    )
     with pytest.raises(ArchiveError, match="corrompue"):
         import_production(io.BytesIO(data))
     assert _counts() == before
@@ -138,7 +103,8 @@ def test_failure_midway_rolls_back_everything(rich_production: Production) -> No
     """A section that cannot be loaded after the production row was created."""
     before = _counts()
     archive = _rewrite(
-        _archive_bytes(rich_production), "sections/productions.json",
+        _archive_bytes(rich_production),
+        "sections/productions.json",
         lambda doc: {**doc, "productions.membership": [{"pk": 1, "fields": {"nope": 1}}]},
         keep_checksums=False,
     )
@@ -155,8 +121,9 @@ def test_path_traversal_is_refused(rich_production: Production) -> None:
         import_production(io.BytesIO(buffer.getvalue()))
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(garbage=st.binary(max_size=4096))
 def test_random_bytes_never_crash(garbage: bytes, db: None) -> None:
     before = _counts()

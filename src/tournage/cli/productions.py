@@ -31,14 +31,6 @@ def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, *args], env=os.environ.copy())
 
 
-def _worker_args() -> list[str]:
-    from django.conf import settings
-
-    if settings.TASK_BACKEND_NAME == "rq":
-        return ["-m", "django", "rqworker", "default", "--with-scheduler"]
-    return ["-m", "django", "db_worker", "--no-startup-delay"]
-
-
 def _gunicorn_args(host: str, port: int, workers: int) -> list[str]:
     return [
         "-m",
@@ -78,14 +70,6 @@ def _supervise(processes: list[subprocess.Popen[bytes]]) -> int:
     return max((p.returncode or 0) for p in processes)
 
 
-def _collect_static() -> None:
-    from django.conf import settings
-    from django.core.management import call_command
-
-    if settings.PRODUCTION_MODE:
-        call_command("collectstatic", interactive=False, verbosity=0)
-
-
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
@@ -96,7 +80,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Create/upgrade the local database, load the demo production, start the app and worker."""
-        _django()
+        runtime = _django()
         from tournage.web.productions.demo import load_demo
 
         production, logins = load_demo()
@@ -119,7 +103,7 @@ def register(app: typer.Typer) -> None:
         if no_serve:
             return
         sys.stdout.flush()
-        code = _supervise([_spawn(_gunicorn_args(host, port, 2)), _spawn(_worker_args())])
+        code = _supervise([_spawn(_gunicorn_args(host, port, 2)), _spawn(runtime.worker_args())])
         raise typer.Exit(code)
 
     @app.command()
@@ -132,18 +116,18 @@ def register(app: typer.Typer) -> None:
         ] = True,
     ) -> None:
         """Production server (gunicorn); configure it with the environment variables."""
-        _django()
-        _collect_static()
+        runtime = _django()
+        runtime.prepare_static()
         processes = [_spawn(_gunicorn_args(host, port, workers))]
         if with_worker:
-            processes.append(_spawn(_worker_args()))
+            processes.append(_spawn(runtime.worker_args()))
         raise typer.Exit(_supervise(processes))
 
     @app.command()
     def worker() -> None:
         """Run one background-task worker (database or Redis queue, per TOURNAGE_TASKS)."""
-        _django()
-        raise typer.Exit(_supervise([_spawn(_worker_args())]))
+        runtime = _django()
+        raise typer.Exit(_supervise([_spawn(runtime.worker_args())]))
 
     @app.command("productions")
     def list_productions() -> None:

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "tournage.web.productions",
     "tournage.web.screenplay",
     "tournage.web.scheduling",
@@ -179,8 +181,6 @@ if TASK_BACKEND_NAME not in _TASK_BACKENDS:
 TASKS = {"default": _TASK_BACKENDS[TASK_BACKEND_NAME]}
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
-if TASK_BACKEND_NAME == "rq":
-    INSTALLED_APPS.append("django_rq")
 
 LOGGING = {
     "version": 1,

@@ -201,3 +201,26 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ArchiveExport(models.Model):
+    """An export of the whole production, written by a background task (media can be large)."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    task_id = models.CharField(max_length=100, blank=True)
+    file = models.FileField(upload_to="exports/", blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.production} — {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.file)

@@ -22,7 +22,8 @@ production_urls = [
     path("members/", views.members, name="members"),
     path("members/<int:membership_id>/remove/", views.member_remove, name="member_remove"),
     path("history/", views.history, name="history"),
-    path("export/", views.export_archive, name="export"),
+    path("exports/", views.exports, name="exports"),
+    path("exports/<int:export_id>/", views.export_download, name="export_download"),
 ]
 
 urlpatterns = [

@@ -6,7 +6,6 @@ Access is checked by ``access.ProductionAccessMiddleware`` before any view that 
 
 from __future__ import annotations
 
-import tempfile
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -24,10 +23,11 @@ from django.views import generic
 from django.views.decorators.http import require_POST
 
 from .access import read_roles, write_roles
-from .archive import ArchiveError, archived_models, export_production, import_production
+from .archive import ArchiveError, archived_models, import_production
 from .dashboard import panels_by_phase
 from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
-from .models import Location, Membership, Person, Production, Role
+from .models import ArchiveExport, Location, Membership, Person, Production, Role
+from .tasks import export_production_archive
 
 MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
 
@@ -199,13 +199,25 @@ def _scoped_history(
 
 
 @read_roles(*MANAGERS)
-def export_archive(request: HttpRequest, production_id: int) -> FileResponse:
+def exports(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Ask for an archive of the whole production; a background task writes it."""
     production = request.production  # type: ignore[attr-defined]
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    export_production(production, spool)
-    spool.seek(0)
-    filename = f"{slugify(production.title) or 'production'}-{production.pk}.zip"
-    return FileResponse(spool, as_attachment=True, filename=filename)
+    if request.method == "POST":
+        export = ArchiveExport.objects.create(production=production, requested_by=request.user)
+        result = export_production_archive.enqueue(export.pk)
+        ArchiveExport.objects.filter(pk=export.pk).update(task_id=str(result.id))
+        messages.success(request, _("Export requested: the archive will be listed here."))
+        return redirect("productions:exports", production_id=production_id)
+    return render(request, "productions/exports.html", {"exports": production.exports.all()[:20]})
+
+
+@read_roles(*MANAGERS)
+def export_download(request: HttpRequest, production_id: int, export_id: int) -> FileResponse:
+    export = get_object_or_404(ArchiveExport, pk=export_id, production_id=production_id)
+    if not export.file:
+        raise Http404("This archive is not ready.")
+    return FileResponse(export.file.open("rb"), as_attachment=True,
+                        filename=export.file.name.rsplit("/", 1)[-1])
 
 
 @login_required

@@ -21,6 +21,7 @@ FOUNDATION_LINKS = (
 ADMIN_LINKS = (
     ("productions:members", _("Members")),
     ("productions:history", _("Audit trail")),
+    ("productions:exports", _("Export")),
     ("productions:edit", _("Settings")),
 )
 

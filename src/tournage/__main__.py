@@ -1,0 +1,3 @@
+from tournage.cli import main
+
+main()

@@ -1,0 +1,31 @@
+"""Background tasks of the foundation (django-tasks: database worker, or Redis queue)."""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Any
+
+from django.core.files import File
+from django.utils.text import slugify
+from django_tasks import task
+
+from .archive import export_production
+from .models import ArchiveExport
+
+
+@task()
+def export_production_archive(export_id: int) -> dict[str, Any]:
+    """Write the archive of an ``ArchiveExport`` request to the file storage."""
+    export = ArchiveExport.objects.select_related("production").get(pk=export_id)
+    production = export.production
+    try:
+        with tempfile.TemporaryFile() as spool:
+            manifest = export_production(production, spool)
+            spool.seek(0)
+            name = f"{slugify(production.title) or 'production'}-{production.pk}.zip"
+            export.file.save(name, File(spool), save=True)
+    except Exception as error:
+        export.error = str(error)
+        export.save(update_fields=["error"])
+        raise
+    return {"export_id": export.pk, "file": export.file.name, "sections": manifest["sections"]}

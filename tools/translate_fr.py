@@ -1,0 +1,36 @@
+"""Fill a French catalogue from a {English: French} table (a YAML file), keeping what
+translators already wrote. Usage: python tools/translate_fr.py CATALOGUE.po TABLE.yaml"""
+
+from __future__ import annotations
+
+import sys
+
+import polib
+import yaml
+
+
+def main(catalogue: str, table_path: str) -> None:
+    with open(table_path, encoding="utf-8") as handle:
+        table = yaml.safe_load(handle)
+    po = polib.pofile(catalogue)
+    missing = []
+    for entry in po:
+        if entry.msgid_plural:
+            forms = table.get(entry.msgid)
+            if isinstance(forms, list) and not any(entry.msgstr_plural.values()):
+                entry.msgstr_plural = {0: forms[0], 1: forms[1]}
+        elif not entry.msgstr:
+            if entry.msgid in table:
+                entry.msgstr = table[entry.msgid]
+            else:
+                missing.append(entry.msgid)
+        if "fuzzy" in entry.flags and entry.msgstr:
+            entry.flags.remove("fuzzy")
+    po.save()
+    po.save_as_mofile(catalogue[:-3] + ".mo")
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
