@@ -43,7 +43,7 @@ e2e: install
 	$(BIN)/pytest -m e2e -q
 
 bench: install
-	$(BIN)/pytest tests/bench --benchmark-only -q
+	$(BIN)/pytest tests/bench -o addopts="" --benchmark-only -q
 
 messages: install
 	for app in src/tournage/web/*/; do \
