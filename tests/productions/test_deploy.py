@@ -11,6 +11,7 @@ from pathlib import Path
 def django_check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TOURNAGE_")}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(
         {
             "TOURNAGE_DATA_DIR": str(tmp_path),
