@@ -150,3 +150,17 @@ def test_only_producers_manage_members(member_client: Any, production: Any, make
     producer = member_client(Role.PRODUCER)
     assert producer.post(url, {"username": "newcomer", "role": "crew"}).status_code == 302
     assert production.memberships.filter(user=newcomer, role="crew").exists()
+
+
+@pytest.mark.django_db
+def test_crew_does_not_see_pay_in_edit_forms(
+    member_client: Any, production: Any, make_person: Any
+) -> None:
+    person = make_person(production, daily_rate="480.00")
+    crew = member_client(Role.CREW)
+    assert crew.get(f"/p/{production.pk}/people/").status_code == 200
+    assert crew.get(f"/p/{production.pk}/people/{person.pk}/").status_code == 403
+    assert (
+        member_client(Role.ACCOUNTANT).get(f"/p/{production.pk}/people/{person.pk}/").status_code
+        == 200
+    )

@@ -30,6 +30,8 @@ from .models import ArchiveExport, Location, Membership, Person, Production, Rol
 from .tasks import export_production_archive
 
 MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
+# Edit forms show pay and birth dates: not for read-only members.
+EDITORS = tuple(role for role in Role if role != Role.CREW)
 
 
 class ProductionListView(LoginRequiredMixin, generic.ListView[Production]):
@@ -57,7 +59,7 @@ class ProductionUpdateView(generic.UpdateView[Production, ProductionForm]):
     form_class = ProductionForm
     template_name = "productions/production_form.html"
     pk_url_kwarg = "production_id"
-    write_roles = MANAGERS
+    read_roles = write_roles = MANAGERS
 
     def get_queryset(self) -> QuerySet[Production]:
         return Production.objects.filter(pk=self.request.production.pk)  # type: ignore[attr-defined]
@@ -74,6 +76,8 @@ def dashboard(request: HttpRequest, production_id: int) -> HttpResponse:
 
 class ScopedMixin:
     """Objects of the current production only; new objects are attached to it."""
+
+    read_roles = EDITORS
 
     request: HttpRequest
     model: type[Model]
@@ -94,6 +98,7 @@ class ScopedMixin:
 
 class PersonList(ScopedMixin, generic.ListView[Person]):
     model = Person
+    read_roles = tuple(Role)
     template_name = "productions/person_list.html"
 
 
@@ -116,6 +121,7 @@ class PersonDelete(ScopedMixin, generic.DeleteView[Person, Any]):
 
 class LocationList(ScopedMixin, generic.ListView[Location]):
     model = Location
+    read_roles = tuple(Role)
     template_name = "productions/location_list.html"
 
 
@@ -216,8 +222,9 @@ def export_download(request: HttpRequest, production_id: int, export_id: int) ->
     export = get_object_or_404(ArchiveExport, pk=export_id, production_id=production_id)
     if not export.file:
         raise Http404("This archive is not ready.")
-    return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=export.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
