@@ -32,7 +32,7 @@ imports: install
 	$(BIN)/lint-imports
 
 unit: install
-	$(BIN)/pytest -m "not e2e" -q -p no:randomly
+	$(BIN)/pytest -m "not e2e" -q
 
 # PostgreSQL: DATABASE_URL if set, else the local server (127.0.0.1:5432, trust auth).
 unit-postgres: install
@@ -45,9 +45,19 @@ e2e: install
 bench: install
 	$(BIN)/pytest tests/bench -o addopts="" --benchmark-only -q
 
+# French catalogues: the foundation's (src/tournage/web/locale, filled from its fr.yaml
+# table) and each domain app's own. The compiled .mo files are committed.
+DOMAIN_APPS := screenplay scheduling budget carbon labor delivery accessibility
 messages: install
-	for app in src/tournage/web/*/; do \
-	  if [ -d $$app/locale ]; then (cd $$app && ../../../../$(BIN)/django-admin makemessages -l fr --settings=tournage.web.settings >/dev/null && ../../../../$(BIN)/django-admin compilemessages --settings=tournage.web.settings >/dev/null); fi; \
+	cd src/tournage/web && PYTHONPATH=../../../tests DJANGO_SETTINGS_MODULE=tournage_test_settings \
+	  ../../../$(BIN)/django-admin makemessages -l fr $(foreach app,$(DOMAIN_APPS),--ignore "$(app)/*")
+	$(BIN)/python tools/translate_fr.py src/tournage/web/locale/fr/LC_MESSAGES/django.po src/tournage/web/locale/fr.yaml
+	for app in $(DOMAIN_APPS); do \
+	  if [ -d src/tournage/web/$$app/locale ]; then \
+	    (cd src/tournage/web/$$app && PYTHONPATH=../../../../tests DJANGO_SETTINGS_MODULE=tournage_test_settings \
+	      ../../../../$(BIN)/django-admin makemessages -l fr && \
+	      ../../../../$(BIN)/django-admin compilemessages) || exit 1; \
+	  fi; \
 	done
 
 clean:

@@ -112,6 +112,7 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["production", "user"], name="one_membership_per_user")
         ]
         ordering = ["production", "user__username"]
+        verbose_name = _("membership")
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.production})"
