@@ -1,0 +1,105 @@
+"""Findings of a check: stable code, cue, severity, French (and English) message, fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from tournage.accessibility.timecode import FrameRate
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical correction: new out-time, or new line text (joined/re-broken lines)."""
+
+    description: str
+    end_ms: int | None = None
+    lines: tuple[str, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "end_ms": self.end_ms,
+            "lines": list(self.lines) if self.lines is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # "error" | "warning"
+    cue: int  # 1-based cue number; 0 = the whole file
+    start_ms: int | None
+    message: str
+    message_en: str
+    source: str
+    fix: Fix | None = None
+
+
+def source_text(source: Any) -> str:
+    return ", ".join(source) if isinstance(source, list) else str(source or "")
+
+
+def make_finding(
+    params: dict[str, Any],
+    cue: int,
+    start_ms: int | None,
+    message: str,
+    message_en: str,
+    fix: Fix | None = None,
+) -> Finding:
+    """A finding of the check described by ``params`` (uncertain rules only warn)."""
+    severity = "warning" if params.get("uncertain") else params.get("severity", "error")
+    return Finding(
+        params["code"],
+        severity,
+        cue,
+        start_ms,
+        message,
+        message_en,
+        source_text(params.get("source")),
+        fix,
+    )
+
+
+@dataclass
+class CheckReport:
+    rules: str
+    cues: int
+    frame_rate: FrameRate
+    format: str
+    findings: list[Finding] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # rules skipped: value unknown
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    def to_dict(self) -> dict[str, Any]:
+        rate = self.frame_rate
+        return {
+            "rules": self.rules,
+            "format": self.format,
+            "frame_rate": rate.label,
+            "cues": self.cues,
+            "findings": [
+                {
+                    "cue": f.cue,
+                    "start_tc": rate.ms_to_tc(f.start_ms) if f.start_ms is not None else None,
+                    "rule": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "message_en": f.message_en,
+                    "source": f.source,
+                    "fix": f.fix.to_dict() if f.fix else None,
+                }
+                for f in self.findings
+            ],
+            "summary": self.summary,
+            "unknown": self.unknown,
+        }
