@@ -1,0 +1,97 @@
+"""Financing plan, tax-credit estimate, aid eligibility and the funding profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from tournage.budget.eligibility import match_aids
+from tournage.budget.errors import BudgetError
+from tournage.budget.money import ZERO
+from tournage.budget.report import analyse, profile_with_budget
+from tournage.budget.tax_credit import estimate
+from tournage.web.productions.access import read_roles, write_roles
+
+from .. import adapters, forms, models
+from .common import (
+    READERS,
+    WRITERS,
+    confirm_delete,
+    current_production,
+    edit_form,
+    to_financing,
+)
+
+
+@read_roles(*READERS)
+def financing(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Financing plan, public-aid share against its ceiling, tax credit, eligible aids."""
+    production = current_production(request)
+    profile = adapters.profile_for(production)
+    document = adapters.production_budget(production)
+    context: dict[str, Any] = {
+        "document": document,
+        "profile": profile,
+        "sources": production.financing_sources.all(),
+    }
+    total = ZERO
+    if document is not None:
+        try:
+            totals, _report, summary = analyse(document)
+        except BudgetError as error:
+            messages.error(request, error.message)
+        else:
+            total = totals.total
+            context.update(
+                totals=totals,
+                summary=summary,
+                credit=estimate(
+                    totals,
+                    profile.work_format,
+                    profile.genre,
+                    document.profile.flags.get("french_language"),
+                    production.target_duration_minutes,
+                ),
+            )
+    verdicts = match_aids(profile_with_budget(adapters.core_profile(profile), total))
+    context["verdicts"] = sorted(
+        verdicts, key=lambda v: ("eligible", "to_check", "not_eligible").index(v.status)
+    )
+    return render(request, "budget/financing.html", context)
+
+
+@read_roles(*READERS)
+@write_roles(*WRITERS)
+def source_edit(
+    request: HttpRequest, production_id: int, source_id: int | None = None
+) -> HttpResponse:
+    production = current_production(request)
+    source = (
+        get_object_or_404(models.FinancingSource, pk=source_id, production=production)
+        if source_id
+        else models.FinancingSource(production=production)
+    )
+    form = forms.FinancingSourceForm(request.POST or None, instance=source)
+    delete = request.path + "delete/" if source_id else None
+    return edit_form(request, form, _("Financing source"), to_financing(production_id), delete)
+
+
+@read_roles(*READERS)
+@write_roles(*WRITERS)
+def source_delete(request: HttpRequest, production_id: int, source_id: int) -> HttpResponse:
+    source = get_object_or_404(
+        models.FinancingSource, pk=source_id, production=current_production(request)
+    )
+    return confirm_delete(request, source, to_financing(production_id))
+
+
+@read_roles(*READERS)
+@write_roles(*WRITERS)
+def profile_edit(request: HttpRequest, production_id: int) -> HttpResponse:
+    profile = adapters.profile_for(current_production(request))
+    form = forms.FundingProfileForm(request.POST or None, instance=profile)
+    return edit_form(request, form, _("Funding profile"), to_financing(production_id))
