@@ -1,0 +1,385 @@
+"""Paginate a script like the industry template and measure scenes in eighths.
+
+Elements become blocks of printed rows (Courier: one character = one column); blocks
+fill pages of ``lines_per_page`` rows. Action splits between lines, a speech splits
+with ``(MORE)`` / ``(CONT'D)``, a heading is kept with what follows. A scene's length
+is the rows from its heading to the next heading (page ends included), in eighths.
+Paginating only counts rows; the PDF renderer then materialises the same placements,
+so what is counted is what is printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from tournage.data import load_yaml
+from tournage.screenplay.model import NON_PRINTING, Element, ElementKind, strip_emphasis
+
+
+@dataclass(frozen=True)
+class Style:
+    indent: int
+    width: int
+    space_before: int
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page geometry from ``data/screenplay/layout.yaml`` for one paper size."""
+
+    paper: str
+    lines_per_page: int
+    width_in: float
+    height_in: float
+    top_margin_in: float
+    left_margin_in: float
+    font: str
+    font_size: int
+    lines_per_inch: int
+    min_scene_eighths: int
+    min_split_rows: int
+    heading_keep_rows: int
+    styles: dict[str, Style]
+
+    @classmethod
+    def load(cls, paper: str = "letter") -> Layout:
+        return _layout(paper)
+
+    @property
+    def line_width(self) -> int:
+        return self.styles["action"].width
+
+
+@cache
+def _layout(paper: str) -> Layout:
+    data: dict[str, Any] = load_yaml("screenplay/layout.yaml")
+    sheet = data["papers"][paper]
+    return Layout(
+        paper=paper,
+        lines_per_page=sheet["lines_per_page"],
+        width_in=sheet["width_in"],
+        height_in=sheet["height_in"],
+        top_margin_in=sheet["top_margin_in"],
+        left_margin_in=data["left_margin_in"],
+        font=data["font"],
+        font_size=data["font_size"],
+        lines_per_inch=data["lines_per_inch"],
+        min_scene_eighths=data["min_scene_eighths"],
+        min_split_rows=data["min_split_rows"],
+        heading_keep_rows=data["heading_keep_rows"],
+        styles={name: Style(**spec) for name, spec in data["elements"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text printed on one row from ``column`` (characters from the left margin)."""
+
+    column: int
+    text: str
+    kind: str
+
+
+Row = tuple[Piece, ...]
+
+
+@dataclass
+class Page:
+    number: int
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Pagination:
+    page_count: int
+    scene_starts: list[int]  # absolute row of each scene heading (page * lines + row)
+    scene_eighths: list[int]
+    scene_pages: list[int]  # page number where each scene starts
+    placements: list[_Placement]
+    layout: Layout
+
+    @property
+    def pages(self) -> list[Page]:
+        """The printed rows of every page (built on demand, for rendering)."""
+        return _render(self, self.layout)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap (break at the last space that fits; cut words longer than a row)."""
+    if len(text) <= width and "\n" not in text:
+        return [text]
+    rows: list[str] = []
+    for paragraph in text.split("\n"):
+        position, end = 0, len(paragraph)
+        while end - position > width:
+            cut = paragraph.rfind(" ", position, position + width + 1)
+            if cut <= position:
+                rows.append(paragraph[position : position + width])
+                position += width
+            else:
+                rows.append(paragraph[position:cut])
+                position = cut + 1
+        rows.append(paragraph[position:])
+    return rows
+
+
+def _height(text: str, width: int) -> int:
+    """``len(wrap(text, width))`` without building the rows."""
+    if len(text) <= width and "\n" not in text:
+        return 1
+    rows = 0
+    for paragraph in text.split("\n"):
+        position, end = 0, len(paragraph)
+        rows += 1
+        while end - position > width:
+            cut = paragraph.rfind(" ", position, position + width + 1)
+            position = position + width if cut <= position else cut + 1
+            rows += 1
+    return rows
+
+
+@dataclass(slots=True)
+class _Block:
+    """A paragraph or a whole speech: its height, and what to print it from."""
+
+    kind: str
+    height: int
+    space_before: int
+    parts: list[Element] = field(default_factory=list)
+    right: list[Element] = field(default_factory=list)  # second speech of a dual dialogue
+    scene: int | None = None
+
+
+# (block, page, row, start, stop, continued, more): rows ``start:stop`` of ``block`` printed
+# on ``page`` from ``row``; ``continued``: a "(CONT'D)" cue row first; ``more``: a "(MORE)"
+# row last. A plain tuple: one is made per block and tuples are the cheapest to build.
+_Placement = tuple["_Block", int, int, int, int, bool, bool]
+
+
+def _build_blocks(elements: list[Element], layout: Layout) -> list[_Block]:
+    """Elements → blocks (one per paragraph, one per speech) with their height in rows.
+
+    One flat loop with local names: this is the hot path of paginating.
+    """
+    styles = {
+        kind: layout.styles[kind.value] for kind in ElementKind if kind.value in layout.styles
+    }
+    blocks: list[_Block] = []
+    scene = -1
+    speech: _Block | None = None  # the speech being built
+    for element in elements:
+        kind = element.kind
+        if kind in NON_PRINTING:
+            continue
+        text = element.text
+        if "*" in text or "_" in text or "\\" in text:
+            text = strip_emphasis(text)
+        if element.character is not None:
+            if kind is _CHARACTER:
+                if element.dual and speech is not None and speech.kind == "speech":
+                    speech.kind = "dual"
+                    speech.right.append(element)
+                else:
+                    speech = _Block("speech", 1, styles[kind].space_before, [element])
+                    blocks.append(speech)
+                continue
+            if speech is None:
+                speech = _Block("speech", 0, styles[kind].space_before, [])
+                blocks.append(speech)
+            if speech.kind == "dual":
+                speech.right.append(element)
+            else:
+                speech.parts.append(element)
+                speech.height += _height(text, styles[kind].width)
+            continue
+        speech = None
+        if kind is _PAGE_BREAK:
+            blocks.append(_Block("page_break", 0, 0))
+            continue
+        style = styles[kind]
+        if kind is _HEADING:
+            scene += 1
+            height = _height(text.upper(), style.width)
+            blocks.append(_Block("heading", height, style.space_before, [element], scene=scene))
+        else:
+            blocks.append(_Block(kind, _height(text, style.width), style.space_before, [element]))
+    for block in blocks:
+        if block.kind == "dual":
+            block.height = _dual_height(block, layout)
+    return blocks
+
+
+_CHARACTER, _HEADING = ElementKind.CHARACTER, ElementKind.SCENE_HEADING
+_PAGE_BREAK = ElementKind.PAGE_BREAK
+
+
+def _half_style(style: Style, half: int) -> Style:
+    indent = style.indent // 2
+    return Style(indent, min(style.width, half - indent), 0)
+
+
+def _dual_height(block: _Block, layout: Layout) -> int:
+    half = layout.line_width // 2 - 1
+
+    def height(parts: list[Element]) -> int:
+        styles = layout.styles
+        return sum(_height(e.plain, _half_style(styles[e.kind.value], half).width) for e in parts)
+
+    return max(height(block.parts), height(block.right))
+
+
+class _Pager:
+    def __init__(self, layout: Layout) -> None:
+        self.size = layout.lines_per_page
+        self.min_split = layout.min_split_rows
+        self.heading_keep = layout.heading_keep_rows
+        self.page = 0
+        self.used = 0
+        self.placements: list[_Placement] = []
+        self.scene_starts: list[int] = []
+
+    def new_page(self) -> None:
+        if self.used:
+            self.page += 1
+            self.used = 0
+
+    def place(self, block: _Block, next_block: _Block | None) -> None:
+        if block.kind == "page_break":
+            self.new_page()
+            return
+        gap = block.space_before if self.used else 0
+        needed = gap + block.height
+        if block.kind == "heading" and next_block is not None:
+            needed += next_block.space_before + min(self.heading_keep, next_block.height)
+        if needed <= self.size - self.used:  # the common case, inlined: it runs per block
+            used = self.used + gap
+            if block.scene is not None:
+                self.scene_starts.append(self.page * self.size + used)
+            self.placements.append((block, self.page, used, 0, block.height, False, False))
+            self.used = used + block.height
+        elif block.kind in ("action", "speech") and self._split(block, gap, 0, False):
+            return
+        else:
+            self.new_page()
+            self._put(block, 0, 0, block.height)
+
+    def _put(self, block: _Block, gap: int, start: int, stop: int, continued: bool = False) -> None:
+        self.used += gap
+        if block.scene is not None:
+            self.scene_starts.append(self.page * self.size + self.used)
+        while stop - start + continued > self.size - self.used:  # taller than a page: cut
+            room = self.size - self.used - continued
+            if room > 0:
+                self._record(block, start, start + room, continued, False)
+                start, continued = start + room, False
+            self.new_page()
+        self._record(block, start, stop, continued, False)
+
+    def _record(self, block: _Block, start: int, stop: int, continued: bool, more: bool) -> None:
+        self.placements.append((block, self.page, self.used, start, stop, continued, more))
+        self.used += stop - start + continued + more
+
+    def _split(self, block: _Block, gap: int, start: int, continued: bool) -> bool:
+        """Split rows ``start:`` of ``block`` across the page end; ``False`` if it can't."""
+        speech = block.kind == "speech" and block.parts[0].kind is ElementKind.CHARACTER
+        fit = self.size - self.used - gap - speech - continued  # speech: room for (MORE)
+        rest = block.height - start
+        if fit < self.min_split + speech or rest - fit < self.min_split:
+            return False
+        self.used += gap
+        self._record(block, start, start + fit, continued, speech)
+        self.new_page()
+        remaining = block.height - start - fit + speech
+        if remaining <= self.size or not self._split(block, 0, start + fit, speech):
+            self._put(block, 0, start + fit, block.height, speech)
+        return True
+
+
+def paginate(elements: list[Element], layout: Layout) -> Pagination:
+    """Lay ``elements`` (preamble and scenes, in order) out on pages."""
+    blocks = _build_blocks(elements, layout)
+    size = layout.lines_per_page
+    pager = _Pager(layout)
+    following: list[_Block | None] = [*blocks[1:], None] if blocks else []
+    for block, next_block in zip(blocks, following, strict=True):
+        pager.place(block, next_block)
+    end = pager.page * size + pager.used
+    starts = pager.scene_starts
+    stops = [*starts[1:], end] if starts else []
+    eighths = [
+        max(layout.min_scene_eighths, int((stop - start) * 8 / size + 0.5))
+        for start, stop in zip(starts, stops, strict=True)
+    ]
+    pages = [start // size + 1 for start in starts]
+    return Pagination(pager.page + 1, starts, eighths, pages, pager.placements, layout)
+
+
+def _printed(element: Element) -> str:
+    """Headings print in capitals; everything else as written, emphasis aside."""
+    return element.plain.upper() if element.kind is ElementKind.SCENE_HEADING else element.plain
+
+
+def _rows(text: str, style: Style, kind: str, offset: int = 0) -> list[Row]:
+    rows: list[Row] = []
+    for line in wrap(text, style.width):
+        column = style.indent + offset
+        if style.align == "right":
+            column += style.width - len(line)
+        elif style.align == "center":
+            column += (style.width - len(line)) // 2
+        rows.append((Piece(column, line, kind),))
+    return rows
+
+
+def _block_rows(block: _Block, layout: Layout) -> list[Row]:
+    if block.kind == "dual":
+        half = layout.line_width // 2 - 1
+        columns = [
+            _part_rows(block.parts, layout, 0, half),
+            _part_rows(block.right, layout, half + 2, half),
+        ]
+        return [
+            tuple(piece for side in columns if index < len(side) for piece in side[index])
+            for index in range(block.height)
+        ]
+    rows = _part_rows(block.parts, layout)
+    if block.kind == "heading" and block.parts[0].scene_number:
+        number = block.parts[0].scene_number
+        width = layout.styles["scene_heading"].width
+        left = Piece(-len(number) - 4, number, "scene_number")
+        rows[0] = (left, *rows[0], Piece(width + 4, number, "scene_number"))
+    return rows
+
+
+def _part_rows(parts: list[Element], layout: Layout, offset: int = 0, half: int = 0) -> list[Row]:
+    rows: list[Row] = []
+    for element in parts:
+        kind = element.kind.value
+        style = layout.styles[kind]
+        if half:
+            style = _half_style(style, half)
+        rows.extend(_rows(_printed(element), style, kind, offset))
+    return rows
+
+
+def _render(pagination: Pagination, layout: Layout) -> list[Page]:
+    pages = [Page(number) for number in range(1, pagination.page_count + 1)]
+    cache: dict[int, list[Row]] = {}
+    cue_column = layout.styles["character"].indent
+    for block, number, row, start, stop, continued, more in pagination.placements:
+        if id(block) not in cache:
+            cache[id(block)] = _block_rows(block, layout)
+        printed: list[Row] = []
+        if continued:
+            cue = block.parts[0].plain if block.parts else ""
+            printed.append((Piece(cue_column, f"{cue} (CONT'D)", "character"),))
+        printed.extend(cache[id(block)][start:stop])
+        if more:
+            printed.append((Piece(cue_column, "(MORE)", "more"),))
+        page = pages[number]
+        page.rows.extend([()] * (row - len(page.rows)))
+        page.rows.extend(printed)
+    return pages

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tournage.screenplay.breakdown import categories
+from tournage.screenplay.reader import max_bytes
+
+ALLOWED_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".pdf")
+
+
+class ScriptUploadForm(forms.Form):
+    script = forms.FileField(
+        label=_("script file"),
+        help_text=_("Fountain (.fountain, .txt), Final Draft (.fdx) or PDF."),
+    )
+    format = forms.ChoiceField(
+        label=_("format"),
+        required=False,
+        choices=[
+            ("", _("detect")),
+            ("fountain", "Fountain"),
+            ("fdx", "Final Draft"),
+            ("pdf", "PDF"),
+        ],
+    )
+
+    def clean_script(self) -> Any:
+        upload = self.cleaned_data["script"]
+        if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
+            raise forms.ValidationError(_("Choose a Fountain, Final Draft (.fdx) or PDF file."))
+        if upload.size > max_bytes():
+            raise forms.ValidationError(
+                _("This file is too large (%(limit)s MB at most).")
+                % {"limit": max_bytes() // 1_000_000}
+            )
+        return upload
+
+
+def category_choices() -> list[tuple[str, str]]:
+    return [(key, category.label_en) for key, category in categories().items()]
+
+
+class TagForm(forms.Form):
+    category = forms.ChoiceField(label=_("category"), choices=category_choices)
+    name = forms.CharField(label=_("element"), max_length=200)

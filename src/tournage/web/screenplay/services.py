@@ -1,0 +1,227 @@
+"""Store a parsed script as a new version, carrying the previous version's decisions over.
+
+Other apps read the breakdown through ``current_version`` and ``core_script`` (the
+framework-free ``tournage.screenplay`` model rebuilt from the database).
+"""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from simple_history.utils import bulk_create_with_history
+
+from tournage.screenplay import model as core
+from tournage.screenplay import read_script
+from tournage.screenplay.fountain import parse_fountain
+from tournage.screenplay.fountain_export import to_fountain
+from tournage.screenplay.revisions import carry_over
+
+from .models import BreakdownTag, ChangeKind, Character, Scene, ScriptVersion, TagStatus
+
+CERTAIN_SOURCES = frozenset({"cue", "manual"})
+
+
+def current_version(production: object) -> ScriptVersion | None:
+    return ScriptVersion.objects.filter(production=production).order_by("-number").first()
+
+
+def core_script(version: ScriptVersion) -> core.Script:
+    """The version as a ``tournage.screenplay`` Script (rejected tags left out)."""
+    script = core.Script(
+        title_page=core.TitlePage({"Title": version.title} if version.title else {})
+    )
+    script.source_format = version.source_format
+    script.page_count = version.page_count
+    for row in version.scenes.prefetch_related("tags"):
+        script.scenes.append(_core_scene(row))
+    script.characters = [
+        core.Character(
+            c.name, list(c.aliases), list(c.scenes), c.speaking, c.dialogue_count, c.eighths
+        )
+        for c in version.characters.all()
+    ]
+    return script
+
+
+def _core_scene(row: Scene) -> core.Scene:
+    return core.Scene(
+        index=row.index,
+        heading=row.heading,
+        number=row.number or None,
+        int_ext=row.int_ext or None,
+        location=row.location,
+        set_name=row.set_name,
+        sub_location=row.sub_location or None,
+        time=row.time or None,
+        day_night=row.day_night or None,
+        page_start=row.page_start,
+        eighths=row.eighths,
+        fdx_eighths=row.fdx_eighths,
+        synopsis=row.synopsis or None,
+        omitted=row.omitted,
+        elements=_elements(row.text),
+        characters=list(row.characters),
+        non_speaking=list(row.non_speaking),
+        tags=[
+            core.BreakdownTag(t.category, t.name, t.evidence, t.confidence, t.source)
+            for t in row.tags.all()
+            if t.status != TagStatus.REJECTED
+        ],
+        risks=[core.RiskFlag(code=risk["code"], evidence=risk["evidence"]) for risk in row.risks],
+    )
+
+
+def _elements(text: str) -> list[core.Element]:
+    """A stored scene's elements, from its Fountain text (heading left out)."""
+    elements = parse_fountain(text)[1] if text else []
+    return (
+        elements[1:]
+        if elements and elements[0].kind is core.ElementKind.SCENE_HEADING
+        else elements
+    )
+
+
+def import_script(
+    production: object, data: bytes, filename: str, fmt: str | None = None
+) -> ScriptVersion:
+    """Parse ``data`` and store it as the production's next version.
+
+    Raises ``ScriptError`` before anything is stored; the database part is atomic.
+    """
+    script = read_script(data, filename, fmt)
+    previous = current_version(production)
+    decisions: dict[int, dict[tuple[str, str], str]] = {}
+    changes: dict[int, tuple[str, str]] = {}
+    if previous is not None:
+        old_script, old_rows = _with_rows(previous)
+        for change in carry_over(old_script, script):
+            scene = change.new or change.old
+            assert scene is not None
+            changes[id(scene)] = (str(change.kind), "\n".join(change.diff))
+            if change.new is not None and change.old is not None:
+                decisions[id(change.new)] = _statuses(old_rows[id(change.old)])
+    with transaction.atomic():
+        version = _store(production, script, previous, filename, decisions, changes)
+        version.file.save(filename, ContentFile(data), save=True)
+    return version
+
+
+def _with_rows(version: ScriptVersion) -> tuple[core.Script, dict[int, Scene]]:
+    script = core_script(version)
+    rows = list(version.scenes.prefetch_related("tags"))
+    return script, {id(scene): row for scene, row in zip(script.scenes, rows, strict=True)}
+
+
+def _statuses(row: Scene) -> dict[tuple[str, str], str]:
+    return {
+        (t.category, t.name.lower()): t.status
+        for t in row.tags.all()
+        if t.status != TagStatus.SUGGESTED
+    }
+
+
+def _store(
+    production: object,
+    script: core.Script,
+    previous: ScriptVersion | None,
+    filename: str,
+    decisions: dict[int, dict[tuple[str, str], str]],
+    changes: dict[int, tuple[str, str]],
+) -> ScriptVersion:
+    top = ScriptVersion.objects.filter(production=production).aggregate(top=Max("number"))["top"]
+    version = ScriptVersion.objects.create(
+        production=production,
+        number=(top or 0) + 1,
+        title=script.title or "",
+        source_format=script.source_format,
+        original_name=filename[:255],
+        fountain=to_fountain(script),
+        page_count=script.page_count,
+        eighths=sum(scene.eighths for scene in script.scenes if not scene.omitted),
+    )
+    for scene in script.scenes:
+        change, diff = changes.get(id(scene), (ChangeKind.NONE, ""))
+        if scene.omitted:  # carry_over keeps a copy of the omitted scene
+            change = ChangeKind.OMITTED
+        row = Scene.objects.create(
+            production=production, version=version, change=change, diff=diff, **_scene_fields(scene)
+        )
+        statuses = decisions.get(id(scene), {})
+        rows = [
+            tag_row(row, tag, statuses.get((tag.category, tag.name.lower()), _default_status(tag)))
+            for tag in scene.tags
+        ]
+        bulk_create_with_history(rows, BreakdownTag)
+    _store_characters(production, version, script, previous)
+    return version
+
+
+def tag_row(scene: Scene, tag: core.BreakdownTag, status: str) -> BreakdownTag:
+    """An unsaved database tag of ``scene`` from a core tag."""
+    return BreakdownTag(
+        production_id=scene.production_id,
+        scene=scene,
+        category=tag.category,
+        name=tag.name[:200],
+        evidence=tag.evidence,
+        confidence=tag.confidence,
+        source=tag.source,
+        status=status,
+    )
+
+
+def _default_status(tag: core.BreakdownTag) -> str:
+    return TagStatus.ACCEPTED if tag.source in CERTAIN_SOURCES else TagStatus.SUGGESTED
+
+
+def _scene_fields(scene: core.Scene) -> dict[str, object]:
+    return {
+        "index": scene.index,
+        "number": scene.number or "",
+        "heading": scene.heading[:300],
+        "int_ext": scene.int_ext or "",
+        "location": scene.location[:300],
+        "set_name": scene.set_name[:300],
+        "sub_location": (scene.sub_location or "")[:300],
+        "time": (scene.time or "")[:60],
+        "day_night": scene.day_night or "",
+        "page_start": scene.page_start,
+        "eighths": scene.eighths,
+        "fdx_eighths": scene.fdx_eighths,
+        "synopsis": scene.synopsis or "",
+        "omitted": scene.omitted,
+        "text": "" if scene.omitted else to_fountain(core.Script(scenes=[scene])),
+        "characters": scene.characters,
+        "non_speaking": scene.non_speaking,
+        "risks": [risk.to_dict() for risk in scene.risks],
+    }
+
+
+def _store_characters(
+    production: object, version: ScriptVersion, script: core.Script, previous: ScriptVersion | None
+) -> None:
+    from tournage.web.productions.models import Person
+
+    cast = {c.name: c.person_id for c in previous.characters.all()} if previous else {}
+    people = {
+        person.character.strip().upper(): person.pk
+        for person in Person.objects.filter(production=production).exclude(character="")
+    }
+    bulk_create_with_history(
+        [
+            Character(
+                production=production,
+                version=version,
+                name=character.name[:200],
+                aliases=character.aliases,
+                speaking=character.speaking,
+                dialogue_count=character.dialogue_count,
+                eighths=character.eighths,
+                scenes=character.scenes,
+                person_id=cast.get(character.name) or people.get(character.name.upper()),
+            )
+            for character in script.characters
+        ],
+        Character,
+    )

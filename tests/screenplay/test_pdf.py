@@ -1,0 +1,154 @@
+"""PDF import, tested on PDFs rendered from our own Fountain (round trip)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.pdfgen.canvas import Canvas
+
+from tournage.screenplay.assemble import build_script
+from tournage.screenplay.errors import ScriptError
+from tournage.screenplay.model import Element, TitlePage
+from tournage.screenplay.model import ElementKind as K
+from tournage.screenplay.pdf_export import render_pdf
+from tournage.screenplay.reader import read_script
+
+
+@pytest.fixture
+def round_trip(phare_fountain: bytes) -> tuple[object, object]:
+    original = read_script(phare_fountain, "le_phare.fountain")
+    return original, read_script(render_pdf(original), "le_phare.pdf")
+
+
+def test_round_trip_keeps_scenes_and_characters(round_trip: tuple) -> None:
+    original, parsed = round_trip
+    assert parsed.source_format == "pdf"
+    numbered = [s for s in original.scenes if s.number]
+    assert [(s.number, s.heading) for s in parsed.scenes] == [
+        (s.number, s.heading) for s in numbered
+    ]
+    # Known limit: a forced heading without a number (".FLASHBACK") prints like action,
+    # so the last scene's speakers join the scene before it.
+    assert [s.characters for s in parsed.scenes[:3]] == [s.characters for s in numbered[:3]]
+    assert {c.name for c in parsed.characters if c.speaking} == {
+        c.name for c in original.characters if c.speaking
+    }
+
+
+def test_round_trip_keeps_effet_eighths_and_title(round_trip: tuple) -> None:
+    original, parsed = round_trip
+    assert parsed.title == "LE PHARE"
+    assert parsed.title_page.get("author") == "Claire Vasseur"
+    for before, after in zip(original.scenes, parsed.scenes, strict=False):
+        assert (after.int_ext, after.location, after.time) == (
+            before.int_ext,
+            before.location,
+            before.time,
+        )
+        assert abs(after.eighths - before.eighths) <= 1
+
+
+def test_round_trip_element_kinds(round_trip: tuple) -> None:
+    _, parsed = round_trip
+    kinds = [(e.kind, e.text) for e in parsed.scenes[0].elements]
+    assert (K.PARENTHETICAL, "(à elle-même)") in kinds
+    assert (K.TRANSITION, "CUT TO:") in kinds
+    assert (K.CHARACTER, "MARC (O.S.)") in kinds
+    dual = [e for e in parsed.scenes[2].elements if e.dual]
+    assert [(e.kind, e.character) for e in dual] == [(K.CHARACTER, "NADIA"), (K.DIALOGUE, "NADIA")]
+    assert parsed.scenes[3].characters[0] == "McKENZIE"  # a cue is known by its column
+
+
+def test_page_numbers_and_more_contd_are_dropped() -> None:
+    speech = "NADIA\n" + " ".join(["Je parle encore et encore."] * 150) + "\n"
+    original = read_script(
+        f"INT. SALLE - JOUR #1#\n\n{speech}\nINT. RUE - NUIT #2#\n\nFin.\n".encode()
+    )
+    parsed = read_script(render_pdf(original))
+    speech_elements = [e for e in parsed.scenes[0].elements]
+    assert [e.kind for e in speech_elements] == [K.CHARACTER, K.DIALOGUE]
+    assert "MORE" not in speech_elements[1].text and "CONT" not in speech_elements[1].text
+    assert speech_elements[1].text.count("encore et encore") == 150
+    assert [s.key for s in parsed.scenes] == ["1", "2"]
+
+
+def test_revision_marks_are_ignored() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont("Courier", 12)
+    for row, (x, text) in enumerate(
+        [(108, "INT. GARE - JOUR"), (108, "Un train part."), (570, "*")]
+    ):
+        canvas.drawString(x, 700 - row * 24, text)
+    canvas.drawString(108, 600, "Encore une ligne.")
+    canvas.showPage()
+    canvas.save()
+    parsed = read_script(buffer.getvalue())
+    texts = [e.text for e in parsed.scenes[0].elements]
+    assert texts == ["Un train part.", "Encore une ligne."]
+
+
+def test_scanned_pdf_without_text_layer_is_refused() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.rect(100, 100, 300, 500, fill=1)  # an "image" of a page: no text at all
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(ScriptError) as error:
+        read_script(buffer.getvalue(), "scan.pdf")
+    assert error.value.code == "pdf_no_text"
+    assert "couche texte" in error.value.message
+
+
+def test_broken_pdf_is_refused() -> None:
+    with pytest.raises(ScriptError) as error:
+        read_script(b"%PDF-1.4\n garbage without objects", "x.pdf")
+    assert error.value.code in ("pdf_invalid", "pdf_no_text")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_pdf_bytes_fail_cleanly(data: bytes) -> None:
+    with contextlib.suppress(ScriptError):
+        read_script(b"%PDF-1.4\n" + data, "x.pdf")
+
+
+_word = st.text("abcdeéxyz", min_size=1, max_size=8)
+_sentence = st.lists(_word, min_size=1, max_size=80).map(lambda w: " ".join(w).capitalize() + ".")
+_speaker = st.sampled_from(["NADIA", "MARC", "LÉA", "JEAN-PAUL", "MME ROUX"])
+
+
+@st.composite
+def _numbered_scene(draw: st.DrawFn, number: int) -> list[Element]:
+    elements = [Element(K.SCENE_HEADING, f"INT. LIEU {number} - JOUR", scene_number=str(number))]
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.booleans()):
+            elements.append(Element(K.ACTION, draw(_sentence)))
+            continue
+        name = draw(_speaker)
+        elements.append(Element(K.CHARACTER, name, name))
+        if draw(st.booleans()):
+            elements.append(Element(K.PARENTHETICAL, "(bas)", name))
+        elements.append(Element(K.DIALOGUE, draw(_sentence), name))
+    return elements
+
+
+@st.composite
+def _numbered_script(draw: st.DrawFn) -> list[Element]:
+    count = draw(st.integers(1, 15))
+    return [e for number in range(1, count + 1) for e in draw(_numbered_scene(number))]
+
+
+@settings(max_examples=25, deadline=None)
+@given(_numbered_script())
+def test_any_numbered_script_survives_pdf_round_trip(elements: list[Element]) -> None:
+    original = build_script(TitlePage(), elements, "fountain")
+    parsed = read_script(render_pdf(original))
+    assert [s.heading for s in parsed.scenes] == [s.heading for s in original.scenes]
+    for before, after in zip(original.scenes, parsed.scenes, strict=True):
+        printed = [(e.kind, e.plain) for e in after.elements if e.kind is not K.PAGE_BREAK]
+        assert printed == [(e.kind, e.plain) for e in before.elements]
