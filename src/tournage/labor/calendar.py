@@ -1,0 +1,90 @@
+"""Calendar arithmetic for the working-time rules: civil weeks, holidays, time windows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+HOUR = timedelta(hours=1)
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_dates(year: int, holidays: Iterable[dict[str, Any]]) -> dict[date, dict[str, Any]]:
+    """Dates of the listed public holidays in ``year`` (``day`` MM-DD or ``easter_offset``)."""
+    found = {}
+    for holiday in holidays:
+        if "day" in holiday:
+            month, day = (int(x) for x in holiday["day"].split("-"))
+            found[date(year, month, day)] = holiday
+        else:
+            found[easter(year) + timedelta(days=int(holiday["easter_offset"]))] = holiday
+    return found
+
+
+def week_start(day: date) -> date:
+    """Monday of the civil week (Monday 00:00 to Sunday 24:00)."""
+    return day - timedelta(days=day.weekday())
+
+
+def parse_window(text: str) -> tuple[time, time]:
+    """'22:00-06:00' -> (22:00, 06:00); an end before the start crosses midnight."""
+    start, end = (time.fromisoformat(part.strip()) for part in text.split("-"))
+    return start, end
+
+
+def hours_in_window(start: datetime, end: datetime, window: tuple[time, time]) -> float:
+    """Hours of [start, end) falling inside the daily ``window`` (which may cross midnight)."""
+    total = 0.0
+    day = start.date() - timedelta(days=1)
+    while datetime.combine(day, time()) < end:
+        w_start = datetime.combine(day, window[0])
+        w_end = datetime.combine(day, window[1])
+        if w_end <= w_start:
+            w_end += timedelta(days=1)
+        overlap = min(end, w_end) - max(start, w_start)
+        total += max(overlap.total_seconds(), 0.0) / 3600
+        day += timedelta(days=1)
+    return total
+
+
+def sunday_hours(start: datetime, end: datetime) -> float:
+    """Hours of [start, end) falling on a Sunday."""
+    return hours_on_days(start, end, lambda d: d.weekday() == 6)
+
+
+def hours_on_days(start: datetime, end: datetime, keep: Any) -> float:
+    total, cursor = 0.0, start
+    while cursor < end:
+        midnight = datetime.combine(cursor.date() + timedelta(days=1), time())
+        piece_end = min(end, midnight)
+        if keep(cursor.date()):
+            total += (piece_end - cursor).total_seconds() / 3600
+        cursor = piece_end
+    return total
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to ``end`` included, Sundays excluded (L.1242-13)."""
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += day.weekday() != 6
+    return count

@@ -1,0 +1,125 @@
+"""Risk register seeded from the breakdown, and accessibility of locations against needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tournage.data import load_yaml
+from tournage.labor.findings import Finding
+
+
+@dataclass(frozen=True)
+class SceneRisk:
+    """A risk flag of one scene, as the script breakdown raises it."""
+
+    scene: str
+    code: str
+    evidence: str = ""
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class RiskEntry:
+    scene: str
+    code: str
+    label: str
+    measures: tuple[str, ...]
+    owner: str
+    source: str
+    uncertain: bool
+    evidence: str = ""
+    day: date | None = None
+    status: str = "open"
+
+
+def _measures() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("labor/risk_measures.yaml")["risks"]
+    return data
+
+
+def risk_register(flags: Iterable[SceneRisk]) -> list[RiskEntry]:
+    """One register line per scene and risk, with the data's prevention measures.
+
+    A risk code the data does not know still gets a line (no measure) so nothing is lost.
+    """
+    table = _measures()
+    entries = []
+    for flag in flags:
+        row = table.get(flag.code, {})
+        entries.append(
+            RiskEntry(
+                scene=flag.scene,
+                code=flag.code,
+                label=row.get("label", flag.code),
+                measures=tuple(row.get("measures", ())),
+                owner=row.get("owner", ""),
+                source=row.get("source", "mesures non renseignées"),
+                uncertain=bool(row.get("uncertain", True)),
+                evidence=flag.evidence,
+                day=flag.day,
+            )
+        )
+    return sorted(entries, key=lambda e: (e.day or date.max, e.scene, e.code))
+
+
+@dataclass(frozen=True)
+class Call:
+    """A person called to a location on a day."""
+
+    person: str
+    location: str
+    day: date | None = None
+
+
+def accessibility_findings(
+    locations: Mapping[str, Mapping[str, Any]],
+    calls: Iterable[Call],
+    needs: Mapping[str, Iterable[str]],
+) -> list[Finding]:
+    """Flag each call where a declared need is not met (or not known to be met).
+
+    ``locations`` maps a name to its checklist (``True``/``False``/``None`` per item, a
+    distance in metres for ``public_transport_m``); ``needs`` maps a person to need codes.
+    """
+    checklist = load_yaml("labor/accessibility_checklist.yaml")
+    source = checklist["source"]
+    out = []
+    for call in calls:
+        location = locations.get(call.location, {})
+        for need in needs.get(call.person, ()):
+            rule = checklist["needs"].get(need)
+            if rule is None:
+                continue
+            for item in rule["requires"]:
+                value = location.get(item)
+                label = checklist["items"][item]["label"]
+                if value is None:
+                    out.append(
+                        Finding(
+                            "LAB-ACCESS-UNKNOWN",
+                            "warning",
+                            f"{call.location} : « {label} » non renseigné, besoin déclaré "
+                            f"« {rule['label']} ».",
+                            label,
+                            source,
+                            call.person,
+                            call.day,
+                        )
+                    )
+                elif value is False:
+                    out.append(
+                        Finding(
+                            "LAB-ACCESS-UNMET",
+                            "error",
+                            f"{call.location} : « {label} » absent alors que la personne a déclaré "
+                            f"« {rule['label']} ».",
+                            label,
+                            source,
+                            call.person,
+                            call.day,
+                        )
+                    )
+    return out

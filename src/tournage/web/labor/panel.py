@@ -1,0 +1,25 @@
+"""Dashboard panel: contracts by status, open risks, compliance errors (no pay shown)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tournage.labor.findings import LaborError
+from tournage.web.productions.models import Production
+
+from . import services
+
+
+def context(production: Production) -> dict[str, Any]:
+    contracts = production.labor_contracts.all()  # type: ignore[attr-defined]
+    try:
+        findings, _ = services.compliance(production)
+    except LaborError:
+        findings = []
+    return {
+        "contracts": contracts.count(),
+        "signed": contracts.filter(status="signed").count(),
+        "open_risks": production.labor_risks.exclude(status="closed").count(),  # type: ignore[attr-defined]
+        "errors": sum(f.severity == "error" for f in findings),
+        "warnings": sum(f.severity == "warning" for f in findings),
+    }

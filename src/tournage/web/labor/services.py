@@ -1,0 +1,362 @@
+"""Build the core's plain objects from the models and run the checks (no HTTP here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tournage.labor.compliance import check_team
+from tournage.labor.contracts import Contract as CoreContract
+from tournage.labor.contracts import Employer, check_contract
+from tournage.labor.findings import Finding, LaborError
+from tournage.labor.plan import TeamPlan, plan_premiums
+from tournage.labor.planning import Period, person_ics
+from tournage.labor.premiums import PremiumLine
+from tournage.labor.report import ObservationReport, observation_report_pdf
+from tournage.labor.safety import Call, RiskEntry, SceneRisk, accessibility_findings, risk_register
+from tournage.labor.timesheet import Shift, Worker
+from tournage.web.productions.models import Production
+
+from .models import Contract, Risk, TeamSettings, Timesheet
+
+
+def employer(production: Production) -> Employer:
+    settings = TeamSettings.objects.filter(production=production).first()
+    if settings is None:
+        return Employer(name=production.title)
+    return Employer(settings.employer_name, settings.employer_address, settings.employer_siret)
+
+
+def core_contract(contract: Contract) -> CoreContract:
+    person = contract.person
+    return CoreContract(
+        employer=employer(contract.production),
+        employee=str(person),
+        idcc=contract.idcc,
+        function=contract.function,
+        programme=contract.programme,
+        start=contract.start,
+        end=contract.end,
+        pay_amount=contract.pay_amount,
+        pay_basis=contract.pay_basis,
+        workplace=contract.workplace,
+        genre=contract.genre or None,
+        birth_date=person.birth_date,
+        conges_spectacles_number=contract.conges_spectacles_number,
+        numero_objet=contract.numero_objet,
+        cadre=contract.cadre,
+        reference_hours=contract.reference_hours,
+        working_days=_working_days(contract),
+        trial_days=contract.trial_days,
+        delivered_on=contract.delivered_on,
+        minor_authorisation=contract.minor_authorisation,
+        rights_remuneration={k: Decimal(str(v)) for k, v in contract.rights_remuneration.items()},
+        author_share_percent=contract.author_share_percent,
+        status=contract.status,
+    )
+
+
+def _working_days(contract: Contract) -> tuple[date, ...]:
+    """The contract's days plus the days the person is called in the timesheets."""
+    called = {
+        timezone.localtime(start).date()
+        for start in Timesheet.objects.filter(
+            production_id=contract.production_id,
+            person_id=contract.person_id,
+        ).values_list("start", flat=True)
+    }
+    return tuple(sorted(called | {date.fromisoformat(d) for d in contract.working_days}))
+
+
+def _worker(contract: Contract) -> Worker:
+    return Worker(
+        name=str(contract.person),
+        idcc=contract.idcc,
+        function=contract.function,
+        birth_date=contract.person.birth_date,
+        genre=contract.genre or None,
+        reduced_rest_allowed=contract.reduced_rest_allowed,
+        weekly_derogation_hours=contract.weekly_derogation_hours,
+        hourly_rate=contract.hourly_rate,
+    )
+
+
+def _shift(sheet: Timesheet) -> Shift:
+    local = timezone.localtime
+    return Shift(
+        str(sheet.person),
+        local(sheet.start).replace(tzinfo=None),
+        local(sheet.end).replace(tzinfo=None),
+        sheet.break_minutes,
+        sheet.school_holiday,
+    )
+
+
+def team_plan(production_id: int) -> TeamPlan:
+    production = Production.objects.filter(pk=production_id).first()
+    if production is None:
+        raise LaborError(f"Production {production_id} introuvable.")
+    contracts = list(production.labor_contracts.select_related("person", "production"))
+    sheets = production.labor_timesheets.select_related("person")
+    # actual timesheets replace the planned ones of the same person and day
+    actual = {(s.person_id, s.start.date()) for s in sheets if s.kind == "actual"}
+    kept = [s for s in sheets if s.kind == "actual" or (s.person_id, s.start.date()) not in actual]
+    return TeamPlan(
+        production.title,
+        workers=[_worker(c) for c in contracts],
+        contracts=[core_contract(c) for c in contracts],
+        shifts=[_shift(s) for s in kept if s.person_id in {c.person_id for c in contracts}],
+    )
+
+
+def compliance(production: Production) -> tuple[list[Finding], list[PremiumLine]]:
+    plan = team_plan(production.pk)
+    today = timezone.localdate()
+    findings = [f for c in plan.contracts for f in _contract_findings(c, today)]
+    findings += check_team(plan.workers, plan.shifts)
+    return findings, plan_premiums(plan)
+
+
+def _contract_findings(contract: CoreContract, today: date) -> list[Finding]:
+    return check_contract(contract, today if contract.status == "draft" else None)
+
+
+def contract_findings(contract: Contract) -> list[Finding]:
+    return check_contract(core_contract(contract))
+
+
+def contract_premiums(contract: Contract) -> list[PremiumLine]:
+    """Overtime and increases estimated from this person's planned or actual timesheets."""
+    plan = team_plan(contract.production_id)
+    return [p for p in plan_premiums(plan) if p.person == str(contract.person)]
+
+
+def script_flags(scenes: list[Any]) -> list[SceneRisk]:
+    """Risk flags of core ``tournage.screenplay`` scenes (an uploaded or demo script)."""
+    return [
+        SceneRisk(scene.key, risk.code, risk.evidence)
+        for scene in scenes
+        if not scene.omitted
+        for risk in scene.risks
+    ]
+
+
+def breakdown_flags(production: Production) -> list[SceneRisk]:
+    """Risk flags of the production's current script version in the screenplay app."""
+    from tournage.web.screenplay.services import current_version
+
+    version = current_version(production)
+    if version is None:
+        return []
+    return [
+        SceneRisk(row.key, risk["code"], risk.get("evidence", ""))
+        for row in version.scenes.filter(omitted=False)
+        for risk in row.risks
+    ]
+
+
+def seed_risks(production: Production, flags: list[SceneRisk]) -> int:
+    """Add risk flags to the register; lines already there are kept as the user edited them."""
+    created = 0
+    for entry in risk_register(flags):
+        _, new = Risk.objects.get_or_create(
+            production=production,
+            scene=entry.scene,
+            code=entry.code,
+            defaults={
+                "label": entry.label,
+                "measures": "\n".join(entry.measures),
+                "owner": entry.owner,
+                "evidence": entry.evidence[:300],
+            },
+        )
+        created += new
+    return created
+
+
+def accessibility(production: Production) -> list[Finding]:
+    locations = {
+        str(a.location): a.checklist()
+        for a in production.labor_location_access.select_related("location")
+    }
+    needs = {
+        str(n.person): n.needs for n in production.labor_needs.select_related("person") if n.consent
+    }
+    calls = [
+        Call(str(s.person), str(s.location), s.start.date())
+        for s in production.labor_timesheets.select_related("person", "location")
+        if s.location_id
+    ]
+    return accessibility_findings(locations, _unique(calls), needs)
+
+
+def _unique(calls: list[Call]) -> list[Call]:
+    seen: dict[tuple[str, str], Call] = {}
+    for call in calls:
+        seen.setdefault((call.person, call.location), call)
+    return list(seen.values())
+
+
+def observation_report(production: Production) -> bytes:
+    settings = TeamSettings.objects.filter(production=production).first()
+    risks = [
+        RiskEntry(
+            r.scene,
+            r.code,
+            r.label,
+            tuple(r.measures.splitlines()),
+            r.owner,
+            "",
+            True,
+            r.evidence,
+            r.day,
+            r.get_status_display(),
+        )
+        for r in production.labor_risks.all()
+    ]
+    findings, _ = compliance(production)
+    report = ObservationReport(
+        production=production.title,
+        risks=risks,
+        incidents=[
+            {"date": f"{i.day:%d/%m/%Y}", "description": i.description, "action": i.action}
+            for i in production.labor_incidents.all()
+        ],
+        accessibility=accessibility(production),
+        working_time=[
+            f
+            for f in findings
+            if f.code.startswith(("LAB-DAY", "LAB-REST", "LAB-WEEK", "LAB-MINOR"))
+        ],
+        contacts={
+            "Référent sécurité": settings.safety_referent if settings else "",
+            "Référent harcèlement / VHSS": settings.harassment_referent if settings else "",
+            "Santé au travail": settings.occupational_health if settings else "",
+        },
+    )
+    return observation_report_pdf(report)
+
+
+def periods(production: Production) -> list[Period]:
+    return [
+        Period(str(c.person), c.start, c.end, "shoot", c.function)
+        for c in production.labor_contracts.select_related("person")
+    ]
+
+
+def ics_for(production: Production, person_id: int) -> bytes:
+    person = production.people.get(pk=person_id)
+    shifts = [_shift(s) for s in production.labor_timesheets.filter(person=person)]
+    return person_ics(str(person), production.title, periods(production), shifts, timezone.now())
+
+
+def contract_total(contract: Contract) -> Decimal:
+    """Gross pay of the whole contract: per-day bases x days worked, weekly x weeks."""
+    days = len(contract.working_days) or (contract.end - contract.start).days + 1
+    if contract.pay_basis.startswith(("weekly", "week_")):
+        return contract.pay_amount * Decimal(-(-days // 5))  # started weeks
+    if contract.pay_basis.startswith("monthly"):
+        return contract.pay_amount
+    return contract.pay_amount * days
+
+
+def commit_signed(contract: Contract) -> bool:
+    """A signed contract becomes a commitment on the person's budget line (if any)."""
+    from django.apps import apps
+
+    if contract.status != "signed" or not apps.is_installed("tournage.web.budget"):
+        return False
+    lines = apps.get_model("budget", "BudgetLine").objects.filter(
+        budget__production=contract.production, person=contract.person
+    )
+    line = lines.order_by("-budget__is_reference", "-budget_id").first()
+    if line is None:
+        return False
+    apps.get_model("budget", "Commitment").objects.update_or_create(
+        production=contract.production,
+        reference=f"contrat-{contract.pk}",
+        defaults={
+            "account": line.account,
+            "supplier": str(contract.person),
+            "label": f"CDDU {contract.function}",
+            "amount": contract_total(contract),
+            "date": contract.start,
+        },
+    )
+    return True
+
+
+def schedule_calls(production: Production) -> dict[int, list[tuple[datetime, datetime, Any]]]:
+    """Calls per person id from the current schedule: the whole crew every shooting day, the
+    cast on the days of their scenes; call and wrap as the scheduler evaluates them (its wrap
+    counts working time only, so breaks are 0). Empty without a current schedule."""
+    from tournage.scheduling.evaluate import evaluate
+    from tournage.web.scheduling.services import assignment_of, current_schedule, problem_of
+    from tournage.web.screenplay.services import current_version
+
+    schedule, version = current_schedule(production), current_version(production)
+    if schedule is None or version is None:
+        return {}
+    cast = {c.name: c.person_id for c in version.characters.all() if c.person_id}
+    crew = list(production.people.filter(kind="crew").values_list("pk", flat=True))
+    places = _places(production)
+    calls: dict[int, list[tuple[datetime, datetime, Any]]] = {}
+    for day in evaluate(problem_of(schedule), assignment_of(schedule)).days:
+        start = timezone.make_aware(datetime.combine(day.day, day.call))
+        end = timezone.make_aware(day.wrap)
+        place = next((places[s.location] for s in day.scenes if s.location in places), None)
+        called = set(crew) | {cast[c] for s in day.scenes for c in s.cast if c in cast}
+        for person_id in called:
+            calls.setdefault(person_id, []).append((start, end, place))
+    return calls
+
+
+def _places(production: Production) -> dict[str, Any]:
+    """Scheduler location ids (slugs of set names) -> productions.Location."""
+    from tournage.scheduling.adapter import slug
+
+    places = {}
+    for place in production.locations.all():
+        for name in (place.name, *(place.sets or [])):
+            places[slug(name)] = place
+    return places
+
+
+@transaction.atomic
+def plan_from_schedule(production: Production) -> int:
+    """Replace the planned timesheets by the current schedule's calls; risks get their day."""
+    calls = schedule_calls(production)
+    if not calls:
+        return 0
+    Timesheet.objects.filter(production=production, kind="planned").delete()
+    Timesheet.objects.bulk_create(
+        Timesheet(
+            production=production,
+            person_id=person_id,
+            start=start,
+            end=end,
+            break_minutes=0,
+            kind="planned",
+            location=place,
+        )
+        for person_id, rows in calls.items()
+        for start, end, place in rows
+        if end > start
+    )
+    _date_risks(production)
+    return sum(len(rows) for rows in calls.values())
+
+
+def _date_risks(production: Production) -> None:
+    from tournage.web.scheduling.services import assignment_of, current_schedule
+
+    schedule = current_schedule(production)
+    days = assignment_of(schedule) if schedule else {}
+    for risk in production.labor_risks.all():
+        if days.get(risk.scene) != risk.day:
+            risk.day = days.get(risk.scene)
+            risk.save(update_fields=["day"])

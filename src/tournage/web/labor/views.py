@@ -1,0 +1,338 @@
+"""Teams pages. Access is enforced by the productions middleware; views narrow roles:
+pay, contracts and accommodation needs are never shown to crew members."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tournage.labor.analysis import analyse_file
+from tournage.labor.documents import contract_docx, contract_pdf
+from tournage.labor.findings import LaborError
+from tournage.screenplay import ScriptError, read_script
+from tournage.web.productions.access import read_roles, write_roles
+from tournage.web.productions.models import Role
+
+from . import services
+from .forms import (
+    AccommodationNeedForm,
+    ContractForm,
+    ContractUploadForm,
+    IncidentForm,
+    InclusionForm,
+    LocationAccessForm,
+    RiskForm,
+    ScriptUploadForm,
+    SignedFileForm,
+    TeamSettingsForm,
+    TimesheetForm,
+)
+from .models import Contract, ContractStatus, TeamSettings
+
+MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
+PAY_READERS = (*MANAGERS, Role.ACCOUNTANT)
+
+
+def _production(request: HttpRequest) -> Any:
+    return request.production  # type: ignore[attr-defined]
+
+
+def _role(request: HttpRequest) -> str:
+    return str(request.membership.role)  # type: ignore[attr-defined]
+
+
+def index(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    contracts = production.labor_contracts.select_related("person")
+    return render(
+        request,
+        "labor/index.html",
+        {
+            "contracts": contracts,
+            "show_pay": _role(request) in PAY_READERS,
+            "manager": _role(request) in MANAGERS,
+        },
+    )
+
+
+@read_roles(*MANAGERS)
+@write_roles(*MANAGERS)
+def contract_form(
+    request: HttpRequest, production_id: int, contract_id: int | None = None
+) -> HttpResponse:
+    production = _production(request)
+    contract = (
+        get_object_or_404(Contract, pk=contract_id, production=production) if contract_id else None
+    )
+    form = ContractForm(request.POST or None, instance=contract, production=production)
+    if request.method == "POST" and form.is_valid():
+        form.instance.production = production
+        with transaction.atomic():
+            saved = form.save()
+            services.commit_signed(saved)
+        messages.success(request, _("Contract saved."))
+        return redirect("labor:contract_edit", production_id=production_id, contract_id=saved.pk)
+    findings = services.contract_findings(contract) if contract else []
+    premiums = services.contract_premiums(contract) if contract else []
+    return render(
+        request,
+        "labor/contract_form.html",
+        {
+            "form": form,
+            "contract": contract,
+            "findings": findings,
+            "premiums": premiums,
+            "upload": SignedFileForm(),
+        },
+    )
+
+
+@read_roles(*PAY_READERS)
+def contract_document(
+    request: HttpRequest, production_id: int, contract_id: int, fmt: str
+) -> HttpResponse:
+    contract = get_object_or_404(Contract, pk=contract_id, production=_production(request))
+    core = services.core_contract(contract)
+    try:
+        content = contract_pdf(core) if fmt == "pdf" else contract_docx(core)
+    except LaborError as error:
+        messages.error(request, str(error))
+        return redirect("labor:index", production_id=production_id)
+    kind = (
+        "application/pdf"
+        if fmt == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="contrat-{contract.pk}.{fmt}"'
+    return response
+
+
+@require_POST
+@write_roles(*MANAGERS)
+def contract_signed(request: HttpRequest, production_id: int, contract_id: int) -> HttpResponse:
+    contract = get_object_or_404(Contract, pk=contract_id, production=_production(request))
+    form = SignedFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        with transaction.atomic():
+            contract.signed_file = form.cleaned_data["file"]
+            contract.status = ContractStatus.SIGNED
+            contract.save()
+            committed = services.commit_signed(contract)
+        messages.success(request, _("Signed contract attached."))
+        if not committed:
+            messages.warning(request, _("No budget line for this person: no commitment created."))
+    else:
+        messages.error(request, " ".join(form.errors.get("file", [])))
+    return redirect("labor:contract_edit", production_id=production_id, contract_id=contract_id)
+
+
+@read_roles(*PAY_READERS)
+@write_roles(*MANAGERS)
+def compliance(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    form = TimesheetForm(request.POST or None, production=production)
+    if request.method == "POST" and form.is_valid():
+        form.instance.production = production
+        form.save()
+        messages.success(request, _("Timesheet added."))
+        return redirect("labor:compliance", production_id=production_id)
+    try:
+        findings, premiums = services.compliance(production)
+    except LaborError as error:
+        findings, premiums = [], []
+        messages.error(request, str(error))
+    return render(
+        request,
+        "labor/compliance.html",
+        {
+            "findings": findings,
+            "premiums": premiums,
+            "form": form,
+            "errors": sum(f.severity == "error" for f in findings),
+        },
+    )
+
+
+@require_POST
+@write_roles(*MANAGERS)
+def plan_from_schedule(request: HttpRequest, production_id: int) -> HttpResponse:
+    count = services.plan_from_schedule(_production(request))
+    if count:
+        messages.success(
+            request, _("%(count)d planned calls from the current schedule.") % {"count": count}
+        )
+    else:
+        messages.warning(request, _("No current schedule: nothing planned."))
+    return redirect("labor:compliance", production_id=production_id)
+
+
+@write_roles(*MANAGERS)
+def risks(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    risk_form = RiskForm(
+        request.POST if "add_risk" in request.POST else None, production=production, prefix="risk"
+    )
+    incident_form = IncidentForm(
+        request.POST if "add_incident" in request.POST else None, prefix="incident"
+    )
+    for form in (risk_form, incident_form):
+        if form.is_bound and form.is_valid():
+            form.instance.production = production
+            form.save()
+            messages.success(request, _("Saved."))
+            return redirect("labor:risks", production_id=production_id)
+    return render(
+        request,
+        "labor/risks.html",
+        {
+            "risks": production.labor_risks.all(),
+            "incidents": production.labor_incidents.all(),
+            "risk_form": risk_form,
+            "incident_form": incident_form,
+            "seed_form": ScriptUploadForm(),
+            "manager": _role(request) in MANAGERS,
+        },
+    )
+
+
+@require_POST
+@write_roles(*MANAGERS)
+def risks_from_breakdown(request: HttpRequest, production_id: int) -> HttpResponse:
+    with transaction.atomic():
+        created = services.seed_risks(
+            _production(request), services.breakdown_flags(_production(request))
+        )
+    messages.success(request, _("%(count)d risks added from the breakdown.") % {"count": created})
+    return redirect("labor:risks", production_id=production_id)
+
+
+@require_POST
+@write_roles(*MANAGERS)
+def risks_seed(request: HttpRequest, production_id: int) -> HttpResponse:
+    form = ScriptUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("file", [])))
+        return redirect("labor:risks", production_id=production_id)
+    upload = form.cleaned_data["file"]
+    try:
+        script = read_script(upload.read(), upload.name)
+    except ScriptError as error:
+        messages.error(request, str(error))
+        return redirect("labor:risks", production_id=production_id)
+    with transaction.atomic():
+        created = services.seed_risks(_production(request), services.script_flags(script.scenes))
+    messages.success(request, _("%(count)d risks added from the breakdown.") % {"count": created})
+    return redirect("labor:risks", production_id=production_id)
+
+
+@read_roles(*MANAGERS)
+def observation_report(request: HttpRequest, production_id: int) -> HttpResponse:
+    response = HttpResponse(
+        services.observation_report(_production(request)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="rapport-observation.pdf"'
+    return response
+
+
+@read_roles(*MANAGERS)
+@write_roles(*MANAGERS)
+def accessibility(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    access_form = LocationAccessForm(
+        request.POST if "add_access" in request.POST else None,
+        production=production,
+        prefix="access",
+    )
+    need_form = AccommodationNeedForm(
+        request.POST if "add_need" in request.POST else None, production=production, prefix="need"
+    )
+    for form in (access_form, need_form):
+        if form.is_bound and form.is_valid():
+            form.instance.production = production
+            form.save()
+            messages.success(request, _("Saved."))
+            return redirect("labor:accessibility", production_id=production_id)
+    return render(
+        request,
+        "labor/accessibility.html",
+        {
+            "checklists": production.labor_location_access.select_related("location"),
+            "needs": production.labor_needs.select_related("person"),
+            "findings": services.accessibility(production),
+            "access_form": access_form,
+            "need_form": need_form,
+        },
+    )
+
+
+def planning(request: HttpRequest, production_id: int) -> HttpResponse:
+    from tournage.labor.planning import timeline
+
+    production = _production(request)
+    people = {str(p): p.pk for p in production.people.all()}
+    rows = timeline(services.periods(production))
+    for row in rows:
+        row["person_id"] = people.get(str(row["person"]))
+    return render(request, "labor/planning.html", {"rows": rows})
+
+
+def person_calendar(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
+    production = _production(request)
+    get_object_or_404(production.people, pk=person_id)
+    response = HttpResponse(services.ics_for(production, person_id), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="planning-{person_id}.ics"'
+    return response
+
+
+@read_roles(*PAY_READERS)
+@write_roles(*PAY_READERS)
+def analyse(request: HttpRequest, production_id: int) -> HttpResponse:
+    form = ContractUploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = analyse_file(upload.read(), upload.name)
+        except LaborError as error:
+            form.add_error("file", str(error))
+    return render(request, "labor/analyse.html", {"form": form, "result": result})
+
+
+@read_roles(*MANAGERS)
+@write_roles(*MANAGERS)
+def inclusion(request: HttpRequest, production_id: int) -> HttpResponse:
+    from tournage.labor.inclusion import Declaration, indicators
+
+    production = _production(request)
+    form = InclusionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.production = production
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("labor:inclusion", production_id=production_id)
+    result = indicators(
+        Declaration(d.department, d.opted_in, d.gender or None, d.first_job, d.disability)
+        for d in production.labor_inclusion.all()
+    )
+    return render(request, "labor/inclusion.html", {"form": form, "result": result})
+
+
+@read_roles(*MANAGERS)
+@write_roles(*MANAGERS)
+def team_settings(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    instance = TeamSettings.objects.filter(production=production).first()
+    form = TeamSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.instance.production = production
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("labor:index", production_id=production_id)
+    return render(request, "labor/form.html", {"form": form, "title": _("Employer and contacts")})
