@@ -1,0 +1,184 @@
+"""The scheduling model: scenes, cast, locations, calendar, constraints, weights.
+
+Framework-free dataclasses. Money is ``Decimal`` (euros); the solver converts it to whole
+euros. Dates are ``datetime.date``; a shooting day is a working day of the calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+from tournage.data import load_yaml
+from tournage.scheduling.errors import SchedulingError
+
+INT_EXT = ("INT", "EXT")
+DAY_NIGHT = ("JOUR", "NUIT")
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A strip: ``eighths`` of a page, or an explicit ``minutes`` of shooting time."""
+
+    id: str
+    location: str
+    eighths: int = 0
+    minutes: int | None = None
+    int_ext: str = "INT"
+    day_night: str = "JOUR"
+    cast: tuple[str, ...] = ()
+    extras: int = 0
+    elements: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    weather_cover: bool = False
+    label: str = ""
+
+    @property
+    def effect(self) -> str:
+        return f"{self.int_ext}/{self.day_night}"
+
+
+@dataclass(frozen=True)
+class CastMember:
+    """An actor: daily cost, dates they cannot work, contractual window, drop/pick-up."""
+
+    id: str
+    name: str
+    daily_cost: Decimal = Decimal(0)
+    unavailable: frozenset[date] = frozenset()
+    available_from: date | None = None
+    available_until: date | None = None
+    drop_min_gap_days: int | None = None
+    age: int | None = None
+
+    def available_on(self, day: date) -> bool:
+        return (
+            day not in self.unavailable
+            and (self.available_from is None or day >= self.available_from)
+            and (self.available_until is None or day <= self.available_until)
+        )
+
+
+@dataclass(frozen=True)
+class Location:
+    """A décor: coordinates for distances, windows of dates when it can be used."""
+
+    id: str
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+    windows: tuple[tuple[date, date], ...] = ()
+    unavailable: frozenset[date] = frozenset()
+
+    def available_on(self, day: date) -> bool:
+        in_window = not self.windows or any(lo <= day <= hi for lo, hi in self.windows)
+        return in_window and day not in self.unavailable
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Working days from ``start``: weekdays (Monday = 0), minus holidays and lost days."""
+
+    start: date
+    working_weekdays: frozenset[int] = frozenset(range(5))
+    holidays: frozenset[date] = frozenset()
+    max_days: int = 60
+    school_holidays: frozenset[date] = frozenset()
+
+    def days(self) -> list[date]:
+        if not self.working_weekdays or self.max_days <= 0:
+            raise SchedulingError(
+                "calendar.empty", "Le calendrier ne contient aucun jour de tournage."
+            )
+        out: list[date] = []
+        day = self.start
+        while len(out) < self.max_days:
+            if day.weekday() in self.working_weekdays and day not in self.holidays:
+                out.append(day)
+            day += timedelta(days=1)
+        return out
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Scenes locked to a date, order between scenes, scenes shot the same day."""
+
+    fixed: dict[str, date] = field(default_factory=dict)
+    precedences: tuple[tuple[str, str], ...] = ()
+    same_day: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Euros per unit of each objective term (editable per production)."""
+
+    shooting_day: int
+    holding: int
+    company_move: int
+    km: int
+    kgco2e: int
+    overtime_hour: int
+    night_to_day: int
+    change: int
+    minor_excess_hour: int
+
+    @classmethod
+    def defaults(cls) -> Weights:
+        return cls(**load_yaml("scheduling/defaults.yaml")["weights_eur"])
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the solver needs. ``previous`` (scene → date) enables re-planning:
+    scenes dated before ``replan_from`` stay where they are, moves of the others count."""
+
+    scenes: tuple[Scene, ...]
+    cast: tuple[CastMember, ...]
+    locations: tuple[Location, ...]
+    calendar: Calendar
+    constraints: Constraints = field(default_factory=Constraints)
+    weights: Weights = field(default_factory=Weights.defaults)
+    title: str = ""
+    pages_per_day: Decimal = Decimal(3)
+    convention: str = "idcc_2642"
+    day_call: time = time(8, 0)
+    night_call: time = time(18, 0)
+    max_locations_per_day: int = 2
+    distances_km: dict[tuple[str, str], float] = field(default_factory=dict)
+    convoy: dict[str, int] | None = None
+    previous: dict[str, date] = field(default_factory=dict)
+    replan_from: date | None = None
+
+    def __post_init__(self) -> None:
+        ids = [scene.id for scene in self.scenes]
+        if len(set(ids)) != len(ids):
+            raise SchedulingError("problem.duplicate_scene", "Deux scènes portent le même numéro.")
+        known_cast = {member.id for member in self.cast}
+        known_locations = {location.id for location in self.locations}
+        for scene in self.scenes:
+            if scene.location not in known_locations:
+                raise SchedulingError(
+                    "problem.unknown_location",
+                    f"Scène {scene.id} : décor inconnu « {scene.location} ».",
+                )
+            missing = set(scene.cast) - known_cast
+            if missing:
+                raise SchedulingError(
+                    "problem.unknown_cast", f"Scène {scene.id} : rôle inconnu {sorted(missing)}."
+                )
+            if scene.int_ext not in INT_EXT or scene.day_night not in DAY_NIGHT:
+                raise SchedulingError(
+                    "problem.effect", f"Scène {scene.id} : effet inconnu « {scene.effect} »."
+                )
+        if self.pages_per_day <= 0:
+            raise SchedulingError("problem.pace", "Le rythme (pages par jour) doit être positif.")
+
+    def scene(self, scene_id: str) -> Scene:
+        return next(scene for scene in self.scenes if scene.id == scene_id)
+
+    def member(self, cast_id: str) -> CastMember:
+        return next(member for member in self.cast if member.id == cast_id)
+
+    def location(self, location_id: str) -> Location:
+        return next(location for location in self.locations if location.id == location_id)

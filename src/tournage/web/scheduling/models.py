@@ -1,0 +1,123 @@
+"""Schedule versions (plan de travail), shooting days, scene assignments, availability.
+
+A ``Schedule`` keeps the problem it was computed from (JSON snapshot), so every version
+can be re-evaluated and exported whatever happens to the script later. Schedules, days
+and assignments are audited.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ScheduleStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    CURRENT = "current", _("current")
+    ARCHIVED = "archived", _("archived")
+
+
+class ScheduleOrigin(models.TextChoices):
+    SOLVER = "solver", _("optimiser")
+    REPLAN = "replan", _("re-planning")
+    MANUAL = "manual", _("manual")
+
+
+class Schedule(models.Model):
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="schedules"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ScheduleStatus.choices, default=ScheduleStatus.PROPOSED
+    )
+    origin = models.CharField(_("origin"), max_length=10, choices=ScheduleOrigin.choices)
+    solver_status = models.CharField(_("solver status"), max_length=20, blank=True)
+    objective = models.DecimalField(
+        _("cost (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    bound = models.DecimalField(
+        _("proven lower bound (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    seconds = models.FloatField(_("solve time (s)"), null=True, blank=True)
+    terms = models.JSONField(_("cost terms"), default=dict, blank=True)
+    findings = models.JSONField(_("rule findings"), default=list, blank=True)
+    conflicts = models.JSONField(_("conflicts"), default=list, blank=True)
+    problem = models.JSONField(_("problem"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "-number"]
+        verbose_name = _("schedule")
+        constraints = [
+            models.UniqueConstraint(fields=["production", "number"], name="one_schedule_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Schedule')} v{self.number}" + (f" — {self.label}" if self.label else "")
+
+    @property
+    def gap_percent(self) -> float | None:
+        if self.objective is None or self.bound is None or not self.objective:
+            return None
+        return round(float((self.objective - self.bound) / self.objective) * 100, 1)
+
+
+class ShootingDay(models.Model):
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="days")
+    number = models.PositiveIntegerField(_("day"))
+    date = models.DateField(_("date"))
+    call_time = models.TimeField(_("call"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["schedule", "date"]
+        verbose_name = _("shooting day")
+
+    def __str__(self) -> str:
+        return f"J{self.number} {self.date}"
+
+
+class SceneAssignment(models.Model):
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="assignments")
+    day = models.ForeignKey(
+        ShootingDay, on_delete=models.SET_NULL, null=True, blank=True, related_name="assignments"
+    )
+    scene_key = models.CharField(_("scene"), max_length=20)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    locked = models.BooleanField(_("locked"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["schedule", "day__date", "position"]
+        verbose_name = _("scene assignment")
+
+    def __str__(self) -> str:
+        return f"{self.scene_key} → {self.day}"
+
+
+class Unavailability(models.Model):
+    """A date a cast member cannot shoot (other engagement, travel, illness...)."""
+
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="cast_unavailability"
+    )
+    person = models.ForeignKey(
+        "productions.Person",
+        on_delete=models.CASCADE,
+        related_name="unavailability",
+        verbose_name=_("person"),
+    )
+    date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "date"]
+        verbose_name = _("unavailability")
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.date}"

@@ -1,0 +1,247 @@
+"""Adapters between the database and ``tournage.scheduling``: build, store, edit, accept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from tournage.data import load_yaml
+from tournage.scheduling import problem_io
+from tournage.scheduling.adapter import problem_from_script, slug
+from tournage.scheduling.evaluate import Evaluation, evaluate
+from tournage.scheduling.model import Calendar, CastMember, Location, Problem
+from tournage.scheduling.solver import Solution, SolveOptions, solve
+
+from .models import (
+    SceneAssignment,
+    Schedule,
+    ScheduleOrigin,
+    ScheduleStatus,
+    ShootingDay,
+    Unavailability,
+)
+
+
+def defaults() -> dict[str, Any]:
+    table: dict[str, Any] = load_yaml("scheduling/defaults.yaml")
+    return table
+
+
+def current_schedule(production: Any) -> Schedule | None:
+    return Schedule.objects.filter(production=production, status=ScheduleStatus.CURRENT).first()
+
+
+def latest_proposal(production: Any) -> Schedule | None:
+    return (
+        Schedule.objects.filter(production=production, status=ScheduleStatus.PROPOSED)
+        .order_by("-number")
+        .first()
+    )
+
+
+def _start(production: Any) -> date:
+    if production.shoot_start:
+        return production.shoot_start  # type: ignore[no-any-return]
+    today = date.today()
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # next Monday
+
+
+def has_script(production: Any) -> bool:
+    from tournage.web.screenplay.services import current_version
+
+    version = current_version(production)
+    return version is not None and version.scenes.filter(omitted=False).exists()
+
+
+def build_problem(production: Any) -> Problem | None:
+    """The production's problem from its current script version; ``None`` without script."""
+    from tournage.web.screenplay.services import core_script, current_version
+
+    if not has_script(production):
+        return None
+    version = current_version(production)
+    start = _start(production)
+    settings = defaults()
+    calendar = Calendar(start=start, max_days=settings["max_days"])
+    pace = production.pace_pages_per_day or Decimal(str(settings["pages_per_day"]))
+    problem = problem_from_script(
+        core_script(version), calendar, pages_per_day=pace, convention=settings["convention"]
+    )
+    people = {c.name: c.person for c in version.characters.select_related("person")}
+    cast = tuple(_member(member, people.get(member.id), start) for member in problem.cast)
+    locations = tuple(_location(production, loc) for loc in problem.locations)
+    return replace(problem, cast=cast, locations=locations)
+
+
+def _member(member: CastMember, person: Any, start: date) -> CastMember:
+    if person is None:
+        return member
+    off = frozenset(Unavailability.objects.filter(person=person).values_list("date", flat=True))
+    age = None
+    if person.birth_date:
+        born = person.birth_date
+        age = start.year - born.year - ((start.month, start.day) < (born.month, born.day))
+    return CastMember(
+        id=member.id,
+        name=f"{member.id} ({person})",
+        daily_cost=person.daily_rate or Decimal(0),
+        unavailable=off,
+        age=age,
+    )
+
+
+def _location(production: Any, location: Location) -> Location:
+    for place in production.locations.all():
+        names = [slug(place.name), *(slug(s) for s in place.sets or [])]
+        if location.id in names:
+            window = (
+                ((place.available_from or date.min, place.available_to or date.max),)
+                if (place.available_from or place.available_to)
+                else ()
+            )
+            return Location(
+                id=location.id,
+                name=f"{location.name} — {place.name}",
+                latitude=place.latitude,
+                longitude=place.longitude,
+                windows=window,
+            )
+    return location
+
+
+@transaction.atomic
+def store(
+    production: Any, problem: Problem, solution: Solution, origin: str, label: str = ""
+) -> Schedule:
+    """A new proposed version holding the solution (or only its conflicts)."""
+    number = (
+        Schedule.objects.filter(production=production).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
+    schedule = Schedule.objects.create(
+        production=production,
+        number=number,
+        label=label,
+        origin=origin,
+        solver_status=solution.status,
+        seconds=solution.seconds,
+        bound=solution.bound,
+        conflicts=[c.to_dict() for c in solution.conflicts],
+        problem=problem_io.to_dict(problem),
+    )
+    _write_days(schedule, problem, solution.assignment)
+    if solution.evaluation is not None:
+        _record(schedule, solution.evaluation)
+    return schedule
+
+
+def _write_days(schedule: Schedule, problem: Problem, assignment: dict[str, date]) -> None:
+    evaluation = evaluate(problem, assignment)
+    for number, plan in enumerate(evaluation.days, start=1):
+        day = ShootingDay.objects.create(
+            schedule=schedule, number=number, date=plan.day, call_time=plan.call
+        )
+        for position, scene in enumerate(plan.scenes):
+            SceneAssignment.objects.create(
+                schedule=schedule, day=day, scene_key=scene.id, position=position
+            )
+    for scene in problem.scenes:
+        if scene.id not in assignment:
+            SceneAssignment.objects.create(schedule=schedule, day=None, scene_key=scene.id)
+
+
+def _record(schedule: Schedule, evaluation: Evaluation) -> None:
+    schedule.objective = evaluation.objective
+    schedule.terms = evaluation.terms
+    schedule.findings = [f.to_dict() for f in evaluation.findings]
+    schedule.save()
+
+
+def problem_of(schedule: Schedule) -> Problem:
+    return problem_io.from_dict(schedule.problem)
+
+
+def assignment_of(schedule: Schedule) -> dict[str, date]:
+    return {
+        a.scene_key: a.day.date
+        for a in schedule.assignments.select_related("day")
+        if a.day is not None
+    }
+
+
+def reevaluate(schedule: Schedule) -> Evaluation:
+    """Costs and rule findings after a manual change; the proof no longer applies."""
+    evaluation = evaluate(problem_of(schedule), assignment_of(schedule))
+    schedule.bound = None
+    schedule.solver_status = ""
+    _record(schedule, evaluation)
+    return evaluation
+
+
+@transaction.atomic
+def move_scene(schedule: Schedule, scene_key: str, when: date | None) -> None:
+    """Put a strip on another date of the calendar (a new shooting day if needed)."""
+    assignment = schedule.assignments.get(scene_key=scene_key)
+    if assignment.locked:
+        return
+    day = None
+    if when is not None:
+        day = schedule.days.filter(date=when).first()
+        if day is None:
+            day = ShootingDay.objects.create(
+                schedule=schedule, number=0, date=when, call_time=problem_of(schedule).day_call
+            )
+    assignment.day = day
+    assignment.position = day.assignments.count() if day else 0
+    assignment.save()
+    _renumber(schedule)
+    reevaluate(schedule)
+
+
+def _renumber(schedule: Schedule) -> None:
+    number = 0
+    for day in schedule.days.order_by("date"):
+        if not day.assignments.exists():
+            day.delete()
+            continue
+        number += 1
+        if day.number != number:
+            day.number = number
+            day.save(update_fields=["number"])
+
+
+@transaction.atomic
+def accept(schedule: Schedule) -> None:
+    Schedule.objects.filter(production=schedule.production, status=ScheduleStatus.CURRENT).exclude(
+        pk=schedule.pk
+    ).update(status=ScheduleStatus.ARCHIVED)
+    schedule.status = ScheduleStatus.CURRENT
+    schedule.save(update_fields=["status"])
+
+
+def optimise(production: Any, seconds: float, seed: int = 0) -> Schedule | None:
+    problem = build_problem(production)
+    if problem is None:
+        return None
+    solution = solve(problem, SolveOptions(time_limit=seconds, seed=seed))
+    return store(production, problem, solution, ScheduleOrigin.SOLVER)
+
+
+def replan(schedule: Schedule, lost: date, seconds: float) -> Schedule:
+    """Re-solve after losing ``lost``: scenes before it stay, changes cost (see weights)."""
+    problem = problem_of(schedule)
+    calendar = problem.calendar
+    replanned = replace(
+        problem,
+        calendar=replace(calendar, holidays=calendar.holidays | {lost}),
+        previous=assignment_of(schedule),
+        replan_from=lost,
+    )
+    solution = solve(replanned, SolveOptions(time_limit=seconds))
+    return store(
+        schedule.production, replanned, solution, ScheduleOrigin.REPLAN, label=f"{lost.isoformat()}"
+    )

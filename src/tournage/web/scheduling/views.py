@@ -1,0 +1,224 @@
+"""Plan de travail pages: versions, stripboard, day-out-of-days, exports, actions.
+
+Access (membership, write roles) is enforced by the productions middleware; views only
+scope their queries to ``request.production``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tournage.scheduling.dood import day_out_of_days
+from tournage.scheduling.stripboard import stripboard
+
+from . import exports
+from .forms import LostDayForm, MoveForm, UnavailabilityForm
+from .models import Schedule, Unavailability
+from .services import (
+    accept,
+    assignment_of,
+    current_schedule,
+    has_script,
+    latest_proposal,
+    move_scene,
+    problem_of,
+)
+from .tasks import optimise_schedule, replan_schedule
+
+
+def _production(request: HttpRequest) -> Any:
+    return request.production  # type: ignore[attr-defined]
+
+
+def _schedule(request: HttpRequest, schedule_id: int) -> Schedule:
+    return get_object_or_404(Schedule, pk=schedule_id, production=_production(request))
+
+
+def index(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    current, proposal = current_schedule(production), latest_proposal(production)
+    return render(
+        request,
+        "scheduling/index.html",
+        {
+            "current": current,
+            "proposal": proposal,
+            "versions": Schedule.objects.filter(production=production),
+            "has_script": has_script(production),
+            "comparison": _comparison(current, proposal),
+            "lost_form": LostDayForm(),
+            "unavailability_form": UnavailabilityForm(production=production),
+            "unavailability": Unavailability.objects.filter(production=production).select_related(
+                "person"
+            ),
+        },
+    )
+
+
+TERMS = (
+    "calendar_days",
+    "shooting_days",
+    "holding_cost_eur",
+    "company_moves",
+    "move_km",
+    "move_kgco2e",
+    "overtime_minutes",
+    "night_to_day_switches",
+    "changes",
+)
+
+
+def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dict[str, Any]]:
+    if proposal is None:
+        return []
+    rows = [
+        {
+            "term": "objective_eur",
+            "current": current.objective if current else None,
+            "proposed": proposal.objective,
+        }
+    ]
+    for term in TERMS:
+        rows.append(
+            {
+                "term": term,
+                "current": current.terms.get(term) if current else None,
+                "proposed": proposal.terms.get(term),
+            }
+        )
+    return rows
+
+
+@require_POST
+def optimise(request: HttpRequest, production_id: int) -> HttpResponse:
+    optimise_schedule.enqueue(_production(request).pk)
+    messages.info(request, _("The optimiser is running; the proposal appears here when done."))
+    return redirect("scheduling:index", production_id=production_id)
+
+
+@require_POST
+def accept_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    if schedule.days.exists():
+        accept(schedule)
+        messages.success(request, _("This version is now the current schedule."))
+    return redirect("scheduling:index", production_id=production_id)
+
+
+@require_POST
+def replan(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    form = LostDayForm(request.POST)
+    if form.is_valid():
+        replan_schedule.enqueue(schedule.pk, form.cleaned_data["date"].isoformat())
+        messages.info(request, _("Re-planning is running; the proposal appears here when done."))
+    else:
+        messages.error(request, _("Give the date of the lost day."))
+    return redirect("scheduling:index", production_id=production_id)
+
+
+def board(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    problem = problem_of(schedule)
+    assignment = assignment_of(schedule)
+    locked = set(schedule.assignments.filter(locked=True).values_list("scene_key", flat=True))
+    return render(
+        request,
+        "scheduling/board.html",
+        {
+            "schedule": schedule,
+            "board": stripboard(problem, assignment),
+            "locked": locked,
+            "dates": problem.calendar.days(),
+        },
+    )
+
+
+@require_POST
+def move(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    form = MoveForm(request.POST)
+    if (
+        form.is_valid()
+        and schedule.assignments.filter(scene_key=form.cleaned_data["scene"]).exists()
+    ):
+        move_scene(schedule, form.cleaned_data["scene"], form.cleaned_data["date"])
+    else:
+        messages.error(request, _("Unknown scene or date."))
+    return redirect("scheduling:board", production_id=production_id, schedule_id=schedule.pk)
+
+
+@require_POST
+def lock(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    assignment = get_object_or_404(schedule.assignments, scene_key=request.POST.get("scene", ""))
+    assignment.locked = not assignment.locked
+    assignment.save(update_fields=["locked"])
+    return redirect("scheduling:board", production_id=production_id, schedule_id=schedule.pk)
+
+
+def dood(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    days, rows = day_out_of_days(problem_of(schedule), assignment_of(schedule))
+    return render(
+        request, "scheduling/dood.html", {"schedule": schedule, "days": days, "rows": rows}
+    )
+
+
+def _download(content: str | bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+EXPORTS = {
+    "json": (
+        lambda schedule: json.dumps(schedule.problem, ensure_ascii=False, indent=1),
+        "application/json",
+        "probleme-plan-de-travail-v{}.json",
+    ),
+    "csv": (exports.stripboard_csv, "text/csv; charset=utf-8", "plan-de-travail-v{}.csv"),
+    "pdf": (exports.stripboard_pdf, "application/pdf", "plan-de-travail-v{}.pdf"),
+    "dood_xlsx": (
+        exports.dood_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "depouillement-jours-v{}.xlsx",
+    ),
+}
+
+
+def export_file(
+    request: HttpRequest, production_id: int, schedule_id: int, kind: str
+) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    build, content_type, name = EXPORTS[kind]
+    return _download(build(schedule), content_type, name.format(schedule.number))
+
+
+def export_ics(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    schedule = _schedule(request, schedule_id)
+    cast_id = request.GET.get("cast", "")
+    if cast_id not in {member.id for member in problem_of(schedule).cast}:
+        return HttpResponse(_("Unknown cast member."), status=404)
+    return _download(
+        exports.person_ics(schedule, cast_id), "text/calendar; charset=utf-8", "planning.ics"
+    )
+
+
+@require_POST
+def add_unavailability(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = _production(request)
+    form = UnavailabilityForm(request.POST, production=production)
+    if form.is_valid():
+        Unavailability.objects.get_or_create(production=production, **form.cleaned_data)
+        messages.success(request, _("Unavailability recorded; optimise again to use it."))
+    else:
+        messages.error(request, _("Choose a cast member and a date."))
+    return redirect("scheduling:index", production_id=production_id)

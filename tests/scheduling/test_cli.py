@@ -1,0 +1,52 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from scheduling.test_problem_io import sample
+from tournage.cli import main
+from tournage.scheduling.problem_io import to_dict
+
+DATA = Path("/work/shared/data/talent-scheduling")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+        raise SystemExit(0)
+    out = capsys.readouterr()
+    return int(done.value.code or 0), out.out, out.err
+
+
+def test_talent_instance_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schedule", "solve", str(DATA / "minizinc" / "small.dzn"), "--json")
+    document = json.loads(out)
+    assert code == 0
+    assert set(document) == {
+        "total_cost",
+        "idle_cost",
+        "optimal",
+        "lower_bound",
+        "order",
+        "seconds",
+    }
+    assert (document["total_cost"], document["idle_cost"], document["optimal"]) == (54, 12, True)
+
+
+def test_production_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "production.json"
+    path.write_text(json.dumps(to_dict(sample())))
+    code, out, _ = run(capsys, "--json", "schedule", "solve", str(path), "--time-limit", "3")
+    document = json.loads(out)
+    assert code == 0 and document["status"] in ("optimal", "feasible")
+    assert set(document["assignment"]) == {"1", "2"}
+    assert document["schedule"]["terms"]["shooting_days"] >= 1
+    assert {row["kind"] for row in document["dood"]["rows"]} == {"cast", "location", "element"}
+
+
+def test_bad_file_is_a_french_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "x.dzn"
+    path.write_text("numScenes = 3;")
+    code, out, err = run(capsys, "schedule", "solve", str(path))
+    assert code == 1 and out == ""
+    assert err.startswith("Erreur : ") and "Traceback" not in err

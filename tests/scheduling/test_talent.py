@@ -1,0 +1,138 @@
+import contextlib
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tournage.scheduling.errors import SchedulingError
+from tournage.scheduling.talent import TalentInstance, evaluate, solve_talent
+from tournage.scheduling.talent_io import parse_dzn, parse_stuckey, read_instance
+
+DATA = Path("/work/shared/data/talent-scheduling")
+TINY = "tiny 4 3\n1 0 1 0 1\n1 1 0 1 2\n0 1 1 0 3\n1 2 3 1\n"
+
+
+def instance(cast: list[set[int]], durations: list[int], costs: list[int]) -> TalentInstance:
+    return TalentInstance("t", tuple(frozenset(c) for c in cast), tuple(durations), tuple(costs))
+
+
+def test_costs_of_a_hand_worked_order() -> None:
+    # actor 0 (cost 1) in scenes 0, 2; actor 1 (cost 2) in 0, 1, 3; actor 2 (cost 3) in 1, 2
+    tiny = parse_stuckey(TINY)
+    # order 0,1,2,3 (durations 1,2,3,1): s0 [0,1) s1 [1,3) s2 [3,6) s3 [6,7)
+    # actor 0 paid days 0..6 -> 6; actor 1 days 0..7 -> 14; actor 2 days 1..6 -> 15
+    cost = evaluate(tiny, [0, 1, 2, 3])
+    assert cost.total == 6 + 14 + 15
+    assert tiny.fixed_cost == 1 * 4 + 2 * 4 + 3 * 5
+    assert cost.idle == 35 - 27
+
+
+def test_known_optimum_of_tiny_is_proved() -> None:
+    result = solve_talent(parse_stuckey(TINY))
+    assert (result.total_cost, result.idle_cost, result.optimal) == (29, 2, True)
+    assert result.lower_bound == 29
+
+
+@pytest.mark.parametrize(
+    ("name", "total", "idle"),
+    [
+        ("stuckey-format/concert", 111, 17),
+        ("stuckey-format/film-10", 352, 28),
+        ("stuckey-format/small2", 56, 8),
+        ("csplib/rehearsal_smith.dzn", 109, 17),
+        ("derived-from-csplib/csplib_film2.txt", 818, 87),
+    ],
+)
+def test_benchmark_optima_are_reached_and_proved(name: str, total: int, idle: int) -> None:
+    result = solve_talent(read_instance(DATA / name), time_limit=30)
+    assert (result.total_cost, result.idle_cost, result.optimal) == (total, idle, True)
+    assert sorted(result.order) == list(range(len(result.order)))
+
+
+def test_minizinc_and_stuckey_files_hold_the_same_instance() -> None:
+    a = read_instance(DATA / "minizinc" / "film105.dzn")
+    b = read_instance(DATA / "stuckey-format" / "film105.dat")
+    assert (a.cast, a.durations, a.costs) == (b.cast, b.durations, b.costs)
+
+
+def test_timeout_gives_a_valid_bound_not_a_false_proof() -> None:
+    film = read_instance(DATA / "minizinc" / "film116.dzn")
+    result = solve_talent(film, time_limit=0.05)
+    assert result.lower_bound <= 541 <= result.total_cost
+    assert result.optimal == (result.total_cost == result.lower_bound == 541)
+
+
+def brute_force(problem: TalentInstance) -> int:
+    return min(
+        evaluate(problem, list(order)).total
+        for order in itertools.permutations(range(len(problem.cast)))
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(1, 7).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sets(st.integers(0, 3), max_size=4), min_size=n, max_size=n),
+            st.lists(st.integers(1, 3), min_size=n, max_size=n),
+            st.lists(st.integers(0, 9), min_size=4, max_size=4),
+        )
+    )
+)
+def test_exact_search_equals_brute_force(data: tuple[list[set[int]], list[int], list[int]]) -> None:
+    problem = instance(*data)
+    result = solve_talent(problem, time_limit=30)
+    assert result.optimal
+    assert result.total_cost == brute_force(problem) == result.lower_bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "x",
+        "name 3",
+        "name 2 1 1 0",
+        "n 2 2 1 0 5 0 1 3 1",
+        "n 2 1 1 2 5 1 1",
+        "n 999999 1",
+        "n 1 1 1 -4 1",
+        "n 1 1 1 x 1",
+    ],
+)
+def test_malformed_stuckey_text_is_a_clear_error(text: str) -> None:
+    with pytest.raises(SchedulingError) as error:
+        parse_stuckey(text)
+    assert error.value.code.startswith("talent.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numScenes = 2;",
+        "a = 1;",
+        "numScenes = 2; numActors = 1; ia = [|1,0|]; c = [1]; d = [1];",
+        "numScenes = 1; numActors = 1; ia = [|2|]; c = [1]; d = [1];",
+        "num_pieces = 2; num_players = 1; duration = [1,1];",
+    ],
+)
+def test_malformed_dzn_is_a_clear_error(text: str) -> None:
+    with pytest.raises(SchedulingError):
+        parse_dzn(text, "x")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_either_parses_or_fails_cleanly(text: str) -> None:
+    for parse in (parse_stuckey, lambda t: parse_dzn(t, "x")):
+        with contextlib.suppress(SchedulingError):
+            parse(text)
+
+
+def test_huge_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge"
+    path.write_text("x " * 1_500_000)
+    with pytest.raises(SchedulingError, match="volumineux"):
+        read_instance(path)
