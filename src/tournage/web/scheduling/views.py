@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from tournage.scheduling.dood import day_out_of_days
@@ -62,17 +63,17 @@ def index(request: HttpRequest, production_id: int) -> HttpResponse:
     )
 
 
-TERMS = (
-    "calendar_days",
-    "shooting_days",
-    "holding_cost_eur",
-    "company_moves",
-    "move_km",
-    "move_kgco2e",
-    "overtime_minutes",
-    "night_to_day_switches",
-    "changes",
-)
+TERMS = {
+    "calendar_days": _lazy("Calendar days"),
+    "shooting_days": _lazy("Shooting days"),
+    "holding_cost_eur": _lazy("Cast holding (€)"),
+    "company_moves": _lazy("Company moves"),
+    "move_km": _lazy("Company moves (km)"),
+    "move_kgco2e": _lazy("Company moves (kgCO2e)"),
+    "overtime_minutes": _lazy("Overtime (minutes)"),
+    "night_to_day_switches": _lazy("Night-to-day switches"),
+    "changes": _lazy("Scenes moved"),
+}
 
 
 def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dict[str, Any]]:
@@ -80,15 +81,15 @@ def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dic
         return []
     rows = [
         {
-            "term": "objective_eur",
+            "term": _("Cost (€)"),
             "current": current.objective if current else None,
             "proposed": proposal.objective,
         }
     ]
-    for term in TERMS:
+    for term, label in TERMS.items():
         rows.append(
             {
-                "term": term,
+                "term": label,
                 "current": current.terms.get(term) if current else None,
                 "proposed": proposal.terms.get(term),
             }
