@@ -77,7 +77,7 @@ def test_optimise_accept_and_board(member_client: Any, scripted: Any) -> None:
     assert proposal.objective is not None and proposal.bound is not None
     assert proposal.assignments.count() == 3
     page = client.get(url("index", scripted)).content.decode()
-    assert "holding_cost_eur" in page  # comparison current vs proposed
+    assert "Attente des comédiens (€)" in page  # comparison current vs proposed, in French
     client.post(url("accept", scripted, schedule_id=proposal.pk))
     proposal.refresh_from_db()
     assert proposal.status == ScheduleStatus.CURRENT
