@@ -1,5 +1,8 @@
 import contextlib
 import itertools
+import operator
+import random
+from functools import reduce
 from pathlib import Path
 
 import pytest
@@ -8,10 +11,20 @@ from hypothesis import strategies as st
 
 from tournage.scheduling.errors import SchedulingError
 from tournage.scheduling.talent import TalentInstance, evaluate, solve_talent
+from tournage.scheduling.talent_dp import holding_actors, solve_subsets
 from tournage.scheduling.talent_io import parse_dzn, parse_stuckey, read_instance
 
 DATA = Path("/work/shared/data/talent-scheduling")
 TINY = "tiny 4 3\n1 0 1 0 1\n1 1 0 1 2\n0 1 1 0 3\n1 2 3 1\n"
+
+
+SMALL_INSTANCES = st.integers(1, 7).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.sets(st.integers(0, 3), max_size=4), min_size=n, max_size=n),
+        st.lists(st.integers(1, 3), min_size=n, max_size=n),
+        st.lists(st.integers(0, 9), min_size=4, max_size=4),
+    )
+)
 
 
 def instance(cast: list[set[int]], durations: list[int], costs: list[int]) -> TalentInstance:
@@ -57,9 +70,74 @@ def test_minizinc_and_stuckey_files_hold_the_same_instance() -> None:
     assert (a.cast, a.durations, a.costs) == (b.cast, b.durations, b.costs)
 
 
+SEARCH_ONLY = {"subset_dp_max_scenes": 0}  # force the best-first search
+
+
+@pytest.mark.parametrize("options", [{}, SEARCH_ONLY])
+def test_classic_instance_is_proved_by_both_solvers(options: dict[str, int]) -> None:
+    result = solve_talent(read_instance(DATA / "minizinc" / "film105.dzn"), **options)
+    assert (result.total_cost, result.idle_cost, result.optimal) == (849, 110, True)
+    assert evaluate(read_instance(DATA / "minizinc" / "film105.dzn"), result.order).total == 849
+
+
+def test_subset_dp_keeps_merged_and_empty_scenes_in_the_order() -> None:
+    # scenes 0 and 2 share a cast (merged), scene 3 has nobody (set aside)
+    problem = instance([{0, 1}, {1, 2}, {0, 1}, set(), {2}], [1, 2, 1, 1, 3], [5, 1, 4])
+    result = solve_talent(problem)
+    assert sorted(result.order) == [0, 1, 2, 3, 4]
+    assert result.optimal and result.total_cost == brute_force(problem)
+    position = {scene: i for i, scene in enumerate(result.order)}
+    assert abs(position[0] - position[2]) == 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_both_exact_solvers_agree_beyond_brute_force_sizes(seed: int) -> None:
+    rng = random.Random(seed)
+    cast = [{a for a in range(6) if rng.random() < 0.35} for _ in range(11)]
+    problem = instance(
+        cast, [rng.randint(1, 4) for _ in cast], [rng.randint(1, 20) for _ in range(6)]
+    )
+    by_dp = solve_talent(problem)
+    by_search = solve_talent(problem, time_limit=30, **SEARCH_ONLY)
+    assert by_dp.optimal and by_search.optimal
+    assert by_dp.total_cost == by_search.total_cost == evaluate(problem, by_dp.order).total
+
+
+@settings(max_examples=20, deadline=None)
+@given(SMALL_INSTANCES.filter(lambda data: len(data[0]) >= 4), st.integers(0, 3))
+def test_window_of_a_schedule_is_reordered_optimally(
+    data: tuple[list[set[int]], list[int], list[int]], start: int
+) -> None:
+    problem = instance(*data)
+    n = len(problem.cast)
+    start = min(start, n - 3)
+    window = list(range(start, min(start + 4, n)))
+    masks = [sum(1 << a for a in cast) for cast in problem.cast]
+    local, _ = solve_subsets(
+        [masks[s] for s in window],
+        [problem.durations[s] for s in window],
+        list(problem.costs),
+        started=reduce(operator.or_, masks[:start], 0),
+        needed=reduce(operator.or_, masks[window[-1] + 1 :], 0),
+    )
+    head, tail = list(range(start)), list(range(window[-1] + 1, n))
+    best = min(
+        evaluate(problem, head + list(order) + tail).total
+        for order in itertools.permutations(window)
+    )
+    assert evaluate(problem, head + [window[i] for i in local] + tail).total == best
+
+
+def test_only_actors_in_two_scenes_or_more_can_be_held() -> None:
+    # actor 0 in scenes 0 and 1, actor 1 in scene 1 only, actor 3 in scenes 1 and 2
+    dense, ids = holding_actors([0b0001, 0b1011, 0b1000])
+    assert ids == [0, 3]
+    assert dense == [0b01, 0b11, 0b10]
+
+
 def test_timeout_gives_a_valid_bound_not_a_false_proof() -> None:
     film = read_instance(DATA / "minizinc" / "film116.dzn")
-    result = solve_talent(film, time_limit=0.05)
+    result = solve_talent(film, time_limit=0.05, **SEARCH_ONLY)
     assert result.lower_bound <= 541 <= result.total_cost
     assert result.optimal == (result.total_cost == result.lower_bound == 541)
 
@@ -72,18 +150,20 @@ def brute_force(problem: TalentInstance) -> int:
 
 
 @settings(max_examples=25, deadline=None)
-@given(
-    st.integers(1, 7).flatmap(
-        lambda n: st.tuples(
-            st.lists(st.sets(st.integers(0, 3), max_size=4), min_size=n, max_size=n),
-            st.lists(st.integers(1, 3), min_size=n, max_size=n),
-            st.lists(st.integers(0, 9), min_size=4, max_size=4),
-        )
-    )
-)
-def test_exact_search_equals_brute_force(data: tuple[list[set[int]], list[int], list[int]]) -> None:
+@given(SMALL_INSTANCES)
+def test_subset_dp_equals_brute_force(data: tuple[list[set[int]], list[int], list[int]]) -> None:
     problem = instance(*data)
     result = solve_talent(problem, time_limit=30)
+    assert result.optimal
+    assert result.total_cost == brute_force(problem) == result.lower_bound
+    assert evaluate(problem, result.order).total == result.total_cost
+
+
+@settings(max_examples=25, deadline=None)
+@given(SMALL_INSTANCES)
+def test_exact_search_equals_brute_force(data: tuple[list[set[int]], list[int], list[int]]) -> None:
+    problem = instance(*data)
+    result = solve_talent(problem, time_limit=30, **SEARCH_ONLY)
     assert result.optimal
     assert result.total_cost == brute_force(problem) == result.lower_bound
 

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tournage.scheduling.dood import day_out_of_days
@@ -64,15 +64,15 @@ def index(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 TERMS = {
-    "calendar_days": _lazy("Calendar days"),
-    "shooting_days": _lazy("Shooting days"),
-    "holding_cost_eur": _lazy("Cast holding (€)"),
-    "company_moves": _lazy("Company moves"),
-    "move_km": _lazy("Company moves (km)"),
-    "move_kgco2e": _lazy("Company moves (kgCO2e)"),
-    "overtime_minutes": _lazy("Overtime (minutes)"),
-    "night_to_day_switches": _lazy("Night-to-day switches"),
-    "changes": _lazy("Scenes moved"),
+    "calendar_days": gettext_lazy("Calendar days"),
+    "shooting_days": gettext_lazy("Shooting days"),
+    "holding_cost_eur": gettext_lazy("Cast holding (€)"),
+    "company_moves": gettext_lazy("Company moves"),
+    "move_km": gettext_lazy("Company moves (km)"),
+    "move_kgco2e": gettext_lazy("Company moves (kgCO2e)"),
+    "overtime_minutes": gettext_lazy("Overtime (minutes)"),
+    "night_to_day_switches": gettext_lazy("Night-to-day switches"),
+    "changes": gettext_lazy("Scenes moved"),
 }
 
 
