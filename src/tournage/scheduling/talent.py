@@ -2,12 +2,13 @@
 
 Each actor is paid ``cost`` per day from the first day they film to the last (total
 cost C); the idle cost H is the part paid for days without filming (C = H + F, F being
-the fixed pay for filming days). The exact solver is a best-first (A*) search over the
-set of scenes still to shoot, in the spirit of Garcia de la Banda, Stuckey & Chu
-(2011): the cost of the next scene depends only on which scenes are already shot, so a
-state is a bitmask. The admissible bound adds, to the fixed pay still due, a matching
-of pairwise holding costs between actors already on location (Qin et al. 2016 use a
-similar pair bound). At any moment the smallest open f-value is a proven lower bound.
+the fixed pay for filming days). Both exact solvers rest on Garcia de la Banda, Stuckey
+& Chu (2011): the cost of the next scene depends only on which scenes are already shot,
+so a state is a bitmask. Small merged instances are solved outright by the vectorised
+subset DP (``talent_dp``). Larger ones go to a double-ended best-first (A*) search whose
+admissible bound adds, to the fixed pay still due, the least holding of the actors
+already on location (Qin et al. 2016 use a similar pair bound). At any moment the
+smallest open f-value is a proven lower bound.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tournage.scheduling.errors import SchedulingError
+from tournage.scheduling.talent_dp import estimated_seconds, solve_subsets
 
 ORDER_DP_MAX_ACTORS = 8  # above, the cheaper pair-matching bound is used
+SUBSET_DP_MAX_SCENES = 24  # up to 2^24 states (~450 MB, ~10 s): the plain subset DP
+WINDOW_SCENES = 12  # windows re-ordered exactly when improving a schedule (~30 ms each)
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,35 @@ def _improve(search: _Search, order: list[int], deadline: float) -> tuple[list[i
     return order, cost
 
 
+def _reoptimise_windows(
+    search: _Search, order: list[int], cost: int, deadline: float
+) -> tuple[list[int], int]:
+    """Large-neighbourhood descent: re-order windows of consecutive scenes exactly.
+
+    Each window is solved by the subset DP, knowing who filmed before it and who films
+    after it; windows overlap by three quarters. Repeats while a pass improves, until the deadline.
+    """
+    width = min(WINDOW_SCENES, len(order))
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        last = len(order) - width
+        for start in sorted({*range(0, last + 1, max(width // 4, 1)), last}):
+            window = order[start : start + width]
+            local, _ = solve_subsets(
+                [search.masks[s] for s in window],
+                [search.durations[s] for s in window],
+                search.costs,
+                started=search.actors_of(sum(1 << s for s in order[:start])),
+                needed=search.actors_of(sum(1 << s for s in order[start + width :])),
+            )
+            candidate = order[:start] + [window[i] for i in local] + order[start + width :]
+            candidate_cost = _reduced_cost(search, candidate)
+            if candidate_cost < cost:
+                order, cost, improved = candidate, candidate_cost, True
+    return order, cost
+
+
 @dataclass(frozen=True)
 class _Node:
     f: int
@@ -341,11 +374,54 @@ class _Node:
     back_order: tuple[int, ...]
 
 
-def solve_talent(instance: TalentInstance, time_limit: float = 60.0) -> TalentResult:
-    """Exact talent scheduling by double-ended best-first search; anytime lower bound."""
+def solve_talent(
+    instance: TalentInstance,
+    time_limit: float = 60.0,
+    *,
+    subset_dp_max_scenes: int = SUBSET_DP_MAX_SCENES,
+) -> TalentResult:
+    """Exact talent scheduling; anytime lower bound.
+
+    Up to ``subset_dp_max_scenes`` merged scenes, and when it should finish within the
+    time limit, the vectorised subset DP proves the optimum outright; otherwise a
+    double-ended best-first search gives the best order found and a lower bound.
+    """
     started = time.monotonic()
-    deadline = started + time_limit
     reduced = _reduce(instance)
+    scenes = len(reduced.masks)
+    if scenes <= subset_dp_max_scenes and estimated_seconds(scenes) <= time_limit:
+        groups, _ = solve_subsets(reduced.masks, reduced.durations, list(instance.costs))
+        return _result(instance, reduced, groups, None, started, 0)
+    return _search_talent(instance, reduced, started, time_limit)
+
+
+def _result(
+    instance: TalentInstance,
+    reduced: _Reduced,
+    groups: list[int],
+    lower: int | None,
+    started: float,
+    expanded: int,
+) -> TalentResult:
+    """Expand merged scenes back; ``lower`` is None when the order is proved optimal."""
+    order = reduced.empty + [scene for group in groups for scene in reduced.members[group]]
+    cost = evaluate(instance, order)
+    return TalentResult(
+        order=order,
+        total_cost=cost.total,
+        idle_cost=cost.idle,
+        lower_bound=cost.total if lower is None else lower,
+        optimal=lower is None,
+        seconds=time.monotonic() - started,
+        expanded=expanded,
+    )
+
+
+def _search_talent(
+    instance: TalentInstance, reduced: _Reduced, started: float, time_limit: float
+) -> TalentResult:
+    """Double-ended best-first search over the scenes left to shoot."""
+    deadline = started + time_limit
     n, m = len(reduced.masks), len(instance.costs)
     actor_scenes = [
         sum(1 << s for s, mask in enumerate(reduced.masks) if mask >> a & 1) for a in range(m)
@@ -361,6 +437,9 @@ def solve_talent(instance: TalentInstance, time_limit: float = 60.0) -> TalentRe
     everything = (1 << n) - 1
     incumbent, upper = _improve(
         search, _complete(search, (), ()), started + min(1.0, time_limit / 10)
+    )
+    incumbent, upper = _reoptimise_windows(
+        search, incumbent, upper, started + min(3.0, time_limit / 5)
     )
     best_g: dict[tuple[int, int, int, bool], int] = {}
     root = _Node(search.bound(everything, 0, 0), 0, 0, 0, (), ())
@@ -395,18 +474,7 @@ def solve_talent(instance: TalentInstance, time_limit: float = 60.0) -> TalentRe
                 best_g[key] = child.g
                 pushed += 1
                 heapq.heappush(heap, (child.f, -child.g, pushed, child))
-    optimal = finished
-    order = reduced.empty + [scene for group in incumbent for scene in reduced.members[group]]
-    cost = evaluate(instance, order)
-    return TalentResult(
-        order=order,
-        total_cost=cost.total,
-        idle_cost=cost.idle,
-        lower_bound=cost.total if optimal else lower,
-        optimal=optimal,
-        seconds=time.monotonic() - started,
-        expanded=expanded,
-    )
+    return _result(instance, reduced, incumbent, None if finished else lower, started, expanded)
 
 
 def _state(search: _Search, node: _Node, everything: int) -> tuple[int, int, int, bool]:

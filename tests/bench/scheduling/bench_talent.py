@@ -1,7 +1,8 @@
 """Talent-scheduling benchmark: classic instances and seeded random ones.
 
-Run: PYTHONPATH=src:tests .venv/bin/python tests/bench/scheduling/bench_talent.py [limit]
-Prints cost, proven optimum, bound, proof and time for each instance.
+Run: PYTHONPATH=src:tests .venv/bin/python tests/bench/scheduling/bench_talent.py [limit] [runs]
+Prints cost, proven optimum, bound, proof and the best time of ``runs`` (default 1) for
+each proved instance: the machine is shared, the best run is the least disturbed one.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ OPTIMA = {
 }
 
 
-def row(instance: TalentInstance, optimum: int | None, limit: float) -> None:
+def row(instance: TalentInstance, optimum: int | None, limit: float, runs: int) -> None:
     result = solve_talent(instance, time_limit=limit)
+    if result.optimal:  # runs cut short by the limit are not repeated
+        for _ in range(runs - 1):
+            again = solve_talent(instance, time_limit=limit)
+            result = min(result, again, key=lambda r: r.seconds)
     print(
         f"{instance.name:22} {len(instance.cast):3}x{len(instance.costs):<3} "
         f"C={result.total_cost:6} H={result.idle_cost:5} opt={optimum or '?':>6} "
@@ -39,12 +44,18 @@ def row(instance: TalentInstance, optimum: int | None, limit: float) -> None:
 
 def main() -> None:
     limit = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     for name, optimum in OPTIMA.items():
         instance = read_instance(DATA / f"{name}.dzn")
-        row(TalentInstance(name, instance.cast, instance.durations, instance.costs), optimum, limit)
+        row(
+            TalentInstance(name, instance.cast, instance.durations, instance.costs),
+            optimum,
+            limit,
+            runs,
+        )
     for n, m in ((16, 8), (20, 10), (24, 12), (32, 16)):
         for seed in range(3):
-            row(random_talent(n, m, seed), None, limit)
+            row(random_talent(n, m, seed), None, limit, runs)
 
 
 if __name__ == "__main__":
