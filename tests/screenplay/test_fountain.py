@@ -155,3 +155,26 @@ def test_non_latin_cue() -> None:
     assert elements[0].character == "АННА"
     # Japanese has no case: it cannot be a natural cue, only a forced one.
     assert elements[2].kind is K.ACTION
+
+
+def test_nul_characters_are_dropped_with_or_without_notes() -> None:
+    # NUL marks the lifted notes internally: a NUL in the text must not fake one.
+    assert kinds("Il\x00 attend.\n") == [(K.ACTION, "Il attend.")]
+    assert kinds("Il\x000\x00 attend. [[vraie note]]\n") == [
+        (K.ACTION, "Il0 attend."),
+        (K.NOTE, "vraie note"),
+    ]
+
+
+def test_whitespace_only_line_ends_a_paragraph_but_two_spaces_do_not() -> None:
+    assert [kind for kind, _ in kinds("NADIA\nOui.\n \t\nNon.\n")] == [
+        K.CHARACTER,
+        K.DIALOGUE,
+        K.ACTION,
+    ]
+    assert kinds("NADIA\nOui.\n  \nNon.\n")[1] == (K.DIALOGUE, "Oui.\n\nNon.")
+
+
+def test_heading_prefix_with_dotted_capital_i() -> None:
+    # re.IGNORECASE folds İ onto i: such a line is a heading like "int." is.
+    assert kinds("\nİNT. SALON - JOUR\n")[0] == (K.SCENE_HEADING, "İNT. SALON - JOUR")

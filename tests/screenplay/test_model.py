@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tournage.screenplay.heading import split_heading
-from tournage.screenplay.model import format_eighths, parse_eighths, strip_emphasis
+from tournage.screenplay.heading import Effet, split_heading
+from tournage.screenplay.model import Scene, format_eighths, parse_eighths, strip_emphasis
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,15 @@ def test_strip_nested_emphasis() -> None:
         ),
         ("INT. MAISON - SALON", ("INT", "MAISON - SALON", "MAISON", "SALON", None, None)),
         ("FLASHBACK", (None, "FLASHBACK", "FLASHBACK", None, None, None)),
+        # Separators: only dashes between spaces split (leading, trailing, em dash too).
+        (
+            "EXT. SAINT-MALO - QUAI - AUBE",
+            ("EXT", "SAINT-MALO - QUAI", "SAINT-MALO", "QUAI", "AUBE", "DAWN"),
+        ),
+        ("INT. - GARE - NUIT", ("INT", "GARE", "GARE", None, "NUIT", "NIGHT")),
+        ("INT. CAVE -", ("INT", "CAVE", "CAVE", None, None, None)),
+        ("INT. GARE — QUAI 2 – NUIT", ("INT", "GARE - QUAI 2", "GARE", "QUAI 2", "NUIT", "NIGHT")),
+        ("INT. A - - B", ("INT", "A - - B", "A", "- B", None, None)),
     ],
 )
 def test_split_heading_into_effet(heading: str, expected: tuple[object, ...]) -> None:
@@ -68,3 +79,10 @@ def test_split_heading_into_effet(heading: str, expected: tuple[object, ...]) ->
         effet.time,
         effet.day_night,
     ) == expected
+
+
+def test_effet_fields_follow_the_scene_number_in_scene() -> None:
+    # assemble builds a Scene positionally from (index, heading, number, *effet).
+    names = [field.name for field in fields(Scene)]
+    assert names[:3] == ["index", "heading", "number"]
+    assert tuple(names[3 : 3 + len(Effet._fields)]) == Effet._fields

