@@ -1,0 +1,137 @@
+"""Deliverables: declare them, upload a master, follow its QC, read the report."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tournage.delivery.report import html_report, levels_svg, loudness_svg, pdf_report
+
+from .forms import DeliverableForm, MasterUploadForm, ServerPathForm, qc_inbox
+from .models import Deliverable, QCRun
+from .tasks import run_qc_task
+
+
+def index(request: HttpRequest, production_id: int) -> HttpResponse:
+    production = request.production  # type: ignore[attr-defined]
+    form = DeliverableForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        deliverable = form.save(commit=False)
+        deliverable.production = production
+        deliverable.save()
+        messages.success(request, _("Deliverable added."))
+        return redirect(
+            "delivery:deliverable", production_id=production_id, deliverable_id=deliverable.pk
+        )
+    rows = [(d, d.latest_run()) for d in Deliverable.objects.filter(production=production)]
+    return render(request, "delivery/index.html", {"rows": rows, "form": form})
+
+
+def _deliverable(request: HttpRequest, deliverable_id: int) -> Deliverable:
+    production = request.production  # type: ignore[attr-defined]
+    return get_object_or_404(Deliverable, pk=deliverable_id, production=production)
+
+
+def deliverable(request: HttpRequest, production_id: int, deliverable_id: int) -> HttpResponse:
+    item = _deliverable(request, deliverable_id)
+    upload_form = MasterUploadForm(request.POST or None, request.FILES or None)
+    path_form = ServerPathForm(request.POST or None, prefix="inbox")
+    if request.method == "POST":
+        run = _new_run(request, item, upload_form, path_form)
+        if run is not None:
+            messages.success(request, _("Master stored: the quality check runs in the background."))
+            return redirect("delivery:run", production_id=production_id, run_id=run.pk)
+    context = {
+        "deliverable": item,
+        "form": upload_form,
+        "runs": item.qc_runs.all(),
+        "path_form": path_form if qc_inbox() else None,
+    }
+    return render(request, "delivery/deliverable.html", context)
+
+
+def _new_run(
+    request: HttpRequest,
+    item: Deliverable,
+    upload_form: MasterUploadForm,
+    path_form: ServerPathForm,
+) -> QCRun | None:
+    """A queued run from the upload, or from the inbox path when that form was sent."""
+    fields: dict[str, Any]
+    if "inbox-path" in request.POST:
+        if not path_form.is_valid():
+            return None
+        path = path_form.cleaned_data["path"]
+        fields = {
+            "source_path": str(path),
+            "source_name": path.name[:255],
+            "size_bytes": path.stat().st_size,
+        }
+    else:
+        if not upload_form.is_valid():
+            return None
+        upload = upload_form.cleaned_data["master"]
+        fields = {"media": upload, "source_name": upload.name[:255], "size_bytes": upload.size}
+    with transaction.atomic():
+        run = QCRun.objects.create(deliverable=item, requested_by=request.user, **fields)
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    result = run_qc_task.enqueue(run_id)
+    QCRun.objects.filter(pk=run_id).update(task_id=str(result.id))
+
+
+@require_POST
+def deliverable_delete(
+    request: HttpRequest, production_id: int, deliverable_id: int
+) -> HttpResponse:
+    item = _deliverable(request, deliverable_id)
+    item.delete()
+    messages.success(request, _("Deliverable deleted."))
+    return redirect("delivery:index", production_id=production_id)
+
+
+def _run(request: HttpRequest, run_id: int) -> QCRun:
+    production = request.production  # type: ignore[attr-defined]
+    return get_object_or_404(
+        QCRun.objects.select_related("deliverable"), pk=run_id, deliverable__production=production
+    )
+
+
+def run(request: HttpRequest, production_id: int, run_id: int) -> HttpResponse:
+    item = _run(request, run_id)
+    context: dict[str, Any] = {"run": item, "deliverable": item.deliverable}
+    if item.report:
+        context["loudness_chart"] = mark_safe(loudness_svg(item.report))  # noqa: S308 - escaped by the renderer
+        context["levels_chart"] = mark_safe(levels_svg(item.report))  # noqa: S308
+        context["checks"] = item.report["checks"]
+        context["loudness"] = item.report.get("loudness")
+    return render(request, "delivery/run.html", context)
+
+
+def run_report(request: HttpRequest, production_id: int, run_id: int, fmt: str) -> HttpResponse:
+    item = _run(request, run_id)
+    if not item.report or fmt not in ("pdf", "html", "json"):
+        raise Http404("No such report.")
+    name = f"qc-{slugify(item.deliverable.name) or 'master'}-{item.pk}.{fmt}"
+    if fmt == "pdf":
+        response = HttpResponse(pdf_report(item.report), content_type="application/pdf")
+    elif fmt == "html":
+        response = HttpResponse(html_report(item.report), content_type="text/html; charset=utf-8")
+    else:
+        response = HttpResponse(
+            json.dumps(item.report, ensure_ascii=False, indent=1), content_type="application/json"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,105 @@
+"""Full QC pass vs decode-only time on a PAD-like master (1080i25 MPEG-2 4:2:2, 8 PCM tracks).
+
+Content: a panning legal-range ramp with grain, programme-like noise (level moving every
+10 s) on the eight mono tracks.
+
+Run: PYTHONPATH=src .venv/bin/python tests/bench/delivery/bench_qc.py [minutes]
+Synthesises the MXF once (cached in $TMPDIR), then measures each mode in a fresh
+process, alternating decode / QC ``REPEATS`` times and keeping the fastest of each (the
+machine is shared): wall time, speed x realtime, peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+
+from tournage.delivery.qc import run_qc  # imported up front: module loading is not timed
+from tournage.delivery.synth import programme_chunks, write_media
+
+REPEATS = 3
+
+
+def pad_master(minutes: float) -> Path:
+    path = Path(tempfile.gettempdir()) / f"tournage-bench-pad-v2-{minutes:g}min.mxf"
+    if path.exists():
+        return path
+    fps, seconds = 25, minutes * 60
+    rng = np.random.default_rng(1)
+    grain = rng.normal(0, 4, (1080, 1920 + 400))  # legal-range picture with film-like grain
+    base = np.linspace(32, 220, 1920 + 400)[None, :] + grain
+
+    def picture(index: int) -> np.ndarray:
+        shift = (index * 7) % 400
+        return base[:, shift : shift + 1920]
+
+    audio = np.concatenate(list(programme_chunks(seconds, channels=8)), axis=1)  # level moves
+    write_media(
+        path,
+        [audio[i : i + 1] for i in range(8)],
+        picture,
+        round(seconds * fps),
+        fps,
+        container_format="mxf",
+        pix_fmt="yuv422p",
+        interlaced=True,
+    )
+    return path
+
+
+def decode_only(path: Path) -> dict[str, int]:
+    frames = 0
+    with av.open(str(path)) as container:
+        container.streams.video[0].thread_type = "AUTO"
+        for packet in container.demux():
+            for frame in packet.decode():
+                frame.to_ndarray() if frame.__class__ is av.AudioFrame else None
+                frames += 1
+    return {"frames": frames}
+
+
+def full_qc(path: Path) -> dict[str, str]:
+    return {"verdict": run_qc(path, "pad-hd-fr")["verdict"]}
+
+
+def child(mode: str, path: Path) -> None:
+    start = time.perf_counter()
+    result = (decode_only if mode == "decode" else full_qc)(path)
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"mode": mode, "wall_s": wall, "max_rss_mib": rss, "result": result}))
+
+
+def main(minutes: float) -> None:
+    path = pad_master(minutes)
+    seconds = minutes * 60
+    rows: dict[str, dict[str, Any]] = {}
+    for _ in range(REPEATS):
+        for mode in ("decode", "qc"):
+            command = [sys.executable, __file__, "--child", mode, str(path)]
+            out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            row = json.loads(out.strip().splitlines()[-1])
+            if mode not in rows or row["wall_s"] < rows[mode]["wall_s"]:
+                rows[mode] = row
+    for mode, row in rows.items():
+        print(
+            f"{mode:7s} {row['wall_s']:7.2f} s  {seconds / row['wall_s']:6.2f}x realtime  "
+            f"max RSS {row['max_rss_mib']:6.0f} MiB  {row['result']}"
+        )
+    print(f"full QC / decode-only wall time: {rows['qc']['wall_s'] / rows['decode']['wall_s']:.2f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], Path(sys.argv[3]))
+    else:
+        main(float(sys.argv[1]) if len(sys.argv) > 1 else 2.0)
