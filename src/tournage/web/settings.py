@@ -10,6 +10,7 @@ Configuration comes from the environment (documented in the README):
   ``TOURNAGE_CSRF_TRUSTED_ORIGINS``, ``TOURNAGE_DEBUG`` (``1`` for development).
 - ``TOURNAGE_PRODUCTION=1`` turns on the secure deployment settings (HTTPS
   cookies, HSTS, no DEBUG) and refuses to start without a secret key.
+- ``TOURNAGE_QC_INBOX``: a server folder of masters to quality-check in place.
 - ``TOURNAGE_TASKS``: ``database`` (default, embedded worker), ``rq`` (Redis
   queue, several workers; ``REDIS_URL``) or ``immediate`` (tests).
 """
@@ -156,6 +157,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TOURNAGE_MAX_DOCUMENT_UPLOAD = 20 * 1024 * 1024
 TOURNAGE_MAX_MEDIA_UPLOAD = 50 * 1024 * 1024 * 1024
+# A server folder whose masters may be quality-checked in place, without an upload.
+TOURNAGE_QC_INBOX = os.environ.get("TOURNAGE_QC_INBOX") or None
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
