@@ -143,6 +143,16 @@ def _numbered_script(draw: st.DrawFn) -> list[Element]:
     return [e for number in range(1, count + 1) for e in draw(_numbered_scene(number))]
 
 
+def test_one_line_scenes_keep_their_headings() -> None:
+    """No two rows touch, so the row height comes from the glyphs, not the smallest gap."""
+    elements = []
+    for number in ("1", "2"):
+        elements.append(Element(K.SCENE_HEADING, f"INT. LIEU {number} - JOUR", scene_number=number))
+        elements.append(Element(K.ACTION, "A."))
+    parsed = read_script(render_pdf(build_script(TitlePage(), elements, "fountain")))
+    assert [s.heading for s in parsed.scenes] == ["INT. LIEU 1 - JOUR", "INT. LIEU 2 - JOUR"]
+
+
 @settings(max_examples=25, deadline=None)
 @given(_numbered_script())
 def test_any_numbered_script_survives_pdf_round_trip(elements: list[Element]) -> None:

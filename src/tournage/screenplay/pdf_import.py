@@ -46,6 +46,7 @@ class _Row:
     top: float
     segments: list[_Segment]
     number: str | None = None
+    height: float = 0.0  # glyph height: one single-spaced row at most
 
 
 @dataclass
@@ -87,8 +88,15 @@ def _rows(pages: list[list[dict[str, Any]]], layout: Layout) -> list[_Row]:
             lines.setdefault(round(word["top"] / 2), []).append(word)
         raw.extend((number, min(w["top"] for w in line), line) for _, line in sorted(lines.items()))
     margin = _margin([_text_start(line) for _, _, line in raw], char_width)
-    rows = [_Row(page, top, _segments(line, margin, char_width)) for page, top, line in raw]
+    rows = [
+        _Row(page, top, _segments(line, margin, char_width), height=_height(line))
+        for page, top, line in raw
+    ]
     return [row for row in (_clean(row, layout) for row in rows) if row.segments]
+
+
+def _height(line: list[dict[str, Any]]) -> float:
+    return max(float(w["bottom"]) - float(w["top"]) for w in line)
 
 
 def _text_start(line: list[dict[str, Any]]) -> tuple[float, bool] | None:
@@ -274,7 +282,9 @@ class _Classifier:
 def _paragraphs(rows: list[_Row]) -> list[_Paragraph]:
     """Group rows separated by no blank row (same page)."""
     gaps = [b.top - a.top for a, b in itertools.pairwise(rows) if a.page == b.page]
-    step = min((gap for gap in gaps if gap > 1), default=12.0)  # one row, no blank
+    # One row, no blank: the smallest gap, unless no two rows touch (then the glyph height).
+    step = min((gap for gap in gaps if gap > 1), default=12.0)
+    step = min([step, *(row.height for row in rows if row.height > 1)])
     paragraphs: list[_Paragraph] = []
     previous: _Row | None = None
     for row in rows:
