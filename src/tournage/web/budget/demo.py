@@ -20,6 +20,7 @@ from tournage.data import load_yaml
 
 from . import adapters, models
 from .audit import create_all
+from .schedule_link import provided_globals
 
 # function of the demo crew -> account of the chart
 CREW_ACCOUNTS = {
@@ -127,6 +128,7 @@ def load_demo_budget(production: Any) -> None:
 
 def _people_lines(production: Any, version: models.BudgetVersion) -> None:
     lines = []
+    planned = provided_globals(production)
     for person in production.people.exclude(daily_rate=None).order_by("kind", "pk"):
         function = person.function_list()[0] if person.functions else ""
         if person.kind == "cast":
@@ -142,7 +144,7 @@ def _people_lines(production: Any, version: models.BudgetVersion) -> None:
                 position=len(lines) + 1,
                 account=account,
                 label=label[:300],
-                quantity_ref="tournage",
+                quantity_ref=_days_ref(person, planned),
                 unit="jour",
                 rate=person.daily_rate,
                 category=category,
@@ -164,6 +166,12 @@ def _people_lines(production: Any, version: models.BudgetVersion) -> None:
                 )
             )
     create_all(models.BudgetLine, lines)
+
+
+def _days_ref(person: Any, planned: dict[str, Any]) -> str:
+    """An actor is paid for their days in the plan de travail when there is one."""
+    own = f"jours:{person.key}"
+    return own if person.kind == "cast" and own in planned else "tournage"
 
 
 def _fixed_lines(version: models.BudgetVersion) -> None:
