@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,11 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _sync_orm_beside_playwright() -> Iterator[None]:
-    """Playwright's sync API runs an event loop; the ORM calls in these tests stay
-    synchronous, so Django's async guard is lifted for the browser tests only."""
+def _sync_orm_beside_playwright() -> None:
+    """Playwright's sync API runs an event loop; the ORM calls in these tests (and the test
+    database's teardown) stay synchronous, so Django's async guard is lifted once a browser
+    test runs. The browser tests run in their own pytest session (`make e2e`)."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
