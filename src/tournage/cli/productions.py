@@ -28,7 +28,8 @@ def _django() -> Any:
 
 
 def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, *args], env=os.environ.copy())
+    """A server or worker process; its logs go to stderr so stdout keeps only our document."""
+    return subprocess.Popen([sys.executable, *args], env=os.environ.copy(), stdout=sys.stderr)
 
 
 def _gunicorn_args(host: str, port: int, workers: int) -> list[str]:
