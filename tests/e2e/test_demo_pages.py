@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from tournage.demo import DEMO_PASSWORD
 from tournage.web.productions.demo import load_demo
 
-from .test_foundation import assert_accessible
+from .browser import assert_accessible, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,10 +31,7 @@ PAGES = (
 
 def test_demo_pages_have_no_accessibility_violation(page: Page, live_server: Any) -> None:
     production, _logins = load_demo()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Nom d’utilisateur").fill("producer")
-    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    log_in(page, live_server.url, "producer", DEMO_PASSWORD)
     for path in PAGES:
         response = page.goto(f"{live_server.url}/p/{production.pk}/{path}")
         assert response is not None and response.status == 200, path

@@ -5,34 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
-from tournage.web.productions.models import Membership, Production, Role
+from tournage.web.productions.models import Production, Role
+
+from .browser import assert_accessible, log_in, user_with_role
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "a-long-test-password"
-
-
-def user_with_role(username: str, production: Production | None, role: str = Role.PRODUCER) -> Any:
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
-    if production is not None:
-        Membership.objects.create(production=production, user=user, role=role)
-    return user
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", name="Mes productions")).to_be_visible()
-
-
-def assert_accessible(page: Page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_producer_creates_a_production_and_switches_language(page: Page, live_server: Any) -> None:

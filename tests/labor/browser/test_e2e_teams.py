@@ -8,15 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
+from e2e.browser import assert_accessible, log_in, user_with_role
 from tournage.web.labor.models import AccommodationNeed, Contract
-from tournage.web.productions.models import Membership, Person, Production, Role
+from tournage.web.productions.models import Person, Production, Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -39,18 +37,9 @@ def team() -> Production:
     AccommodationNeed.objects.create(
         production=production, person=person, needs=["wheelchair"], consent=True
     )
-    for username, role in (("chef", Role.PRODUCER), ("perche", Role.CREW)):
-        user = get_user_model().objects.create_user(username, password=PASSWORD)
-        Membership.objects.create(production=production, user=user, role=role)
+    user_with_role("chef", production, Role.PRODUCER)
+    user_with_role("perche", production, Role.CREW)
     return production
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", name="Mes productions")).to_be_visible()
 
 
 def test_crew_sees_the_team_without_pay_or_needs(
@@ -61,7 +50,7 @@ def test_crew_sees_the_team_without_pay_or_needs(
     expect(page.get_by_role("heading", name="Équipe et contrats")).to_be_visible()
     expect(page.get_by_text("Nadia Benali")).to_be_visible()
     assert "987" not in page.content() and "wheelchair" not in page.content()
-    assert Axe().run(page).violations_count == 0
+    assert_accessible(page)
     for path in ("compliance/", "accessibility/"):
         response = page.goto(f"{live_server.url}/p/{team.pk}/teams/{path}")
         assert response is not None and response.status == 403
@@ -73,5 +62,4 @@ def test_producer_sees_pay_and_checks(page: Page, live_server: Any, team: Produc
     expect(page.get_by_text("987,65 €", exact=False)).to_be_visible()
     page.get_by_role("link", name="Nadia Benali").click()
     expect(page.get_by_role("heading", name="Contrôles avant signature")).to_be_visible()
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_accessible(page)
