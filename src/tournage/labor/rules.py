@@ -118,6 +118,7 @@ Table = dict[str, dict[str, Any]]
 def _rules_2642(pav: Table, base: Table) -> WorkingTimeRules:
     overtime = pav["overtime_premiums"]
     night = pav["night"]
+    normal_week = int(pav["weekly_normal"]["value_hours"])  # overtime counts from there
     return WorkingTimeRules(
         idcc=2642,
         max_daily=_rule(pav["max_daily_effective"], "value_hours", "durée quotidienne maximale"),
@@ -130,8 +131,8 @@ def _rules_2642(pav: Table, base: Table) -> WorkingTimeRules:
         pause_minutes=_rule(pav["pause"], "minutes", "pause"),
         overtime=tuple(
             OvertimeTier(
-                35 + t["from_overtime_hour"],
-                35 + t["to_overtime_hour"] if "to_overtime_hour" in t else None,
+                normal_week + t["from_overtime_hour"],
+                normal_week + t["to_overtime_hour"] if "to_overtime_hour" in t else None,
                 Decimal(str(t.get("cddu_premium", t["premium"]))),
                 normalise(t.get("only_for", "")),
             )
