@@ -3,16 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-# Each domain app is mounted under its production: /p/<production_id>/<segment>/.
-DOMAIN_SEGMENTS = {
-    "screenplay": "script",
-    "scheduling": "schedule",
-    "budget": "budget",
-    "carbon": "carbon",
-    "labor": "teams",
-    "delivery": "delivery",
-    "accessibility": "accessibility",
-}
+from tournage.web.plugins import domain_configs
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="productions:list"), name="home"),
@@ -21,8 +12,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("tournage.web.productions.urls")),
+    # Each domain is mounted under its production: /p/<production_id>/<segment>/.
     *(
-        path(f"p/<int:production_id>/{segment}/", include(f"tournage.web.{app}.urls"))
-        for app, segment in DOMAIN_SEGMENTS.items()
+        path(f"p/<int:production_id>/{config.segment}/", include(f"{config.name}.urls"))
+        for config in domain_configs()
     ),
 ]

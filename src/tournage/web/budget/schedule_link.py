@@ -1,8 +1,8 @@
 """Globals supplied by another app (the shooting schedule), so a new plan updates the devis.
 
-The scheduling app registers a provider in its ``AppConfig.ready()``::
+The scheduling app registers a provider from a hook of its ``AppConfig``::
 
-    from tournage.web.budget.schedule_link import register_global_provider
+    from tournage.web.budget.api import register_global_provider
     register_global_provider(lambda production: {
         "tournage": ("Jours de tournage", Decimal(23)),          # shooting days
         "jours:ines-marty": ("Jours de Inès Marty", Decimal(4)), # day-out-of-days per person key

@@ -11,13 +11,14 @@ may write — every role but crew, unless the view narrows it with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
-from .models import READ_ONLY_ROLES, Membership, Role
+from .models import READ_ONLY_ROLES, Membership, Production, Role
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 WRITE_ROLES_ATTR = "write_roles"
@@ -42,6 +43,55 @@ def write_roles(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
 def read_roles(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
     """Restrict every request of a function view (e.g. a full export) to ``roles``."""
     return _mark(READ_ROLES_ATTR, roles)
+
+
+class ProductionRequest(HttpRequest):
+    """A request that went through ``ProductionAccessMiddleware``: annotate views with it."""
+
+    production: Production
+    membership: Membership
+
+
+class Area(StrEnum):
+    """The parts of a production a role may read or change (the trade's role matrix)."""
+
+    PRODUCTION = "production"  # the production itself, its brief and dossier
+    MEMBERS = "members"
+    PLANNING = "planning"  # people, locations, script, schedule, deliverables, QC, follow-up
+    BUDGET = "budget"  # devis, expenses, financing, cost report
+    CARBON = "carbon"
+    CONTRACTS = "contracts"  # contracts, pay, timesheets
+
+
+_P, _PM, _A, _E, _C = (
+    Role.PRODUCER,
+    Role.PRODUCTION_MANAGER,
+    Role.ACCOUNTANT,
+    Role.ECO_REFERENT,
+    Role.CREW,
+)
+# area: (roles that may read, roles that may write). The eco-referent reads the budget's
+# totals only and crew their own contract only: the views of those pages narrow further.
+AREA_ROLES: dict[Area, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
+    Area.PRODUCTION: ((_P, _PM, _A, _E, _C), (_P, _PM)),
+    Area.MEMBERS: ((_P, _PM, _A, _E, _C), (_P,)),
+    Area.PLANNING: ((_P, _PM, _A, _E, _C), (_P, _PM)),
+    Area.BUDGET: ((_P, _PM, _A, _E), (_P, _PM, _A)),
+    Area.CARBON: ((_P, _PM, _A, _E, _C), (_P, _PM, _E)),
+    Area.CONTRACTS: ((_P, _PM, _A, _C), (_P, _PM)),
+}
+
+
+def area(name: Area) -> Callable[[ViewFunc], ViewFunc]:
+    """Give a function view (or a view class) the read and write roles of an area."""
+    readers, writers = AREA_ROLES[name]
+
+    def mark(view: ViewFunc) -> ViewFunc:
+        setattr(view, READ_ROLES_ATTR, frozenset(readers))
+        setattr(view, WRITE_ROLES_ATTR, frozenset(writers))
+        return view
+
+    return mark
 
 
 def _declared_roles(view: Callable[..., Any], attribute: str) -> Iterable[str] | None:

@@ -1,14 +1,11 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from tournage.web import plugins
+from tournage.web.plugins import Archive
 
-class ProductionsConfig(AppConfig):
+
+class ProductionsConfig(plugins.DomainAppConfig):
     name = "tournage.web.productions"
     label = "productions"
     verbose_name = _("Productions")
-
-    def ready(self) -> None:
-        from .archive import ProductionSection, register_section
-        from .models import Location, Membership, Person
-
-        register_section(ProductionSection("productions", [Membership, Person, Location]))
+    archive = Archive(section="tournage.web.productions.archive.production_section")

@@ -232,8 +232,6 @@ _sections: list[ArchiveSection] = []
 
 
 def register_section(section: ArchiveSection) -> None:
-    if any(existing.name == section.name for existing in _sections):
-        return  # ready() may run twice in tests
     _sections.append(section)
 
 
@@ -404,3 +402,10 @@ class ProductionSection(ModelSection):
             setattr(production, name, model_field.to_python(value))  # type: ignore[union-attr]
         production.save()
         return production
+
+
+def production_section() -> ProductionSection:
+    """The archive's root section (declared by the productions app)."""
+    from .models import Location, Membership, Person
+
+    return ProductionSection("productions", [Membership, Person, Location])

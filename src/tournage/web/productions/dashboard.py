@@ -1,17 +1,16 @@
 """The production dashboard is laid out along the producer's four phases.
 
-Each domain app registers its panels here (in ``AppConfig.ready``); the
-dashboard knows no domain.
+Each domain app declares its panels (``DomainAppConfig.panels``); the dashboard
+knows no domain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from tournage.web.plugins import Panel
 
 from .models import Phase, Production
 
@@ -34,24 +33,12 @@ PHASE_HINTS = {
 }
 
 
-@dataclass(frozen=True)
-class Panel:
-    phase: str
-    title: str | Promise
-    template: str
-    context: Callable[[Production], dict[str, Any]] = field(default=lambda production: {})
-    url_name: str | None = None
-    order: int = 100
-
-
 _panels: list[Panel] = []
 
 
 def register_panel(panel: Panel) -> None:
     if panel.phase not in Phase.values:
         raise ValueError(f"Unknown phase {panel.phase!r}; use one of {Phase.values}.")
-    if any(p.template == panel.template and p.phase == panel.phase for p in _panels):
-        return  # ready() may run twice in tests
     _panels.append(panel)
 
 
@@ -63,7 +50,7 @@ def panels_by_phase(production: Production) -> list[dict[str, Any]]:
             "label": label,
             "hint": PHASE_HINTS[Phase(phase)],
             "panels": [
-                {"panel": panel, "context": panel.context(production)}
+                {"panel": panel, "context": panel.context_for(production)}
                 for panel in sorted(_panels, key=lambda p: p.order)
                 if panel.phase == phase
             ],

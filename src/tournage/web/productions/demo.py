@@ -27,8 +27,6 @@ _steps: list[DemoStep] = []
 
 
 def register_demo_step(name: str, load: Callable[[Production], None], order: int = 100) -> None:
-    if any(step.name == name for step in _steps):
-        return
     _steps.append(DemoStep(name, load, order))
 
 

@@ -42,3 +42,10 @@ def _people_by_character(production: Any) -> dict[str, Any]:
         return {}
     characters = version.characters.select_related("person").exclude(person=None)
     return {character.name: character.person for character in characters}
+
+
+def register() -> None:
+    """Hook of the scheduling app: the budget reads the schedule's globals."""
+    from tournage.web.budget.api import register_global_provider
+
+    register_global_provider(budget_globals)

@@ -1,32 +1,24 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from tournage.web import plugins
+from tournage.web.plugins import Archive, Demo, Panel
 
-class ScreenplayConfig(AppConfig):
+
+class ScreenplayConfig(plugins.DomainAppConfig):
     name = "tournage.web.screenplay"
     label = "screenplay"
     verbose_name = _("Screenplay")
-
-    def ready(self) -> None:
-        from tournage.web.productions.archive import ModelSection, register_section
-        from tournage.web.productions.dashboard import Panel, register_panel
-        from tournage.web.productions.demo import register_demo_step
-
-        from .demo import load_demo_script
-        from .models import BreakdownTag, Character, Scene, ScriptVersion
-        from .panel import panel_context
-
-        register_panel(
-            Panel(
-                phase="prepare",
-                title=_("Script breakdown"),
-                order=10,
-                template="screenplay/panel.html",
-                context=panel_context,
-                url_name="screenplay:index",
-            )
-        )
-        register_section(
-            ModelSection("screenplay", [ScriptVersion, Scene, Character, BreakdownTag])
-        )
-        register_demo_step("screenplay", load_demo_script, order=10)
+    segment = "script"
+    nav_order = 10
+    panels = (
+        Panel(
+            phase="prepare",
+            title=_("Script breakdown"),
+            order=10,
+            template="screenplay/panel.html",
+            context="tournage.web.screenplay.panel.panel_context",
+            url_name="screenplay:index",
+        ),
+    )
+    archive = Archive(models=("ScriptVersion", "Scene", "Character", "BreakdownTag"))
+    demo = Demo("tournage.web.screenplay.demo.load_demo_script", order=10)

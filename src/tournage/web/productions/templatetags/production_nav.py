@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from tournage.web.urls import DOMAIN_SEGMENTS
+from tournage.web.plugins import domain_configs
 
 register = template.Library()
 
@@ -27,7 +26,7 @@ ADMIN_LINKS = (
 
 
 def _domain_links() -> list[tuple[str, Any]]:
-    return [(f"{app}:index", apps.get_app_config(app).verbose_name) for app in DOMAIN_SEGMENTS]
+    return [(f"{config.label}:index", config.verbose_name) for config in domain_configs()]
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,84 @@
+"""Rule tables read into frozen dataclasses, validated when they are loaded.
+
+A domain declares the shape of each of its data files once::
+
+    @dataclass(frozen=True)
+    class WorkingTime:
+        source: str
+        daily_max_hours: Decimal | None
+        ...
+
+    WORKING_TIME = RuleTable("labor/working_time.yaml", WorkingTime)
+    rules = WORKING_TIME.load()          # cached, typed, validated
+
+A file that does not match its shape (a missing field, a string where a number
+is expected) raises ``RuleTableError`` naming the file and the path of the bad
+value, at load time rather than deep inside a computation. Fields the shape does
+not declare are ignored, so a table can carry notes and sources freely.
+``RuleTable.all()`` lists every declared table: a test loads each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+import msgspec
+
+from tournage.common.errors import DomainError
+from tournage.data import load_csv, load_yaml
+
+T = TypeVar("T")
+
+
+class RuleTableError(DomainError):
+    """A shipped rule table does not have the shape its domain declares."""
+
+
+_tables: dict[str, RuleTable[Any]] = {}
+
+
+@dataclass(eq=False)
+class RuleTable(Generic[T]):
+    """One data file under ``src/tournage/data`` and the type it is read into.
+
+    ``select`` picks the part of the document to convert (e.g. one agreement of a
+    file that holds several); by default the whole document.
+    """
+
+    path: str
+    shape: type[T]
+    select: Callable[[Any], Any] | None = None
+    _key: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self._key = self.path if self.select is None else f"{self.path}#{self.shape.__name__}"
+        _tables.setdefault(self._key, self)
+
+    def raw(self) -> Any:
+        if self.path.endswith(".csv"):
+            return [dict(row) for row in load_csv(self.path)]
+        return load_yaml(self.path)
+
+    def load(self) -> T:
+        return self._value
+
+    @cached_property
+    def _value(self) -> T:
+        document = self.raw()
+        if self.select is not None:
+            document = self.select(document)
+        try:
+            return msgspec.convert(document, self.shape, strict=False)
+        except msgspec.ValidationError as error:
+            raise RuleTableError(
+                "rules.shape",
+                f"Table de règles {self.path} mal formée : {error}.",
+                path=self.path,
+            ) from error
+
+    @staticmethod
+    def all() -> list[RuleTable[Any]]:
+        return list(_tables.values())

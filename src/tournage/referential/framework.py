@@ -1,0 +1,83 @@
+"""The framework's blocks, competences, criteria and their automatic checks, typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tournage.common.rules import RuleTable
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    rule: str
+    level: str  # fail | warn | info
+    ref: str | list[str] | None = None
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        if self.ref is None:
+            return ()
+        return (self.ref,) if isinstance(self.ref, str) else tuple(self.ref)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    kind: str  # competence | criterion
+    block: int
+    text_fr: str
+    summary_en: str
+    code: str | None = None
+    activity: str | None = None
+    criteria: tuple[str, ...] = ()
+    competences: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    checks: tuple[CheckSpec, ...] = ()
+    human_judgement: tuple[str, ...] = ()
+    retired: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    block: int
+    title_fr: str
+    title_en: str
+    evaluation_fr: str = ""
+    evaluation_en: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    meta: Meta
+    blocks: tuple[Block, ...]
+    rows: tuple[Row, ...]
+
+    def checks(self) -> list[tuple[Row, CheckSpec]]:
+        """Every (row, check) pair, in the file's order; check ids are unique."""
+        return [(row, check) for row in self.rows if not row.retired for check in row.checks]
+
+
+@dataclass(frozen=True)
+class CheckDomains:
+    source: str
+    domains: dict[str, tuple[str, ...]]
+
+    def owner(self, check_id: str) -> str | None:
+        return next((d for d, ids in self.domains.items() if check_id in ids), None)
+
+
+def _as_of_text(document: Any) -> Any:
+    document["meta"]["as_of"] = str(document["meta"]["as_of"])
+    return document
+
+
+FRAMEWORK = RuleTable("referential/criteria.yaml", Framework, select=_as_of_text)
+CHECK_DOMAINS = RuleTable("referential/check_domains.yaml", CheckDomains)

@@ -1,0 +1,81 @@
+"""Evaluators of the framework's checks, contributed by each domain.
+
+A domain registers one evaluator per check it can answer, from its web app's
+``checks`` module (imported by ``DomainAppConfig.ready``)::
+
+    from tournage.referential.registry import CheckResult, Evidence, Status, register_check
+
+    @register_check("c2_2.working_time_rules")      # or just "working_time_rules"
+    def working_time_rules(production) -> CheckResult:
+        ...
+        return CheckResult(Status.NOT_MET, "2 dépassements de la durée quotidienne",
+                           evidence=(Evidence("Rapport de conformité", url),), value=2,
+                           source="Code du travail L3121-18")
+
+The subject (a production) is opaque here: the core imports no web framework.
+An evaluator answers ``UNKNOWN`` when the data it needs is absent — never a
+silent pass — and sets ``uncertain`` when its rule rests on an uncertain value,
+so that the dashboard shows a warning rather than a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTLY = "partly"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"  # the data the check needs is absent
+    NOT_EVALUATED = "not_evaluated"  # no evaluator yet (its domain is not built)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    status: Status
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    value: Any = None
+    source: str = ""
+    uncertain: bool = False
+
+
+Evaluator = Callable[[Any], CheckResult]
+
+_evaluators: dict[str, Evaluator] = {}
+
+
+def check_key(check_id: str) -> str:
+    """``"c2_2.working_time_rules"`` and ``"working_time_rules"`` name the same check."""
+    return check_id.rsplit(".", 1)[-1]
+
+
+def register_check(check_id: str) -> Callable[[Evaluator], Evaluator]:
+    """Decorator: ``evaluator`` answers the framework check ``check_id``."""
+
+    def register(evaluator: Evaluator) -> Evaluator:
+        key = check_key(check_id)
+        if key in _evaluators and _evaluators[key] is not evaluator:
+            raise ValueError(f"Two evaluators for the check {key!r}.")
+        _evaluators[key] = evaluator
+        return evaluator
+
+    return register
+
+
+def evaluator_for(check_id: str) -> Evaluator | None:
+    return _evaluators.get(check_key(check_id))
+
+
+def registered_checks() -> frozenset[str]:
+    return frozenset(_evaluators)
