@@ -91,20 +91,26 @@ def format_number(
     if value is None:
         return ""
     return babel_numbers.format_decimal(
-        Decimal(str(value)), format=_pattern(decimals), locale=_locale(language),
+        Decimal(str(value)),
+        format=_pattern(decimals),
+        locale=_locale(language),
         decimal_quantization=True,
     )
 
 
 def format_money(
-    amount: Decimal | float | int | None, currency: str = "EUR", language: str | None = None,
+    amount: Decimal | float | int | None,
+    currency: str = "EUR",
+    language: str | None = None,
     decimals: int = 2,
 ) -> str:
     """``18 459,00 €`` (French) or ``€18,459.00`` (English); empty for None."""
     if amount is None:
         return ""
     return babel_numbers.format_currency(
-        Decimal(str(amount)), currency, locale=_locale(language),
+        Decimal(str(amount)),
+        currency,
+        locale=_locale(language),
         format=None if decimals == 2 else "#,##0 ¤" if _locale(language) == "fr" else "¤#,##0",
         currency_digits=decimals == 2,
     )
@@ -121,7 +127,9 @@ def format_percent(
 
 
 def format_quantity(
-    value: Decimal | float | int | None, unit: str, decimals: int = 1,
+    value: Decimal | float | int | None,
+    unit: str,
+    decimals: int = 1,
     language: str | None = None,
 ) -> str:
     """``549,7 kgCO2e``: a number with its unit, a no-break space between them."""

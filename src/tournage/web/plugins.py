@@ -107,4 +107,3 @@ def domain_configs() -> list[DomainAppConfig]:
     """The installed domains that have pages, in navigation order."""
     configs = [c for c in apps.get_app_configs() if isinstance(c, DomainAppConfig) and c.segment]
     return sorted(configs, key=lambda config: config.nav_order)
-
