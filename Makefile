@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench clean
+.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench fuzz clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -41,6 +41,10 @@ unit-postgres: install
 
 e2e: install
 	$(BIN)/pytest -m e2e -q
+
+# Fuzz every parser with FUZZ_EXAMPLES hypothesis examples each (100,000 by default).
+fuzz: install
+	TOURNAGE_FUZZ=1 $(BIN)/pytest tests/fuzz -q -o addopts="" -s
 
 bench: install
 	$(BIN)/pytest tests/bench -o addopts="" --benchmark-only -q

@@ -74,3 +74,18 @@ def test_dates_with_weekday_and_durations() -> None:
 def test_round_money_half_away_from_zero() -> None:
     assert round_money(Decimal("2.005")) == Decimal("2.01")
     assert round_money(Decimal("-2.005")) == Decimal("-2.01")
+
+
+def test_template_filters_follow_the_page_language() -> None:
+    from django.template import Context, Template
+    from django.utils import translation
+
+    page = Template(
+        "{% load tournage_format %}"
+        "{{ a|money }}|{{ n|number:1 }}|{{ d|day:'weekday' }}|{{ z|money }}"
+    )
+    context = Context({"a": Decimal("1500.5"), "n": 2.25, "d": date(2027, 4, 19), "z": None})
+    with translation.override("fr"):
+        assert page.render(context) == f"1{NNBSP}500,50{NBSP}€|2,3|lun. 19 avr.|"
+    with translation.override("en"):
+        assert page.render(context) == "€1,500.50|2.3|Mon 19 Apr|"

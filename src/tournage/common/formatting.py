@@ -90,8 +90,9 @@ def format_number(
     """``18 459,00`` (French) or ``18,459.00`` (English); empty for None."""
     if value is None:
         return ""
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return babel_numbers.format_decimal(
-        Decimal(str(value)),
+        rounded,
         format=_pattern(decimals),
         locale=_locale(language),
         decimal_quantization=True,
@@ -138,7 +139,7 @@ def format_quantity(
     return f"{format_number(value, decimals, language)}\u00a0{unit}"
 
 
-def format_duration(seconds: float | int | None, language: str | None = None) -> str:
+def format_duration(seconds: Decimal | float | int | None, language: str | None = None) -> str:
     """``1 h 05 min``, ``12 min 30 s`` or ``45 s``; empty for None."""
     if seconds is None:
         return ""

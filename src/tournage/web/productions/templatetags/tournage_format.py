@@ -1,0 +1,55 @@
+"""Template filters over tournage.common.formatting, in the page's language.
+
+``{% load tournage_format %}`` then ``{{ amount|money }}``, ``{{ value|number:2 }}``,
+``{{ share|percent }}``, ``{{ kg|quantity:"kgCO2e" }}``, ``{{ seconds|duration }}``,
+``{{ day|day:"weekday" }}``. None and "" render as an empty string.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from tournage.common import formatting
+
+register = template.Library()
+
+
+def _number(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+@register.filter
+def money(value: Any, currency: str = "EUR") -> str:
+    return formatting.format_money(_number(value), currency, get_language())
+
+
+@register.filter
+def number(value: Any, decimals: int = 0) -> str:
+    return formatting.format_number(_number(value), int(decimals), get_language())
+
+
+@register.filter
+def percent(value: Any, decimals: int = 1) -> str:
+    return formatting.format_percent(_number(value), int(decimals), get_language())
+
+
+@register.filter
+def quantity(value: Any, unit: str) -> str:
+    return formatting.format_quantity(_number(value), unit, language=get_language())
+
+
+@register.filter
+def duration(seconds: Any) -> str:
+    return formatting.format_duration(_number(seconds), get_language())
+
+
+@register.filter
+def day(value: date | None, style: str = "long") -> str:
+    return formatting.format_date(value, style, get_language())
