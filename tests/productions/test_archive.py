@@ -113,6 +113,19 @@ def test_failure_midway_rolls_back_everything(rich_production: Production) -> No
     assert _counts() == before
 
 
+def test_unknown_field_is_named_in_the_archive_error(rich_production: Production) -> None:
+    before = _counts()
+    archive = _rewrite(
+        _archive_bytes(rich_production),
+        "sections/productions.json",
+        lambda doc: {**doc, "productions.membership": [{"pk": 1, "fields": {"nope": 1}}]},
+        keep_checksums=False,
+    )
+    with pytest.raises(ArchiveError, match=r"^Champ inconnu pour productions\.membership"):
+        import_production(io.BytesIO(archive))
+    assert _counts() == before
+
+
 def test_path_traversal_is_refused(rich_production: Production) -> None:
     buffer = io.BytesIO(_archive_bytes(rich_production))
     with zipfile.ZipFile(buffer, "a") as archive:

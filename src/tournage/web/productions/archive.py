@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import IO, Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -216,7 +217,7 @@ def load_instance(
                 values[name] = model_field.to_python(value)  # type: ignore[union-attr]
     except (KeyError, TypeError, AttributeError) as bad:
         raise ArchiveError(f"Ligne illisible pour {_label(model)} : {bad}") from bad
-    except models.FieldDoesNotExist as unknown:
+    except FieldDoesNotExist as unknown:
         raise ArchiveError(f"Champ inconnu pour {_label(model)} : {unknown}") from unknown
     instance = model(**values)
     instance.save()
