@@ -181,7 +181,7 @@ def test_uncertain_minor_rules_warn_instead_of_blocking() -> None:
     solution = solve(problem, FAST)
     assert solution.status == "optimal"
     assert solution.evaluation is not None
-    warnings = {f.code for f in solution.evaluation.findings if f.warning}
+    warnings = {f.code for f in solution.evaluation.findings if f.severity == "warn"}
     assert warnings == {"minor.night", "minor.daily_cap"}
     assert solution.evaluation.terms["minor_excess_minutes"] == 300 - 180
     assert not solution.evaluation.breaks_rules

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -41,10 +43,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def fast_solver(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tournage.scheduling.tables import DEFAULTS
     from tournage.web.scheduling import tasks
 
-    settings = {**tasks.defaults(), "solve_seconds": 2}
-    monkeypatch.setattr(tasks, "defaults", lambda: settings)
+    fast = replace(DEFAULTS.load(), solve_seconds=2)
+    monkeypatch.setattr(tasks, "DEFAULTS", SimpleNamespace(load=lambda: fast))
 
 
 @pytest.fixture

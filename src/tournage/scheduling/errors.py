@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tournage.common.errors import DomainError
 
-class SchedulingError(ValueError):
+
+class SchedulingError(DomainError):
     """A problem that cannot be read or solved; ``code`` is stable, the message is French."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message

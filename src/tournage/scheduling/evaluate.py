@@ -15,28 +15,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from tournage.common.findings import Finding, Severity
 from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.moves import convoy, distance_km
 from tournage.scheduling.rules import (
     WorkRules,
+    minor_caps,
     minor_daily_cap_minutes,
     minor_restricted,
+    minor_rule,
     work_rules,
 )
 
 SUNDAY = 6
+FAIL = Severity.FAIL
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A broken rule; ``warning`` when the rule's data is uncertain (shown, not enforced)."""
-
-    code: str
-    message: str
-    warning: bool = False
-
-    def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "message": self.message, "warning": self.warning}
+def _finding(
+    code: str, message: str, severity: Severity = FAIL, source: str = "", subject: str = ""
+) -> Finding:
+    """A broken rule; rules resting on uncertain data come with ``Severity.WARN``."""
+    return Finding(code, severity, message, source=source, subject=subject)
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ class Evaluation:
 
     @property
     def breaks_rules(self) -> bool:
-        return any(not finding.warning for finding in self.findings)
+        return any(finding.is_blocking for finding in self.findings)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -139,10 +138,10 @@ def evaluate(problem: Problem, assignment: dict[str, date]) -> Evaluation:
     for scene in problem.scenes:
         when = assignment.get(scene.id)
         if when is None:
-            findings.append(Finding("scene.unscheduled", f"Scène {scene.id} non planifiée."))
+            findings.append(_finding("scene.unscheduled", f"Scène {scene.id} non planifiée."))
         elif when not in index:
             findings.append(
-                Finding(
+                _finding(
                     "scene.off_day",
                     f"Scène {scene.id} : {when} n'est pas un jour de tournage du calendrier.",
                 )
@@ -309,16 +308,18 @@ def _check(
         rest = datetime.combine(after.day, after.call) - before.wrap
         if rest < timedelta(hours=rules.daily_rest_hours):
             findings.append(
-                Finding(
+                _finding(
                     "rest.daily",
                     f"{after.day} : repos de {rest} depuis la fin "
                     f"du {before.day}, moins de {rules.daily_rest_hours} h.",
+                    rules.daily_rest.severity(),
+                    source=rules.daily_rest.source,
                 )
             )
     for first, second in problem.constraints.precedences:
         if first in assignment and second in assignment and assignment[first] > assignment[second]:
             findings.append(
-                Finding(
+                _finding(
                     "constraint.precedence",
                     f"La scène {first} doit être tournée avant la {second}.",
                 )
@@ -326,11 +327,15 @@ def _check(
     for group in problem.constraints.same_day:
         if len({assignment.get(scene_id) for scene_id in group}) > 1:
             findings.append(
-                Finding("constraint.same_day", f"Scènes {', '.join(group)} à tourner le même jour.")
+                _finding(
+                    "constraint.same_day", f"Scènes {', '.join(group)} à tourner le même jour."
+                )
             )
     for scene_id, when in problem.constraints.fixed.items():
         if assignment.get(scene_id) != when:
-            findings.append(Finding("constraint.fixed", f"Scène {scene_id} verrouillée au {when}."))
+            findings.append(
+                _finding("constraint.fixed", f"Scène {scene_id} verrouillée au {when}.")
+            )
     findings += _check_consecutive(
         rules, sorted(index[day.day] for day in days), problem.calendar.days()
     )
@@ -341,24 +346,28 @@ def _check_day(problem: Problem, rules: WorkRules, day: DayPlan) -> list[Finding
     findings: list[Finding] = []
     if day.minutes > rules.max_daily_minutes:
         findings.append(
-            Finding(
+            _finding(
                 "day.too_long",
                 f"{day.day} : {day.minutes} min de tournage, "
                 f"plus que le maximum de {rules.max_daily_minutes} min.",
+                rules.max_daily.severity(),
+                source=rules.max_daily.source,
             )
         )
     if day.night and any(scene.day_night == "JOUR" for scene in day.scenes):
         findings.append(
-            Finding("day.mixed_effect", f"{day.day} : scènes de jour et de nuit le même jour.")
+            _finding("day.mixed_effect", f"{day.day} : scènes de jour et de nuit le même jour.")
         )
     if len(_locations(day)) > problem.max_locations_per_day:
         findings.append(
-            Finding("day.locations", f"{day.day} : plus de {problem.max_locations_per_day} décors.")
+            _finding(
+                "day.locations", f"{day.day} : plus de {problem.max_locations_per_day} décors."
+            )
         )
     for location in {scene.location for scene in day.scenes}:
         if not problem.location(location).available_on(day.day):
             findings.append(
-                Finding("location.unavailable", f"{day.day} : décor {location} indisponible.")
+                _finding("location.unavailable", f"{day.day} : décor {location} indisponible.")
             )
     for member in problem.cast:
         mine = [s for s in day.scenes if member.id in s.cast]
@@ -373,28 +382,43 @@ def _check_member(
     member = problem.member(member_id)
     findings = []
     if not member.available_on(day.day):
-        findings.append(Finding("cast.unavailable", f"{day.day} : {member.name} indisponible."))
+        findings.append(_finding("cast.unavailable", f"{day.day} : {member.name} indisponible."))
     cap = minor_daily_cap_minutes(member.age, day.day, problem.calendar.school_holidays)
     worked = sum(scene_minutes(problem, s, rules) for s in scenes)
     if cap is not None and worked > cap:
+        caps = minor_caps(day.day, problem.calendar.school_holidays)
         findings.append(
-            Finding(
+            _finding(
                 "minor.daily_cap",
                 f"{day.day} : {member.name} ({member.age} ans)"
                 f" travaille {worked} min, plafond {cap} min.",
-                warning=True,
+                Severity.for_rule(uncertain=caps.uncertain),
+                source=caps.source,
+                subject=member.id,
             )
         )
+    night_rule = minor_rule("no_night_work")
     if minor_restricted(member.age, "no_night_work") and any(s.day_night == "NUIT" for s in scenes):
         findings.append(
-            Finding(
+            _finding(
                 "minor.night",
                 f"{day.day} : {member.name} mineur en scène de nuit (dérogation à vérifier).",
-                warning=True,
+                night_rule.severity(),
+                source=night_rule.source,
+                subject=member.id,
             )
         )
     if minor_restricted(member.age, "no_sunday_work") and day.day.weekday() == SUNDAY:
-        findings.append(Finding("minor.sunday", f"{day.day} : {member.name} mineur un dimanche."))
+        sunday = minor_rule("no_sunday_work")
+        findings.append(
+            _finding(
+                "minor.sunday",
+                f"{day.day} : {member.name} mineur un dimanche.",
+                sunday.severity(),
+                source=sunday.source,
+                subject=member.id,
+            )
+        )
     return findings
 
 
@@ -405,10 +429,12 @@ def _check_consecutive(rules: WorkRules, used: list[int], calendar: list[date]) 
         run = run + 1 if consecutive else 1
         if run > rules.max_consecutive_days:
             findings.append(
-                Finding(
+                _finding(
                     "rest.weekly",
                     f"{calendar[b]} : plus de "
                     f"{rules.max_consecutive_days} jours de travail d'affilée.",
+                    rules.max_consecutive.severity(),
+                    source=rules.max_consecutive.source,
                 )
             )
     return findings

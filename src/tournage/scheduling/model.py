@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from tournage.data import load_yaml
 from tournage.scheduling.errors import SchedulingError
+from tournage.scheduling.tables import DEFAULTS, Weights
+
+__all__ = ["Calendar", "CastMember", "Constraints", "Location", "Problem", "Scene", "Weights"]
 
 INT_EXT = ("INT", "EXT")
 DAY_NIGHT = ("JOUR", "NUIT")
@@ -81,9 +83,11 @@ class Calendar:
     """Working days from ``start``: weekdays (Monday = 0), minus holidays and lost days."""
 
     start: date
-    working_weekdays: frozenset[int] = frozenset(range(5))
+    working_weekdays: frozenset[int] = field(
+        default_factory=lambda: frozenset(DEFAULTS.load().working_weekdays)
+    )
     holidays: frozenset[date] = frozenset()
-    max_days: int = 60
+    max_days: int = field(default_factory=lambda: DEFAULTS.load().max_days)
     school_holidays: frozenset[date] = frozenset()
 
     def days(self) -> list[date]:
@@ -110,25 +114,6 @@ class Constraints:
 
 
 @dataclass(frozen=True)
-class Weights:
-    """Euros per unit of each objective term (editable per production)."""
-
-    shooting_day: int
-    holding: int
-    company_move: int
-    km: int
-    kgco2e: int
-    overtime_hour: int
-    night_to_day: int
-    change: int
-    minor_excess_hour: int
-
-    @classmethod
-    def defaults(cls) -> Weights:
-        return cls(**load_yaml("scheduling/defaults.yaml")["weights_eur"])
-
-
-@dataclass(frozen=True)
 class Problem:
     """Everything the solver needs. ``previous`` (scene → date) enables re-planning:
     scenes dated before ``replan_from`` stay where they are, moves of the others count."""
@@ -140,11 +125,13 @@ class Problem:
     constraints: Constraints = field(default_factory=Constraints)
     weights: Weights = field(default_factory=Weights.defaults)
     title: str = ""
-    pages_per_day: Decimal = Decimal(3)
-    convention: str = "idcc_2642"
-    day_call: time = time(8, 0)
-    night_call: time = time(18, 0)
-    max_locations_per_day: int = 2
+    pages_per_day: Decimal = field(default_factory=lambda: DEFAULTS.load().pages_per_day)
+    convention: str = field(default_factory=lambda: DEFAULTS.load().convention)
+    day_call: time = field(default_factory=lambda: DEFAULTS.load().day_call_time)
+    night_call: time = field(default_factory=lambda: DEFAULTS.load().night_call_time)
+    max_locations_per_day: int = field(
+        default_factory=lambda: DEFAULTS.load().max_locations_per_day
+    )
     distances_km: dict[tuple[str, str], float] = field(default_factory=dict)
     convoy: dict[str, int] | None = None
     previous: dict[str, date] = field(default_factory=dict)

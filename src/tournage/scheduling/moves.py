@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from tournage.data import load_yaml
 from tournage.scheduling.errors import SchedulingError
 from tournage.scheduling.model import Location, Problem
+from tournage.scheduling.tables import COMPANY_MOVES
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
 
@@ -28,23 +27,24 @@ class Convoy:
 
 
 def convoy(vehicles: dict[str, int] | None = None) -> Convoy:
-    table: dict[str, Any] = load_yaml("scheduling/company_moves.yaml")
-    factors = table["vehicle_factors_kgco2e_per_km"]
-    default = table["default_convoy"]
-    chosen = vehicles if vehicles is not None else default["vehicles"]
+    table = COMPANY_MOVES.load()
+    factors, default = table.vehicle_factors_kgco2e_per_km, table.default_convoy
+    chosen = vehicles if vehicles is not None else default.vehicles
     unknown = set(chosen) - set(factors)
     if unknown:
         raise SchedulingError(
-            "moves.vehicle", f"Véhicule sans facteur d'émission : {sorted(unknown)}."
+            "moves.vehicle",
+            f"Véhicule sans facteur d'émission : {sorted(unknown)}.",
+            vehicles=sorted(unknown),
         )
     per_km = sum(
-        (Decimal(str(factors[kind]["value"])) * count for kind, count in chosen.items()), Decimal(0)
+        (Decimal(str(factors[kind].value)) * count for kind, count in chosen.items()), Decimal(0)
     )
     return Convoy(
         vehicles=dict(chosen),
         kgco2e_per_km=per_km,
-        uncertain=vehicles is None and bool(default.get("uncertain")),
-        source="; ".join(sorted({factors[kind]["source"] for kind in chosen})),
+        uncertain=vehicles is None and default.uncertain,
+        source="; ".join(sorted({factors[kind].source for kind in chosen})),
     )
 
 

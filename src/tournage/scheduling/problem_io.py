@@ -22,6 +22,7 @@ from tournage.scheduling.model import (
     Scene,
     Weights,
 )
+from tournage.scheduling.tables import DEFAULTS
 
 MAX_BYTES = 5_000_000
 MAX_ITEMS = 5_000
@@ -89,19 +90,22 @@ def loads(text: str) -> Problem:
 
 
 def from_dict(data: dict[str, Any]) -> Problem:
+    """The problem of a JSON document; absent settings take ``defaults.yaml``'s values."""
+    default = DEFAULTS.load()
     cal = _get(data, "calendar", dict, "")
+    weekdays = _get(cal, "working_weekdays", list, "calendar.", default.working_weekdays)
     calendar = Calendar(
         start=_date(_get(cal, "start", str, "calendar."), "calendar.start"),
-        working_weekdays=frozenset(
-            _weekday(v) for v in _get(cal, "working_weekdays", list, "calendar.", [0, 1, 2, 3, 4])
-        ),
+        working_weekdays=frozenset(_weekday(v) for v in weekdays),
         holidays=_dates(_get(cal, "holidays", list, "calendar.", []), "calendar.holidays"),
-        max_days=_bounded(_get(cal, "max_days", int, "calendar.", 60), "calendar.max_days", 1, 400),
+        max_days=_bounded(
+            _get(cal, "max_days", int, "calendar.", default.max_days), "calendar.max_days", 1, 400
+        ),
         school_holidays=_dates(
             _get(cal, "school_holidays", list, "calendar.", []), "calendar.school_holidays"
         ),
     )
-    weights = asdict(Weights.defaults())
+    weights = asdict(default.weights_eur)
     for key, value in _get(data, "weights", dict, "", {}).items():
         if key not in weights or not isinstance(value, int) or isinstance(value, bool):
             raise _fail(f"weights.{key}", "poids inconnu ou non entier")
@@ -131,13 +135,17 @@ def from_dict(data: dict[str, Any]) -> Problem:
             ),
             weights=Weights(**weights),
             pages_per_day=_money(
-                _get(data, "pages_per_day", (int, float, str), "", 3), "pages_per_day"
+                _get(data, "pages_per_day", (int, float, str), "", default.pages_per_day),
+                "pages_per_day",
             ),
-            convention=str(_get(data, "convention", str, "", "idcc_2642")),
-            day_call=_time(_get(data, "day_call", str, "", "08:00"), "day_call"),
-            night_call=_time(_get(data, "night_call", str, "", "18:00"), "night_call"),
+            convention=str(_get(data, "convention", str, "", default.convention)),
+            day_call=_time(_get(data, "day_call", str, "", default.day_call), "day_call"),
+            night_call=_time(_get(data, "night_call", str, "", default.night_call), "night_call"),
             max_locations_per_day=_bounded(
-                _get(data, "max_locations_per_day", int, "", 2), "max_locations_per_day", 1, 10
+                _get(data, "max_locations_per_day", int, "", default.max_locations_per_day),
+                "max_locations_per_day",
+                1,
+                10,
             ),
             distances_km=_distances(_get(data, "distances_km", list, "", [])),
             convoy=_get(data, "convoy", dict, "", None),

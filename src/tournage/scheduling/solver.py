@@ -21,10 +21,10 @@ from decimal import Decimal
 
 from ortools.sat.python import cp_model
 
+from tournage.common.findings import Finding, Severity
 from tournage.scheduling.evaluate import (
     SUNDAY,
     Evaluation,
-    Finding,
     euros,
     evaluate,
     scene_minutes,
@@ -499,14 +499,22 @@ def explain(problem: Problem, options: SolveOptions) -> list[Finding]:
     _parameters(solver, options)
     solver.parameters.num_workers = 1  # the assumptions core needs a single worker
     if solver.solve(builder.model) != cp_model.INFEASIBLE:
-        return [Finding("infeasible.unknown", "Problème impossible, cause non identifiée.")]
+        return [
+            Finding(
+                "infeasible.unknown", Severity.FAIL, "Problème impossible, cause non identifiée."
+            )
+        ]
     names = {var.index: name for name, var in builder.groups.items()}
     core = _minimal(
         [names[i] for i in solver.sufficient_assumptions_for_infeasibility()], builder, solver
     )
     if not core:
         return [
-            Finding("infeasible.calendar", "Le calendrier est trop court pour toutes les scènes.")
+            Finding(
+                "infeasible.calendar",
+                Severity.FAIL,
+                "Le calendrier est trop court pour toutes les scènes.",
+            )
         ]
     return [_conflict(problem, name) for name in sorted(core)]
 
@@ -532,7 +540,9 @@ def _conflict(problem: Problem, group: str) -> Finding:
         name = problem.member(key).name
     elif kind == "location":
         name = problem.location(key).name
-    return Finding(f"conflict.{kind}", _GROUP_MESSAGES[kind].format(name=name))
+    return Finding(
+        f"conflict.{kind}", Severity.FAIL, _GROUP_MESSAGES[kind].format(name=name), subject=key
+    )
 
 
 def _tour(problem: Problem) -> list[str]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tournage.data import load_yaml
 from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Problem, Scene
+from tournage.scheduling.tables import STRIP_COLOURS
 
 
 def strip_colour(scene: Scene) -> str:
-    colours: dict[str, Any] = load_yaml("scheduling/strip_colours.yaml")["colours"]
-    return str(colours.get(scene.effect, colours["INT/JOUR"])["background"])
+    colours = STRIP_COLOURS.load().colours
+    return colours.get(scene.effect, colours["INT/JOUR"]).background
 
 
 def stripboard(

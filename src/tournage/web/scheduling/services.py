@@ -10,12 +10,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from tournage.data import load_yaml
 from tournage.scheduling import problem_io
 from tournage.scheduling.adapter import problem_from_script, slug
 from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem
 from tournage.scheduling.solver import Solution, SolveOptions, solve
+from tournage.scheduling.tables import DEFAULTS
 
 from .models import (
     SceneAssignment,
@@ -25,11 +25,6 @@ from .models import (
     ShootingDay,
     Unavailability,
 )
-
-
-def defaults() -> dict[str, Any]:
-    table: dict[str, Any] = load_yaml("scheduling/defaults.yaml")
-    return table
 
 
 def current_schedule(production: Any) -> Schedule | None:
@@ -66,12 +61,8 @@ def build_problem(production: Any) -> Problem | None:
         return None
     version = current_version(production)
     start = _start(production)
-    settings = defaults()
-    calendar = Calendar(start=start, max_days=settings["max_days"])
-    pace = production.pace_pages_per_day or Decimal(str(settings["pages_per_day"]))
-    problem = problem_from_script(
-        core_script(version), calendar, pages_per_day=pace, convention=settings["convention"]
-    )
+    pace = production.pace_pages_per_day or DEFAULTS.load().pages_per_day
+    problem = problem_from_script(core_script(version), Calendar(start=start), pages_per_day=pace)
     people = {c.name: c.person for c in version.characters.select_related("person")}
     cast = tuple(_member(member, people.get(member.id), start) for member in problem.cast)
     locations = tuple(_location(production, loc) for loc in problem.locations)
