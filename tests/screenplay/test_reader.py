@@ -43,7 +43,12 @@ def test_binary_and_missing_files(tmp_path: Path) -> None:
     assert error.value.code == "binary"
     with pytest.raises(ScriptError) as error:
         read_file(tmp_path / "absent.fountain")
+    assert error.value.code == "not_found"
+    assert error.value.message == f"Fichier introuvable : {tmp_path / 'absent.fountain'}."
+    with pytest.raises(ScriptError) as error:
+        read_file(tmp_path)
     assert error.value.code == "unreadable"
+    assert "dossier" in error.value.message
 
 
 def test_windows_1252_text_is_decoded() -> None:
@@ -59,7 +64,7 @@ def test_unknown_format() -> None:
 
 def test_json_shape(phare_fountain: bytes) -> None:
     document = read_script(phare_fountain).to_dict()
-    assert set(document) == {"title", "pages", "scenes", "characters"}
+    assert set(document) == {"title", "pages", "page_count", "scenes", "characters"}
     scene = document["scenes"][0]
     assert set(scene) == {
         "number",
@@ -74,7 +79,13 @@ def test_json_shape(phare_fountain: bytes) -> None:
     }
     assert scene["int_ext"] in ("INT", "EXT", "INT/EXT", None)
     assert isinstance(document["pages"], float)
-    assert set(document["characters"][0]) == {"name", "scenes", "eighths", "dialogue_lines"}
+    assert set(document["characters"][0]) == {
+        "name",
+        "speaking",
+        "scenes",
+        "eighths",
+        "dialogue_lines",
+    }
 
 
 _fountain_alphabet = st.sampled_from(
@@ -101,7 +112,7 @@ def test_fuzzed_fountain_never_raises_but_script_error(text: str) -> None:
     try:
         script = read_script(text.encode())
     except ScriptError as error:
-        assert error.code == "empty"
+        assert error.code in {"empty", "no_scenes"}
         return
     assert all(scene.eighths >= 1 for scene in script.scenes)
     assert script.to_dict()["pages"] >= 0
@@ -112,3 +123,10 @@ def test_fuzzed_fountain_never_raises_but_script_error(text: str) -> None:
 def test_arbitrary_bytes_never_raise_but_script_error(data: bytes) -> None:
     with contextlib.suppress(ScriptError):
         read_script(data, "x.fountain")
+
+
+def test_a_text_without_scenes_is_refused() -> None:
+    with pytest.raises(ScriptError) as error:
+        read_script(b"Juste une ligne d'action.\n")
+    assert error.value.code == "no_scenes"
+    assert "INT. CUISINE - JOUR" in error.value.message

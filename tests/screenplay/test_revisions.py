@@ -91,3 +91,28 @@ def test_revision_colours_follow_the_wga_order() -> None:
         "blue",
     ]
     assert revision_colour(10).round == 2 and revision_colour(9).round == 1
+
+
+def test_matching_compares_each_scene_with_a_bounded_window(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Linear matching: without numbers, 400 scenes cost at most 400 × (2 × window + 1)
+    likeness computations (the old pairwise matching made 160,000), and all match."""
+    from tournage.screenplay import revisions
+    from tournage.screenplay.rules import import_rules
+
+    calls = []
+    similarity = revisions._similarity
+    monkeypatch.setattr(revisions, "_similarity", lambda a, b: calls.append(1) or similarity(a, b))
+    scenes = [
+        f"INT. LIEU {n % 7} - JOUR\n\nNadia range la pièce numéro {n}, puis sort.\n\n"
+        for n in range(400)
+    ]
+    old = read_script("".join(scenes).encode())
+    scenes[10], scenes[11] = scenes[11], scenes[10]
+    scenes[200] = scenes[200].replace("range", "balaie")
+    new = read_script("".join(scenes).encode())
+    changes = compare(old, new)
+    window = import_rules().revisions.window
+    assert len(calls) <= 400 * (2 * window + 1)
+    assert [c.kind for c in changes].count(ChangeKind.UNCHANGED) == 399
+    assert changes[200].kind is ChangeKind.CHANGED and changes[200].old is old.scenes[200]
+    assert changes[10].old is old.scenes[11]

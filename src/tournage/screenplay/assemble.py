@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tournage.screenplay.heading import Effet, split_heading
+from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import (
     Character,
     Element,
@@ -21,8 +22,14 @@ def build_script(
     elements: list[Element],
     source_format: str,
     paper: str = "letter",
+    limits: ParseLimits | None = None,
 ) -> Script:
-    """Cut ``elements`` into scenes, paginate them and list the characters."""
+    """Cut ``elements`` into scenes, paginate them and list the characters.
+
+    ``limits`` bounds the scenes and cues, counted as they come.
+    """
+    limits = limits or ParseLimits.defaults()
+    max_scenes, cues_left = limits.max_scenes, limits.max_cues
     script = Script(title_page=title_page, source_format=source_format)
     scenes = script.scenes
     cues: list[list[Element]] = []  # each scene's cues, kept for the characters
@@ -33,6 +40,8 @@ def build_script(
     for element in elements:
         kind = element.kind
         if kind is _HEADING:
+            if len(scenes) >= max_scenes:
+                raise limits.too_many_scenes()
             scene = _scene(element, len(scenes) + 1, effets)
             scenes.append(scene)
             destination, scene_cues = scene.elements, []
@@ -42,6 +51,9 @@ def build_script(
         if scene is None:
             continue
         if kind is _CHARACTER:
+            cues_left -= 1
+            if cues_left < 0:
+                raise limits.too_many_cues()
             scene_cues.append(element)
             if element.character not in scene.characters:
                 scene.characters.append(element.character or "")

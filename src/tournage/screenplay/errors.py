@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tournage.common.errors import DomainError
 
-class ScriptError(ValueError):
+
+class ScriptError(DomainError):
     """A script that cannot be read; ``code`` is stable, the message is for a producer."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message

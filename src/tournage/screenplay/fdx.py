@@ -16,6 +16,7 @@ from defusedxml import DefusedXmlException
 
 from tournage.screenplay.assemble import build_script
 from tournage.screenplay.errors import ScriptError
+from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage, parse_eighths
 
 _KINDS = {
@@ -36,16 +37,20 @@ _SPEECH = (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRIC)
 _CREDIT_WORDS = {"by", "written by", "écrit par", "de", "scénario de", "un film de"}
 
 
-def parse_fdx(data: bytes, paper: str = "letter") -> Script:
+def parse_fdx(data: bytes, paper: str = "letter", limits: ParseLimits | None = None) -> Script:
+    limits = limits or ParseLimits.defaults()
     root = _root(data)
-    reader = _Reader()
+    reader = _Reader(limits)
     content = root.find("Content")
     for paragraph in content.findall("Paragraph") if content is not None else []:
         reader.paragraph(paragraph)
+        if len(reader.elements) > limits.max_elements:
+            raise limits.too_many_elements()
+    seen = {id(note) for note in reader.seen_notes}
     for note in root.iter("ScriptNote"):
-        if note not in reader.seen_notes:
+        if id(note) not in seen:
             reader.elements.append(Element(ElementKind.NOTE, _plain_text(note)))
-    script = build_script(_title_page(root), reader.elements, "fdx", paper)
+    script = build_script(_title_page(root), reader.elements, "fdx", paper, limits)
     for scene, length in zip(script.scenes, reader.lengths, strict=True):
         scene.fdx_eighths = length
     return script
@@ -73,19 +78,26 @@ def _root(data: bytes) -> XmlElement:
 class _Reader:
     """Walks ``<Paragraph>``s, remembering the current speaker and scene lengths."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: ParseLimits) -> None:
+        self.limits = limits
         self.elements: list[Element] = []
         self.lengths: list[int | None] = []
         self.seen_notes: list[XmlElement] = []
         self.speaker: str | None = None
 
-    def paragraph(self, paragraph: XmlElement, dual: bool = False) -> None:
+    def paragraph(self, paragraph: XmlElement) -> None:
         dual_block = paragraph.find("DualDialogue")
         if dual_block is not None:
             self._dual(dual_block)
-            return
+        else:
+            self._plain_paragraph(paragraph)
+
+    def _plain_paragraph(self, paragraph: XmlElement, dual: bool = False) -> None:
+        """One paragraph (inside a dual dialogue too: nested dual blocks are not followed)."""
         kind = _kind(paragraph)
         text = _styled_text(paragraph)
+        if len(text) > self.limits.max_paragraph_chars:
+            raise self.limits.paragraph_too_long(text)
         if kind is ElementKind.SCENE_HEADING:
             self._heading(paragraph, text)
         elif kind is ElementKind.CHARACTER:
@@ -110,7 +122,7 @@ class _Reader:
             second = second or (
                 _kind(paragraph) is ElementKind.CHARACTER and self.speaker is not None
             )
-            self.paragraph(paragraph, dual=second)
+            self._plain_paragraph(paragraph, dual=second)
         self.speaker = None
 
     def _heading(self, paragraph: XmlElement, text: str) -> None:

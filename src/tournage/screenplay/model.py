@@ -33,17 +33,31 @@ class ElementKind(StrEnum):
 #: Kinds that take no room on the printed page.
 NON_PRINTING = frozenset({ElementKind.SECTION, ElementKind.SYNOPSIS, ElementKind.NOTE})
 
-_EMPHASIS = re.compile(r"(?<!\\)(\*{1,3}|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
+# An emphasised span holds no unescaped marker of its own kind: each opening mark scans
+# only up to the next such marker, so one pass is linear; nested spans come off one level
+# a pass, innermost first (``_**x**_``), for at most ``_MAX_NESTING`` levels.
+_EMPHASIS = re.compile(
+    r"(?<!\\)(\*{1,3})(?=\S)((?:[^*\\\n]|\\.)+?)(?<=\S)(?<!\\)\1"
+    r"|(?<!\\)_(?=\S)((?:[^_\\\n]|\\.)+?)(?<=\S)(?<!\\)_"
+)
+_MAX_NESTING = 6
 _ESCAPE = re.compile(r"\\([*_\\])")
+
+
+def _unmarked(match: re.Match[str]) -> str:
+    inner = match.group(2)
+    return inner if inner is not None else match.group(3)
 
 
 def strip_emphasis(text: str) -> str:
     """Text without Fountain emphasis markers (escaped markers become literal)."""
     if "*" not in text and "_" not in text and "\\" not in text:
         return text
-    previous = None
-    while previous != text:
-        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    for _ in range(_MAX_NESTING):
+        stripped = _EMPHASIS.sub(_unmarked, text)
+        if stripped == text:
+            break
+        text = stripped
     return _ESCAPE.sub(r"\1", text)
 
 
@@ -201,6 +215,7 @@ class Character:
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "speaking": self.speaking,
             "scenes": list(self.scenes),
             "eighths": self.eighths,
             "dialogue_lines": self.dialogue_count,
@@ -231,7 +246,8 @@ class Script:
     """A parsed screenplay.
 
     ``preamble`` holds the elements before the first scene heading; ``pages`` is the
-    paginated length in pages (eighths / 8). ``source_format`` is ``fountain``,
+    paginated length in pages (eighths / 8); ``page_count`` the printed pages (a PDF's own
+    pages when the script came from a PDF). ``source_format`` is ``fountain``,
     ``fdx`` or ``pdf``.
     """
 
@@ -258,6 +274,7 @@ class Script:
         return {
             "title": self.title,
             "pages": self.pages,
+            "page_count": self.page_count,
             "scenes": [scene.to_dict() for scene in self.scenes if not scene.omitted],
             "characters": [character.to_dict() for character in self.characters],
         }

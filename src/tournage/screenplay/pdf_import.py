@@ -22,6 +22,7 @@ from tournage.screenplay.assemble import build_script
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.fountain import looks_like_cue
 from tournage.screenplay.heading import HEADING_PREFIX
+from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage
 from tournage.screenplay.pagination import Layout
 
@@ -54,8 +55,9 @@ class _Paragraph:
     rows: list[_Row] = field(default_factory=list)
 
 
-def parse_pdf(data: bytes, paper: str = "letter") -> Script:
-    pages = _read_words(data)
+def parse_pdf(data: bytes, paper: str = "letter", limits: ParseLimits | None = None) -> Script:
+    limits = limits or ParseLimits.defaults()
+    pages = _read_words(data, limits)
     if not any(pages):
         raise ScriptError(
             "pdf_no_text",
@@ -65,15 +67,19 @@ def parse_pdf(data: bytes, paper: str = "letter") -> Script:
     layout = Layout.load(paper)
     rows = _rows(pages, layout)
     title_page, rows = _split_title_page(rows)
-    return build_script(title_page, _Classifier(layout).run(rows), "pdf", paper)
+    return build_script(title_page, _Classifier(layout).run(rows), "pdf", paper, limits)
 
 
-def _read_words(data: bytes) -> list[list[dict[str, Any]]]:
+def _read_words(data: bytes, limits: ParseLimits) -> list[list[dict[str, Any]]]:
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.max_pdf_pages:
+                raise limits.too_many_pages()
             return [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pdf.pages]
+    except ScriptError:
+        raise
     except Exception as error:  # pdfminer raises many unrelated types on broken files
         raise ScriptError("pdf_invalid", "Ce PDF est illisible ou protégé.") from error
 

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tournage.data import load_yaml
 from tournage.screenplay.assemble import build_script
 from tournage.screenplay.breakdown import break_down
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.fountain import parse_fountain
+from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Script
 
 FORMATS = ("fountain", "fdx", "pdf")
@@ -46,8 +46,8 @@ def gc_paused() -> Iterator[None]:
 
 
 def max_bytes() -> int:
-    limit: int = load_yaml("screenplay/import.yaml")["max_bytes"]
-    return limit
+    """The default size limit of a script file, in bytes."""
+    return ParseLimits.defaults().max_bytes
 
 
 def detect_format(data: bytes, filename: str | None = None) -> str:
@@ -77,58 +77,88 @@ def read_script(
     fmt: str | None = None,
     *,
     paper: str = "letter",
+    limits: ParseLimits | None = None,
 ) -> Script:
-    """Parse, paginate and break down a script given as bytes."""
-    if len(data) > max_bytes():
-        raise _too_large()
+    """Parse, paginate and break down a script given as bytes.
+
+    A script without any scene is refused (``no_scenes``): it cannot be broken down, and
+    as a new version it would mark every scene of the previous one omitted.
+    """
+    limits = limits or ParseLimits.defaults()
+    if len(data) > limits.max_bytes:
+        raise limits.too_large()
     if not data.strip():
         raise ScriptError("empty", "Le fichier est vide.")
     fmt = fmt or detect_format(data, filename)
     if fmt not in FORMATS:
-        raise ScriptError("format", f"Format inconnu « {fmt} » (fountain, fdx ou pdf).")
-    script = _PARSERS[fmt](data, paper)
+        raise ScriptError("format", f"Format inconnu « {fmt} » (fountain, fdx ou pdf).", fmt=fmt)
+    script = _PARSERS[fmt](data, paper, limits)
+    if not script.scenes:
+        raise _no_scenes(fmt)
     return break_down(script)
 
 
-def read_file(path: Path | str, fmt: str | None = None, *, paper: str = "letter") -> Script:
+def _no_scenes(fmt: str) -> ScriptError:
+    return ScriptError(
+        "no_scenes",
+        "Aucune séquence trouvée dans ce fichier : un scénario commence ses séquences par "
+        "un intitulé (INT. CUISINE - JOUR, EXT. RUE - NUIT…).",
+        format=fmt,
+    )
+
+
+def read_file(
+    path: Path | str,
+    fmt: str | None = None,
+    *,
+    paper: str = "letter",
+    limits: ParseLimits | None = None,
+) -> Script:
     path = Path(path)
+    limits = limits or ParseLimits.defaults()
     try:
-        if path.stat().st_size > max_bytes():
-            raise _too_large()
+        if path.stat().st_size > limits.max_bytes:
+            raise limits.too_large()
         data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise ScriptError("not_found", f"Fichier introuvable : {path}.", path=str(path)) from error
+    except IsADirectoryError as error:
+        raise ScriptError(
+            "unreadable", f"{path} est un dossier, pas un fichier.", path=str(path)
+        ) from error
+    except PermissionError as error:
+        raise ScriptError(
+            "unreadable", f"Lecture du fichier {path} refusée (droits).", path=str(path)
+        ) from error
     except OSError as error:
         raise ScriptError(
-            "unreadable", f"Impossible de lire le fichier : {error.strerror}."
+            "unreadable", f"Impossible de lire le fichier {path}.", path=str(path)
         ) from error
-    return read_script(data, path.name, fmt, paper=paper)
+    return read_script(data, path.name, fmt, paper=paper, limits=limits)
 
 
-def _too_large() -> ScriptError:
-    megabytes = max_bytes() // 1_000_000
-    return ScriptError("too_large", f"Le fichier dépasse la taille maximale de {megabytes} Mo.")
-
-
-def parse_text(text: str, paper: str = "letter") -> Script:
+def parse_text(text: str, paper: str = "letter", limits: ParseLimits | None = None) -> Script:
     """Fountain text → paginated script (no breakdown)."""
+    limits = limits or ParseLimits.defaults()
     with gc_paused():
-        title_page, elements = parse_fountain(text)
-        return build_script(title_page, elements, "fountain", paper)
+        title_page, elements = parse_fountain(text, limits)
+        return build_script(title_page, elements, "fountain", paper, limits)
 
 
-def _fountain(data: bytes, paper: str) -> Script:
-    return parse_text(decode_text(data), paper)
+def _fountain(data: bytes, paper: str, limits: ParseLimits) -> Script:
+    return parse_text(decode_text(data), paper, limits)
 
 
-def _fdx(data: bytes, paper: str) -> Script:
+def _fdx(data: bytes, paper: str, limits: ParseLimits) -> Script:
     from tournage.screenplay.fdx import parse_fdx
 
-    return parse_fdx(data, paper)
+    return parse_fdx(data, paper, limits)
 
 
-def _pdf(data: bytes, paper: str) -> Script:
+def _pdf(data: bytes, paper: str, limits: ParseLimits) -> Script:
     from tournage.screenplay.pdf_import import parse_pdf
 
-    return parse_pdf(data, paper)
+    return parse_pdf(data, paper, limits)
 
 
 _PARSERS = {"fountain": _fountain, "fdx": _fdx, "pdf": _pdf}

@@ -157,6 +157,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TOURNAGE_MAX_DOCUMENT_UPLOAD = 20 * 1024 * 1024
 TOURNAGE_MAX_MEDIA_UPLOAD = 50 * 1024 * 1024 * 1024
+# Script import bounds (max_scenes, max_paragraph_chars, max_elements, max_cues,
+# max_pdf_pages): overrides of data/screenplay/import.yaml; max_bytes is the document limit.
+TOURNAGE_SCRIPT_LIMITS: dict[str, int] = {}
 # A server folder whose masters may be quality-checked in place, without an upload.
 TOURNAGE_QC_INBOX = os.environ.get("TOURNAGE_QC_INBOX") or None
 

@@ -35,13 +35,9 @@ def budget_globals(production: Any) -> dict[str, tuple[str, Decimal]]:
 
 
 def _people_by_character(production: Any) -> dict[str, Any]:
-    from tournage.web.screenplay.services import current_version
+    from tournage.web.screenplay.api import cast_by_character
 
-    version = current_version(production)
-    if version is None:
-        return {}
-    characters = version.characters.select_related("person").exclude(person=None)
-    return {character.name: character.person for character in characters}
+    return cast_by_character(production)
 
 
 def register() -> None:

@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tournage.common.formatting import format_number
 from tournage.screenplay.breakdown import categories
-from tournage.screenplay.reader import max_bytes
 
 ALLOWED_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".pdf")
 
@@ -31,10 +32,13 @@ class ScriptUploadForm(forms.Form):
         upload = self.cleaned_data["script"]
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError(_("Choose a Fountain, Final Draft (.fdx) or PDF file."))
-        if upload.size > max_bytes():
+        from .services import script_limits
+
+        limit = script_limits().max_bytes
+        if upload.size > limit:
             raise forms.ValidationError(
                 _("This file is too large (%(limit)s MB at most).")
-                % {"limit": max_bytes() // 1_000_000}
+                % {"limit": format_number(limit / 1_000_000, 0, get_language())}
             )
         return upload
 

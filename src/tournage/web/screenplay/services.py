@@ -6,6 +6,7 @@ framework-free ``tournage.screenplay`` model rebuilt from the database).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -15,6 +16,7 @@ from tournage.screenplay import model as core
 from tournage.screenplay import read_script
 from tournage.screenplay.fountain import parse_fountain
 from tournage.screenplay.fountain_export import to_fountain
+from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.revisions import carry_over
 
 from .models import BreakdownTag, ChangeKind, Character, Scene, ScriptVersion, TagStatus
@@ -82,6 +84,13 @@ def _elements(text: str) -> list[core.Element]:
     )
 
 
+def script_limits() -> ParseLimits:
+    """The data's import limits, with the server's settings over them."""
+    return ParseLimits.defaults().with_overrides(
+        max_bytes=settings.TOURNAGE_MAX_DOCUMENT_UPLOAD, **settings.TOURNAGE_SCRIPT_LIMITS
+    )
+
+
 def import_script(
     production: object, data: bytes, filename: str, fmt: str | None = None
 ) -> ScriptVersion:
@@ -89,7 +98,7 @@ def import_script(
 
     Raises ``ScriptError`` before anything is stored; the database part is atomic.
     """
-    script = read_script(data, filename, fmt)
+    script = read_script(data, filename, fmt, limits=script_limits())
     previous = current_version(production)
     decisions: dict[int, dict[tuple[str, str], str]] = {}
     changes: dict[int, tuple[str, str]] = {}

@@ -203,7 +203,10 @@ def expense_mapping(request: HttpRequest, production_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         production = current_production(request)
         document = adapters.production_budget(production)
-        totals = compute(document.budget) if document else None
+        try:  # a devis that does not compute (a global gone) still takes expenses
+            totals = compute(document.budget) if document else None
+        except BudgetError:
+            totals = None
         try:
             expenses = parse_expenses(
                 table,
