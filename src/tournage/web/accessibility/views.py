@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from tournage.accessibility.fixes import apply_fixes
 from tournage.accessibility.rgaa import rgaa_checklist
 from tournage.accessibility.writers import WRITERS
 from tournage.web.delivery.models import Deliverable, DeliverableKind
+from tournage.web.productions.access import ProductionRequest
 
 from .checking import read_stored, run_check, stored_findings
 from .forms import RgaaAnswerForm, SubtitleUploadForm
@@ -27,8 +28,8 @@ from .timeline import timeline
 CONTENT_TYPES = {"srt": "application/x-subrip", "vtt": "text/vtt", "ttml": "application/ttml+xml"}
 
 
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = SubtitleUploadForm(request.POST or None, request.FILES or None, production=production)
     if request.method == "POST" and form.is_valid():
         item = _store(request, form.cleaned_data)
@@ -39,12 +40,12 @@ def index(request: HttpRequest, production_id: int) -> HttpResponse:
     return render(request, "accessibility/index.html", {"form": form, "files": files, "web": web})
 
 
-def _store(request: HttpRequest, data: dict[str, Any]) -> SubtitleFile:
+def _store(request: ProductionRequest, data: dict[str, Any]) -> SubtitleFile:
     """Parsed already by the form: store, check, and schedule the media checks if asked."""
     upload = data["file"]
     document = data.get("document")
     item = SubtitleFile(
-        production=request.production,  # type: ignore[attr-defined]
+        production=request.production,
         deliverable=data.get("deliverable"),
         kind=data["kind"],
         source_name=Path(upload.name).name[:255],
@@ -67,12 +68,12 @@ def _store(request: HttpRequest, data: dict[str, Any]) -> SubtitleFile:
     return item
 
 
-def _file(request: HttpRequest, file_id: int) -> SubtitleFile:
-    production = request.production  # type: ignore[attr-defined]
+def _file(request: ProductionRequest, file_id: int) -> SubtitleFile:
+    production = request.production
     return get_object_or_404(SubtitleFile, pk=file_id, production=production)
 
 
-def file_detail(request: HttpRequest, production_id: int, file_id: int) -> HttpResponse:
+def file_detail(request: ProductionRequest, production_id: int, file_id: int) -> HttpResponse:
     item = _file(request, file_id)
     findings = item.findings.all()
     rule, severity = request.GET.get("rule", ""), request.GET.get("severity", "")
@@ -91,12 +92,14 @@ def file_detail(request: HttpRequest, production_id: int, file_id: int) -> HttpR
     return render(request, "accessibility/file.html", context)
 
 
-def file_original(request: HttpRequest, production_id: int, file_id: int) -> FileResponse:
+def file_original(request: ProductionRequest, production_id: int, file_id: int) -> FileResponse:
     item = _file(request, file_id)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.source_name)
 
 
-def file_export(request: HttpRequest, production_id: int, file_id: int, fmt: str) -> HttpResponse:
+def file_export(
+    request: ProductionRequest, production_id: int, file_id: int, fmt: str
+) -> HttpResponse:
     """A corrected copy with the mechanical fixes applied; the stored original is untouched."""
     item = _file(request, file_id)
     if fmt not in WRITERS or item.kind == FileKind.TRANSCRIPT:
@@ -111,7 +114,7 @@ def file_export(request: HttpRequest, production_id: int, file_id: int, fmt: str
 
 
 @require_POST
-def file_recheck(request: HttpRequest, production_id: int, file_id: int) -> HttpResponse:
+def file_recheck(request: ProductionRequest, production_id: int, file_id: int) -> HttpResponse:
     item = _file(request, file_id)
     if item.kind == FileKind.TRANSCRIPT:
         raise Http404
@@ -123,7 +126,7 @@ def file_recheck(request: HttpRequest, production_id: int, file_id: int) -> Http
 
 
 @require_POST
-def file_delete(request: HttpRequest, production_id: int, file_id: int) -> HttpResponse:
+def file_delete(request: ProductionRequest, production_id: int, file_id: int) -> HttpResponse:
     item = _file(request, file_id)
     item.file.delete(save=False)
     item.delete()
@@ -131,13 +134,13 @@ def file_delete(request: HttpRequest, production_id: int, file_id: int) -> HttpR
     return redirect("accessibility:index", production_id=production_id)
 
 
-def rgaa(request: HttpRequest, production_id: int, deliverable_id: int) -> HttpResponse:
+def rgaa(request: ProductionRequest, production_id: int, deliverable_id: int) -> HttpResponse:
     """RGAA 4.1 theme-4 checklist of one deliverable: automatic answers, human ones."""
-    production = request.production  # type: ignore[attr-defined]
+    production = request.production
     deliverable = get_object_or_404(Deliverable, pk=deliverable_id, production=production)
     answers = {a.criterion: a for a in RgaaAnswer.objects.filter(deliverable=deliverable)}
     items = rgaa_checklist(delivered_kinds(deliverable))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in items:
         answer = answers.get(item.criterion)
         initial = {"status": answer.status, "note": answer.note} if answer else {}

@@ -186,7 +186,7 @@ def detailed_expenses(production: Production) -> list[CoreExpense]:
             e.supplier,
             e.label,
             e.payment_status,
-            e.receipt.name if e.receipt else "",
+            e.receipt.name or "",
         )
         for e in models.Expense.objects.filter(production=production).order_by("date", "pk")
     ]

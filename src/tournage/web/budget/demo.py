@@ -127,7 +127,7 @@ def load_demo_budget(production: Any) -> None:
 
 
 def _people_lines(production: Any, version: models.BudgetVersion) -> None:
-    lines = []
+    lines: list[models.BudgetLine] = []
     planned = provided_globals(production)
     for person in production.people.exclude(daily_rate=None).order_by("kind", "pk"):
         function = person.function_list()[0] if person.functions else ""

@@ -17,10 +17,8 @@ from simple_history.models import HistoricalRecords
 from tournage.budget.chart import VARIANTS
 from tournage.budget.financing import source_kinds
 from tournage.budget.fringes import fringe_categories
+from tournage.web.productions.fields import PERCENT, QUANTITY, decimal_field, money_field
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-QUANTITY = {"max_digits": 14, "decimal_places": 4}
-PERCENT = {"max_digits": 6, "decimal_places": 3}
 POSITIVE = [MinValueValidator(Decimal("0"))]
 
 
@@ -67,11 +65,11 @@ class BudgetVersion(models.Model):
         default=False,
         help_text=_("The version the cost report follows."),
     )
-    frais_generaux_percent = models.DecimalField(
-        _("overheads (frais généraux) %"), null=True, blank=True, validators=POSITIVE, **PERCENT
+    frais_generaux_percent = decimal_field(
+        _("overheads (frais généraux) %"), PERCENT, null=True, blank=True, validators=POSITIVE
     )
-    imprevus_percent = models.DecimalField(
-        _("contingency (imprévus) %"), null=True, blank=True, validators=POSITIVE, **PERCENT
+    imprevus_percent = decimal_field(
+        _("contingency (imprévus) %"), PERCENT, null=True, blank=True, validators=POSITIVE
     )
     plan_start = models.DateField(
         _("spending plan from"),
@@ -97,7 +95,7 @@ class BudgetGlobal(models.Model):
     budget = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="globals")
     code = models.SlugField(_("code"), max_length=50)
     label = models.CharField(_("label"), max_length=200)
-    value = models.DecimalField(_("value"), validators=POSITIVE, **QUANTITY)
+    value = decimal_field(_("value"), QUANTITY, validators=POSITIVE)
     unit = models.CharField(_("unit"), max_length=30, blank=True)
     history = HistoricalRecords()
 
@@ -119,7 +117,7 @@ class BudgetLine(models.Model):
     position = models.PositiveIntegerField(default=0)
     account = models.CharField(_("account"), max_length=20)
     label = models.CharField(_("label"), max_length=300)
-    quantity = models.DecimalField(_("quantity"), default=1, validators=POSITIVE, **QUANTITY)
+    quantity = decimal_field(_("quantity"), QUANTITY, default=1, validators=POSITIVE)
     quantity_ref = models.SlugField(
         _("quantity from global"),
         max_length=50,
@@ -127,8 +125,8 @@ class BudgetLine(models.Model):
         help_text=_("Code of a global (e.g. shooting days) that sets the quantity."),
     )
     unit = models.CharField(_("unit"), max_length=30, blank=True)
-    rate = models.DecimalField(_("rate"), validators=POSITIVE, **MONEY)
-    number = models.DecimalField(_("number"), default=1, validators=POSITIVE, **QUANTITY)
+    rate = money_field(_("rate"), validators=POSITIVE)
+    number = decimal_field(_("number"), QUANTITY, default=1, validators=POSITIVE)
     number_ref = models.SlugField(_("number from global"), max_length=50, blank=True)
     category = models.CharField(
         _("person category (social charges)"),
@@ -208,7 +206,7 @@ class Commitment(models.Model):
     account = models.CharField(_("account"), max_length=20)
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)
     label = models.CharField(_("label"), max_length=300, blank=True)
-    amount = models.DecimalField(_("amount excl. VAT"), **MONEY)
+    amount = money_field(_("amount excl. VAT"))
     date = models.DateField(_("date"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=100, blank=True)
     history = HistoricalRecords()
@@ -228,8 +226,8 @@ class Expense(models.Model):
     account = models.CharField(_("account"), max_length=20)
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)
     label = models.CharField(_("label"), max_length=300, blank=True)
-    amount_ht = models.DecimalField(_("amount excl. VAT"), **MONEY)
-    vat_rate = models.DecimalField(_("VAT rate %"), default=0, validators=POSITIVE, **PERCENT)
+    amount_ht = money_field(_("amount excl. VAT"))
+    vat_rate = decimal_field(_("VAT rate %"), PERCENT, default=0, validators=POSITIVE)
     payment_status = models.CharField(
         _("payment status"),
         max_length=10,
@@ -254,7 +252,7 @@ class EstimateToComplete(models.Model):
         "productions.Production", on_delete=models.CASCADE, related_name="budget_estimates"
     )
     account = models.CharField(_("account"), max_length=20)
-    amount = models.DecimalField(_("estimate to complete"), validators=POSITIVE, **MONEY)
+    amount = money_field(_("estimate to complete"), validators=POSITIVE)
     history = HistoricalRecords()
 
     class Meta:
@@ -275,7 +273,7 @@ class FinancingSource(models.Model):
         _("kind"), max_length=30, choices=[(k, v.label) for k, v in source_kinds().items()]
     )
     label = models.CharField(_("label"), max_length=200)
-    amount = models.DecimalField(_("amount"), validators=POSITIVE, **MONEY)
+    amount = money_field(_("amount"), validators=POSITIVE)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -286,7 +284,7 @@ class FinancingSource(models.Model):
             ("received", _("Received")),
         ],
     )
-    received = models.DecimalField(_("received"), default=0, validators=POSITIVE, **MONEY)
+    received = money_field(_("received"), default=0, validators=POSITIVE)
     aid_id = models.CharField(_("aid (funding source id)"), max_length=60, blank=True)
     history = HistoricalRecords()
 

@@ -31,7 +31,9 @@ def _decimal(value: Any) -> Any:
 
 
 def production_plan(production: Production) -> ProductionPlan:
-    profile = CarbonProfile.objects.filter(production=production).values().first() or {}
+    profile: dict[str, Any] = dict(
+        CarbonProfile.objects.filter(production=production).values().first() or {}
+    )
     energy = {
         row["location_id"]: {k: _decimal(v) for k, v in row.items()}
         for row in LocationEnergy.objects.filter(production=production).values()
@@ -66,7 +68,7 @@ def activities(production: Production) -> tuple[Activity, ...]:
             label=row.label,
             key=f"activity:{row.pk}",
             note=row.note,
-            evidence=row.evidence.name if row.evidence else "",
+            evidence=row.evidence.name or "",
         )
         for row in CarbonActivity.objects.filter(production=production)
     )

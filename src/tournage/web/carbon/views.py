@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +17,7 @@ from tournage.carbon.errors import CarbonError
 from tournage.carbon.importer import parse_actuals
 from tournage.carbon.pdf_report import report_pdf
 from tournage.carbon.xlsx_report import report_xlsx
-from tournage.web.productions.access import write_roles
+from tournage.web.productions.access import ProductionRequest, write_roles
 from tournage.web.productions.models import Location, Person, Role
 
 from .adapters import page_data, profile_for, report_document
@@ -47,8 +47,8 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
     return charts
 
 
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     data = page_data(production)
     context: dict[str, Any] = {"data": data}
     if "error" not in data:
@@ -64,8 +64,8 @@ def _energy_rows(production: Any) -> list[tuple[Location, LocationEnergy | None]
 
 
 @write_roles(*CARBON_WRITERS)
-def activity_create(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def activity_create(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = ActivityForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         activity = form.save(commit=False)
@@ -82,15 +82,17 @@ def activity_create(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_POST
 @write_roles(*CARBON_WRITERS)
-def activity_delete(request: HttpRequest, production_id: int, activity_id: int) -> HttpResponse:
+def activity_delete(
+    request: ProductionRequest, production_id: int, activity_id: int
+) -> HttpResponse:
     get_object_or_404(CarbonActivity, pk=activity_id, production_id=production_id).delete()
     messages.success(request, _("Activity deleted."))
     return redirect("carbon:index", production_id=production_id)
 
 
 @write_roles(*CARBON_WRITERS)
-def import_actuals(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def import_actuals(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -131,7 +133,9 @@ def import_actuals(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 @write_roles(*CARBON_WRITERS)
-def location_energy(request: HttpRequest, production_id: int, location_id: int) -> HttpResponse:
+def location_energy(
+    request: ProductionRequest, production_id: int, location_id: int
+) -> HttpResponse:
     location = get_object_or_404(Location, pk=location_id, production_id=production_id)
     instance = LocationEnergy.objects.filter(production_id=production_id, location=location).first()
     form = LocationEnergyForm(request.POST or None, instance=instance)
@@ -144,7 +148,7 @@ def location_energy(request: HttpRequest, production_id: int, location_id: int) 
 
 
 @write_roles(*CARBON_WRITERS)
-def scenario_create(request: HttpRequest, production_id: int) -> HttpResponse:
+def scenario_create(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = ScenarioForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         Scenario.objects.create(
@@ -158,14 +162,16 @@ def scenario_create(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_POST
 @write_roles(*CARBON_WRITERS)
-def scenario_delete(request: HttpRequest, production_id: int, scenario_id: int) -> HttpResponse:
+def scenario_delete(
+    request: ProductionRequest, production_id: int, scenario_id: int
+) -> HttpResponse:
     get_object_or_404(Scenario, pk=scenario_id, production_id=production_id).delete()
     return redirect("carbon:index", production_id=production_id)
 
 
 @write_roles(*CARBON_WRITERS)
-def checklist(request: HttpRequest, production_id: int) -> HttpResponse:
-    profile = profile_for(request.production)  # type: ignore[attr-defined]
+def checklist(request: ProductionRequest, production_id: int) -> HttpResponse:
+    profile = profile_for(request.production)
     form = ChecklistForm(request.POST or None, items=checklist_items(), done=profile.checklist)
     if request.method == "POST" and form.is_valid():
         profile.checklist = {key: bool(value) for key, value in form.cleaned_data.items()}
@@ -182,25 +188,25 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
-def report_pdf_view(request: HttpRequest, production_id: int) -> HttpResponse:
+def report_pdf_view(request: ProductionRequest, production_id: int) -> HttpResponse:
     return _download(
-        report_pdf(report_document(request.production)),  # type: ignore[attr-defined]
+        report_pdf(report_document(request.production)),
         f"bilan-carbone-{production_id}.pdf",
         "application/pdf",
     )
 
 
-def report_xlsx_view(request: HttpRequest, production_id: int) -> HttpResponse:
+def report_xlsx_view(request: ProductionRequest, production_id: int) -> HttpResponse:
     return _download(
-        report_xlsx(report_document(request.production)),  # type: ignore[attr-defined]
+        report_xlsx(report_document(request.production)),
         f"bilan-carbone-{production_id}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 
 @write_roles(*CARBON_WRITERS)
-def plan_settings(request: HttpRequest, production_id: int) -> HttpResponse:
-    profile = profile_for(request.production)  # type: ignore[attr-defined]
+def plan_settings(request: ProductionRequest, production_id: int) -> HttpResponse:
+    profile = profile_for(request.production)
     form = ProfileForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
         form.apply(profile)
@@ -211,9 +217,9 @@ def plan_settings(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 @write_roles(*CARBON_WRITERS)
-def override(request: HttpRequest, production_id: int) -> HttpResponse:
+def override(request: ProductionRequest, production_id: int) -> HttpResponse:
     key = request.GET.get("key", "")[:200]
-    profile = profile_for(request.production)  # type: ignore[attr-defined]
+    profile = profile_for(request.production)
     current = profile.overrides.get(key, {})
     form = OverrideForm(request.POST or None, initial={"quantity": current.get("quantity")})
     if request.method == "POST" and form.is_valid():
@@ -228,7 +234,7 @@ def override(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 @write_roles(*CARBON_WRITERS)
-def travel_modes(request: HttpRequest, production_id: int) -> HttpResponse:
+def travel_modes(request: ProductionRequest, production_id: int) -> HttpResponse:
     people = Person.objects.filter(production_id=production_id)
     modes = dict(
         PersonTravel.objects.filter(production_id=production_id).values_list("person_id", "mode")

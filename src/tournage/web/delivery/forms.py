@@ -90,7 +90,7 @@ class ServerPathForm(forms.Form):
         inbox = qc_inbox()
         if inbox is None:
             raise forms.ValidationError(_("No QC inbox is configured on this server."))
-        path = (inbox / self.cleaned_data["path"]).resolve()
+        path: Path = (inbox / self.cleaned_data["path"]).resolve()
         if not path.is_relative_to(inbox) or not path.is_file():
             raise forms.ValidationError(_("No such file in the QC inbox."))
         _check_master(path, path.name)

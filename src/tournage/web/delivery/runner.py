@@ -22,7 +22,7 @@ PROGRESS_STEP = 0.05  # write progress to the database every 5 %
 
 
 @contextmanager
-def local_copy(upload: UploadedFile) -> Iterator[Path]:
+def local_copy(upload: UploadedFile[Any]) -> Iterator[Path]:
     """A path to the uploaded bytes (big uploads already sit in a temporary file)."""
     temporary = getattr(upload, "temporary_file_path", None)
     if temporary is not None:

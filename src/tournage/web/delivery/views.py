@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -15,14 +15,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tournage.delivery.report import html_report, levels_svg, loudness_svg, pdf_report
+from tournage.web.productions.access import ProductionRequest
 
 from .forms import DeliverableForm, MasterUploadForm, ServerPathForm, qc_inbox
 from .models import Deliverable, QCRun
 from .tasks import run_qc_task
 
 
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = DeliverableForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         deliverable = form.save(commit=False)
@@ -36,12 +37,14 @@ def index(request: HttpRequest, production_id: int) -> HttpResponse:
     return render(request, "delivery/index.html", {"rows": rows, "form": form})
 
 
-def _deliverable(request: HttpRequest, deliverable_id: int) -> Deliverable:
-    production = request.production  # type: ignore[attr-defined]
+def _deliverable(request: ProductionRequest, deliverable_id: int) -> Deliverable:
+    production = request.production
     return get_object_or_404(Deliverable, pk=deliverable_id, production=production)
 
 
-def deliverable(request: HttpRequest, production_id: int, deliverable_id: int) -> HttpResponse:
+def deliverable(
+    request: ProductionRequest, production_id: int, deliverable_id: int
+) -> HttpResponse:
     item = _deliverable(request, deliverable_id)
     upload_form = MasterUploadForm(request.POST or None, request.FILES or None)
     path_form = ServerPathForm(request.POST or None, prefix="inbox")
@@ -60,7 +63,7 @@ def deliverable(request: HttpRequest, production_id: int, deliverable_id: int) -
 
 
 def _new_run(
-    request: HttpRequest,
+    request: ProductionRequest,
     item: Deliverable,
     upload_form: MasterUploadForm,
     path_form: ServerPathForm,
@@ -94,7 +97,7 @@ def _enqueue(run_id: int) -> None:
 
 @require_POST
 def deliverable_delete(
-    request: HttpRequest, production_id: int, deliverable_id: int
+    request: ProductionRequest, production_id: int, deliverable_id: int
 ) -> HttpResponse:
     item = _deliverable(request, deliverable_id)
     item.delete()
@@ -102,14 +105,14 @@ def deliverable_delete(
     return redirect("delivery:index", production_id=production_id)
 
 
-def _run(request: HttpRequest, run_id: int) -> QCRun:
-    production = request.production  # type: ignore[attr-defined]
+def _run(request: ProductionRequest, run_id: int) -> QCRun:
+    production = request.production
     return get_object_or_404(
         QCRun.objects.select_related("deliverable"), pk=run_id, deliverable__production=production
     )
 
 
-def run(request: HttpRequest, production_id: int, run_id: int) -> HttpResponse:
+def run(request: ProductionRequest, production_id: int, run_id: int) -> HttpResponse:
     item = _run(request, run_id)
     context: dict[str, Any] = {"run": item, "deliverable": item.deliverable}
     if item.report:
@@ -120,7 +123,9 @@ def run(request: HttpRequest, production_id: int, run_id: int) -> HttpResponse:
     return render(request, "delivery/run.html", context)
 
 
-def run_report(request: HttpRequest, production_id: int, run_id: int, fmt: str) -> HttpResponse:
+def run_report(
+    request: ProductionRequest, production_id: int, run_id: int, fmt: str
+) -> HttpResponse:
     item = _run(request, run_id)
     if not item.report or fmt not in ("pdf", "html", "json"):
         raise Http404("No such report.")

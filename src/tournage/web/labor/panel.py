@@ -11,7 +11,7 @@ from . import services
 
 
 def context(production: Production) -> dict[str, Any]:
-    contracts = production.labor_contracts.all()  # type: ignore[attr-defined]
+    contracts = production.labor_contracts.all()
     try:
         findings, _ = services.compliance(production)
     except LaborError:
@@ -19,7 +19,7 @@ def context(production: Production) -> dict[str, Any]:
     return {
         "contracts": contracts.count(),
         "signed": contracts.filter(status="signed").count(),
-        "open_risks": production.labor_risks.exclude(status="closed").count(),  # type: ignore[attr-defined]
+        "open_risks": production.labor_risks.exclude(status="closed").count(),
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
     }

@@ -3,11 +3,9 @@ pay, contracts and accommodation needs are never shown to crew members."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +14,7 @@ from tournage.labor.analysis import analyse_file
 from tournage.labor.documents import contract_docx, contract_pdf
 from tournage.labor.findings import LaborError
 from tournage.screenplay import ScriptError, read_script
-from tournage.web.productions.access import read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 from tournage.web.productions.models import Role
 
 from . import services
@@ -39,24 +37,16 @@ MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
 PAY_READERS = (*MANAGERS, Role.ACCOUNTANT)
 
 
-def _production(request: HttpRequest) -> Any:
-    return request.production  # type: ignore[attr-defined]
-
-
-def _role(request: HttpRequest) -> str:
-    return str(request.membership.role)  # type: ignore[attr-defined]
-
-
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     contracts = production.labor_contracts.select_related("person")
     return render(
         request,
         "labor/index.html",
         {
             "contracts": contracts,
-            "show_pay": _role(request) in PAY_READERS,
-            "manager": _role(request) in MANAGERS,
+            "show_pay": request.membership.role in PAY_READERS,
+            "manager": request.membership.role in MANAGERS,
         },
     )
 
@@ -64,9 +54,9 @@ def index(request: HttpRequest, production_id: int) -> HttpResponse:
 @read_roles(*MANAGERS)
 @write_roles(*MANAGERS)
 def contract_form(
-    request: HttpRequest, production_id: int, contract_id: int | None = None
+    request: ProductionRequest, production_id: int, contract_id: int | None = None
 ) -> HttpResponse:
-    production = _production(request)
+    production = request.production
     contract = (
         get_object_or_404(Contract, pk=contract_id, production=production) if contract_id else None
     )
@@ -95,9 +85,9 @@ def contract_form(
 
 @read_roles(*PAY_READERS)
 def contract_document(
-    request: HttpRequest, production_id: int, contract_id: int, fmt: str
+    request: ProductionRequest, production_id: int, contract_id: int, fmt: str
 ) -> HttpResponse:
-    contract = get_object_or_404(Contract, pk=contract_id, production=_production(request))
+    contract = get_object_or_404(Contract, pk=contract_id, production=request.production)
     core = services.core_contract(contract)
     try:
         content = contract_pdf(core) if fmt == "pdf" else contract_docx(core)
@@ -116,8 +106,10 @@ def contract_document(
 
 @require_POST
 @write_roles(*MANAGERS)
-def contract_signed(request: HttpRequest, production_id: int, contract_id: int) -> HttpResponse:
-    contract = get_object_or_404(Contract, pk=contract_id, production=_production(request))
+def contract_signed(
+    request: ProductionRequest, production_id: int, contract_id: int
+) -> HttpResponse:
+    contract = get_object_or_404(Contract, pk=contract_id, production=request.production)
     form = SignedFileForm(request.POST, request.FILES)
     if form.is_valid():
         with transaction.atomic():
@@ -129,14 +121,14 @@ def contract_signed(request: HttpRequest, production_id: int, contract_id: int) 
         if not committed:
             messages.warning(request, _("No budget line for this person: no commitment created."))
     else:
-        messages.error(request, " ".join(form.errors.get("file", [])))
+        messages.error(request, " ".join(str(error) for error in form.errors.get("file", [])))
     return redirect("labor:contract_edit", production_id=production_id, contract_id=contract_id)
 
 
 @read_roles(*PAY_READERS)
 @write_roles(*MANAGERS)
-def compliance(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def compliance(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = TimesheetForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
         form.instance.production = production
@@ -162,8 +154,8 @@ def compliance(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_POST
 @write_roles(*MANAGERS)
-def plan_from_schedule(request: HttpRequest, production_id: int) -> HttpResponse:
-    count = services.plan_from_schedule(_production(request))
+def plan_from_schedule(request: ProductionRequest, production_id: int) -> HttpResponse:
+    count = services.plan_from_schedule(request.production)
     if count:
         messages.success(
             request, _("%(count)d planned calls from the current schedule.") % {"count": count}
@@ -174,8 +166,8 @@ def plan_from_schedule(request: HttpRequest, production_id: int) -> HttpResponse
 
 
 @write_roles(*MANAGERS)
-def risks(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def risks(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     risk_form = RiskForm(
         request.POST if "add_risk" in request.POST else None, production=production, prefix="risk"
     )
@@ -197,17 +189,17 @@ def risks(request: HttpRequest, production_id: int) -> HttpResponse:
             "risk_form": risk_form,
             "incident_form": incident_form,
             "seed_form": ScriptUploadForm(),
-            "manager": _role(request) in MANAGERS,
+            "manager": request.membership.role in MANAGERS,
         },
     )
 
 
 @require_POST
 @write_roles(*MANAGERS)
-def risks_from_breakdown(request: HttpRequest, production_id: int) -> HttpResponse:
+def risks_from_breakdown(request: ProductionRequest, production_id: int) -> HttpResponse:
     with transaction.atomic():
         created = services.seed_risks(
-            _production(request), services.breakdown_flags(_production(request))
+            request.production, services.breakdown_flags(request.production)
         )
     messages.success(request, _("%(count)d risks added from the breakdown.") % {"count": created})
     return redirect("labor:risks", production_id=production_id)
@@ -215,10 +207,10 @@ def risks_from_breakdown(request: HttpRequest, production_id: int) -> HttpRespon
 
 @require_POST
 @write_roles(*MANAGERS)
-def risks_seed(request: HttpRequest, production_id: int) -> HttpResponse:
+def risks_seed(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = ScriptUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("file", [])))
+        messages.error(request, " ".join(str(error) for error in form.errors.get("file", [])))
         return redirect("labor:risks", production_id=production_id)
     upload = form.cleaned_data["file"]
     try:
@@ -227,15 +219,15 @@ def risks_seed(request: HttpRequest, production_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("labor:risks", production_id=production_id)
     with transaction.atomic():
-        created = services.seed_risks(_production(request), services.script_flags(script.scenes))
+        created = services.seed_risks(request.production, services.script_flags(script.scenes))
     messages.success(request, _("%(count)d risks added from the breakdown.") % {"count": created})
     return redirect("labor:risks", production_id=production_id)
 
 
 @read_roles(*MANAGERS)
-def observation_report(request: HttpRequest, production_id: int) -> HttpResponse:
+def observation_report(request: ProductionRequest, production_id: int) -> HttpResponse:
     response = HttpResponse(
-        services.observation_report(_production(request)), content_type="application/pdf"
+        services.observation_report(request.production), content_type="application/pdf"
     )
     response["Content-Disposition"] = 'attachment; filename="rapport-observation.pdf"'
     return response
@@ -243,8 +235,8 @@ def observation_report(request: HttpRequest, production_id: int) -> HttpResponse
 
 @read_roles(*MANAGERS)
 @write_roles(*MANAGERS)
-def accessibility(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def accessibility(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     access_form = LocationAccessForm(
         request.POST if "add_access" in request.POST else None,
         production=production,
@@ -272,10 +264,10 @@ def accessibility(request: HttpRequest, production_id: int) -> HttpResponse:
     )
 
 
-def planning(request: HttpRequest, production_id: int) -> HttpResponse:
+def planning(request: ProductionRequest, production_id: int) -> HttpResponse:
     from tournage.labor.planning import timeline
 
-    production = _production(request)
+    production = request.production
     people = {str(p): p.pk for p in production.people.all()}
     rows = timeline(services.periods(production))
     for row in rows:
@@ -283,8 +275,8 @@ def planning(request: HttpRequest, production_id: int) -> HttpResponse:
     return render(request, "labor/planning.html", {"rows": rows})
 
 
-def person_calendar(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
-    production = _production(request)
+def person_calendar(request: ProductionRequest, production_id: int, person_id: int) -> HttpResponse:
+    production = request.production
     get_object_or_404(production.people, pk=person_id)
     response = HttpResponse(services.ics_for(production, person_id), content_type="text/calendar")
     response["Content-Disposition"] = f'attachment; filename="planning-{person_id}.ics"'
@@ -293,7 +285,7 @@ def person_calendar(request: HttpRequest, production_id: int, person_id: int) ->
 
 @read_roles(*PAY_READERS)
 @write_roles(*PAY_READERS)
-def analyse(request: HttpRequest, production_id: int) -> HttpResponse:
+def analyse(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = ContractUploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -307,10 +299,10 @@ def analyse(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @read_roles(*MANAGERS)
 @write_roles(*MANAGERS)
-def inclusion(request: HttpRequest, production_id: int) -> HttpResponse:
+def inclusion(request: ProductionRequest, production_id: int) -> HttpResponse:
     from tournage.labor.inclusion import Declaration, indicators
 
-    production = _production(request)
+    production = request.production
     form = InclusionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.production = production
@@ -326,8 +318,8 @@ def inclusion(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @read_roles(*MANAGERS)
 @write_roles(*MANAGERS)
-def team_settings(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def team_settings(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     instance = TeamSettings.objects.filter(production=production).first()
     form = TeamSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():

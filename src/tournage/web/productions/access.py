@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
 from .models import READ_ONLY_ROLES, Membership, Production, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 WRITE_ROLES_ATTR = "write_roles"
@@ -45,11 +48,27 @@ def read_roles(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
     return _mark(READ_ROLES_ATTR, roles)
 
 
-class ProductionRequest(HttpRequest):
+class AuthenticatedRequest(HttpRequest):
+    """A request of a logged-in user (``login_required`` views)."""
+
+    user: User
+
+
+class ProductionRequest(AuthenticatedRequest):
     """A request that went through ``ProductionAccessMiddleware``: annotate views with it."""
 
     production: Production
     membership: Membership
+
+
+class ProductionViewMixin:
+    """For class-based views under a production: ``self.production`` is the checked one."""
+
+    request: HttpRequest
+
+    @property
+    def production(self) -> Production:
+        return cast(ProductionRequest, self.request).production
 
 
 class Area(StrEnum):
@@ -115,10 +134,10 @@ def allowed_readers(view: Callable[..., Any]) -> frozenset[str]:
     return frozenset(Role.values if roles is None else roles)
 
 
-def membership_for(request: HttpRequest, production_id: int) -> Membership:
+def membership_for(request: AuthenticatedRequest, production_id: int) -> Membership:
     membership = (
         Membership.objects.select_related("production")
-        .filter(production_id=production_id, user_id=request.user.pk)
+        .filter(production_id=production_id, user=request.user)
         .first()
     )
     if membership is None:
@@ -145,13 +164,14 @@ class ProductionAccessMiddleware:
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        membership = membership_for(request, production_id)
+        membership = membership_for(cast(AuthenticatedRequest, request), production_id)
         if membership.role not in allowed_readers(view_func):
             raise PermissionDenied("Your role on this production cannot open this page.")
         if request.method not in SAFE_METHODS and membership.role not in allowed_writers(view_func):
             raise PermissionDenied("Your role on this production cannot change this.")
-        request.membership = membership  # type: ignore[attr-defined]
-        request.production = membership.production  # type: ignore[attr-defined]
+        checked = cast(ProductionRequest, request)
+        checked.membership = membership
+        checked.production = membership.production
         return None
 
 

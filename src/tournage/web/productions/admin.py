@@ -10,7 +10,7 @@ class MembershipInline(admin.TabularInline[Membership, Production]):
 
 
 @admin.register(Production)
-class ProductionAdmin(SimpleHistoryAdmin):
+class ProductionAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
     list_display = ["title", "format", "phase", "budget_envelope", "currency"]
     list_filter = ["format", "phase"]
     search_fields = ["title"]
@@ -18,7 +18,7 @@ class ProductionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
     list_display = ["last_name", "first_name", "kind", "functions", "production"]
     list_filter = ["kind", "production"]
     search_fields = ["last_name", "first_name", "email"]

@@ -22,6 +22,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Model, QuerySet
 
 from tournage import __version__
 
@@ -116,7 +117,7 @@ class ModelSection(ArchiveSection):
         return list(self.model_list)
 
     # export -----------------------------------------------------------------
-    def queryset(self, model: type[models.Model], production: Production) -> models.QuerySet[Any]:
+    def queryset(self, model: type[Model], production: Production) -> QuerySet[Any]:
         fields = {f.name: f for f in model._meta.concrete_fields}
         production_fk = fields.get("production")
         if isinstance(production_fk, models.ForeignKey):
@@ -126,7 +127,7 @@ class ModelSection(ArchiveSection):
                 isinstance(fk, models.ForeignKey)
                 and fk.related_model in self.model_list[: self.model_list.index(model)]
             ):
-                parents = self.queryset(fk.related_model, production)  # type: ignore[arg-type]
+                parents = self.queryset(fk.related_model, production)
                 return model._default_manager.filter(**{f"{fk.name}__in": parents}).order_by("pk")
         raise TypeError(f"{_label(model)} has no path to its production in section {self.name}")
 
@@ -184,18 +185,17 @@ def _remap(
     if related is get_user_model():
         return _user_for(value).pk
     try:
-        return ids[(_label(related), value)]  # type: ignore[arg-type]
+        return ids[(_label(related), value)]
     except KeyError as missing:
         raise ArchiveError(
-            f"Référence introuvable dans l'archive : {_label(related)} n°{value}."  # type: ignore[arg-type]
+            f"Référence introuvable dans l'archive : {_label(related)} n°{value}."
         ) from missing
 
 
 def _user_for(username: str) -> Any:
     user_model = get_user_model()
-    user, created = user_model._default_manager.get_or_create(
-        **{user_model.USERNAME_FIELD: username}
-    )
+    lookup: dict[str, Any] = {user_model.USERNAME_FIELD: username}
+    user, created = user_model._default_manager.get_or_create(**lookup)
     if created:
         user.set_unusable_password()
         user.save()

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Channel, Location, Membership, Person, Production
+from .models import Channel, Location, Membership, Person, Production, Role
 
 
 class ProductionForm(forms.ModelForm[Production]):
@@ -98,7 +98,7 @@ class LocationForm(forms.ModelForm[Location]):
 
 class MembershipForm(forms.Form):
     username = forms.CharField(label=_("username"), max_length=150)
-    role = forms.ChoiceField(label=_("role"), choices=Membership._meta.get_field("role").choices)
+    role = forms.ChoiceField(label=_("role"), choices=Role.choices)
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 class Role(models.TextChoices):
@@ -49,11 +55,11 @@ class Channel(models.TextChoices):
 
 
 class ProductionQuerySet(models.QuerySet["Production"]):
-    def for_user(self, user: object) -> ProductionQuerySet:
+    def for_user(self, user: AbstractBaseUser | AnonymousUser) -> ProductionQuerySet:
         """The productions ``user`` is a member of: the only ones they may see."""
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return self.none()
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(memberships__user_id=user.pk).distinct()
 
 
 class Production(models.Model):

@@ -6,6 +6,7 @@ Access is checked by ``access.ProductionAccessMiddleware`` before any view that 
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib import messages
@@ -13,8 +14,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.forms import BaseModelForm
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -22,7 +23,13 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from django.views.decorators.http import require_POST
 
-from .access import read_roles, write_roles
+from .access import (
+    AuthenticatedRequest,
+    ProductionRequest,
+    ProductionViewMixin,
+    read_roles,
+    write_roles,
+)
 from .archive import ArchiveError, archived_models, import_production
 from .dashboard import panels_by_phase
 from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
@@ -45,28 +52,30 @@ class ProductionCreateView(LoginRequiredMixin, generic.CreateView[Production, Pr
     form_class = ProductionForm
     template_name = "productions/production_form.html"
 
+    request: AuthenticatedRequest  # LoginRequiredMixin
+
     def form_valid(self, form: ProductionForm) -> HttpResponse:
         with transaction.atomic():
             response = super().form_valid(form)
             Membership.objects.create(
-                production=self.object, user=self.request.user, role=Role.PRODUCER
+                production=form.instance, user=self.request.user, role=Role.PRODUCER
             )
         messages.success(self.request, _("Production created. You are its producer."))
         return response
 
 
-class ProductionUpdateView(generic.UpdateView[Production, ProductionForm]):
+class ProductionUpdateView(ProductionViewMixin, generic.UpdateView[Production, ProductionForm]):
     form_class = ProductionForm
     template_name = "productions/production_form.html"
     pk_url_kwarg = "production_id"
     read_roles = write_roles = MANAGERS
 
     def get_queryset(self) -> QuerySet[Production]:
-        return Production.objects.filter(pk=self.request.production.pk)  # type: ignore[attr-defined]
+        return Production.objects.filter(pk=self.production.pk)
 
 
-def dashboard(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     return render(
         request,
         "productions/dashboard.html",
@@ -74,23 +83,22 @@ def dashboard(request: HttpRequest, production_id: int) -> HttpResponse:
     )
 
 
-class ScopedMixin:
+class ScopedMixin(ProductionViewMixin):
     """Objects of the current production only; new objects are attached to it."""
 
     read_roles = EDITORS
 
-    request: HttpRequest
     model: type[Model]
     list_url_name: str
 
     def get_queryset(self) -> QuerySet[Any]:
-        return self.model._default_manager.filter(production=self.request.production)  # type: ignore[attr-defined]
+        return self.model._default_manager.filter(production=self.production)
 
     def get_success_url(self) -> str:
-        return reverse(self.list_url_name, kwargs={"production_id": self.request.production.pk})  # type: ignore[attr-defined]
+        return reverse(self.list_url_name, kwargs={"production_id": self.production.pk})
 
-    def form_valid(self, form: BaseForm) -> HttpResponse:
-        form.instance.production = self.request.production  # type: ignore[attr-defined]
+    def form_valid(self, form: BaseModelForm[Any]) -> HttpResponse:
+        form.instance.production = self.production
         if hasattr(form.instance, "key") and not form.instance.key:
             form.instance.key = slugify(str(form.instance))[:80]
         return super().form_valid(form)  # type: ignore[misc,no-any-return]
@@ -143,8 +151,8 @@ class LocationDelete(ScopedMixin, generic.DeleteView[Location, Any]):
 
 
 @write_roles(Role.PRODUCER)
-def members(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = request.production  # type: ignore[attr-defined]
+def members(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = MembershipForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
         Membership.objects.create(
@@ -160,7 +168,9 @@ def members(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_POST
 @write_roles(Role.PRODUCER)
-def member_remove(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
+def member_remove(
+    request: ProductionRequest, production_id: int, membership_id: int
+) -> HttpResponse:
     membership = get_object_or_404(Membership, pk=membership_id, production_id=production_id)
     producers = Membership.objects.filter(production_id=production_id, role=Role.PRODUCER)
     if membership.role == Role.PRODUCER and producers.count() == 1:
@@ -172,10 +182,11 @@ def member_remove(request: HttpRequest, production_id: int, membership_id: int) 
 
 
 @read_roles(*MANAGERS, Role.ACCOUNTANT)
-def history(request: HttpRequest, production_id: int) -> HttpResponse:
+def history(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Audit trail: who changed what, when, with the values before and after."""
-    entries = []
-    for model in [Production, *archived_models()]:
+    entries: list[Any] = []
+    models: list[type[Model]] = [Production, *archived_models()]
+    for model in models:
         manager = getattr(model, "history", None)
         if manager is None:
             continue
@@ -205,9 +216,9 @@ def _scoped_history(
 
 
 @read_roles(*MANAGERS)
-def exports(request: HttpRequest, production_id: int) -> HttpResponse:
+def exports(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Ask for an archive of the whole production; a background task writes it."""
-    production = request.production  # type: ignore[attr-defined]
+    production = request.production
     if request.method == "POST":
         export = ArchiveExport.objects.create(production=production, requested_by=request.user)
         result = export_production_archive.enqueue(export.pk)
@@ -218,17 +229,16 @@ def exports(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 @read_roles(*MANAGERS)
-def export_download(request: HttpRequest, production_id: int, export_id: int) -> FileResponse:
+def export_download(request: ProductionRequest, production_id: int, export_id: int) -> FileResponse:
     export = get_object_or_404(ArchiveExport, pk=export_id, production_id=production_id)
     if not export.file:
         raise Http404("This archive is not ready.")
-    return FileResponse(
-        export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1]
-    )
+    name = PurePosixPath(export.file.name or "").name
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=name)
 
 
 @login_required
-def import_archive(request: HttpRequest) -> HttpResponse:
+def import_archive(request: AuthenticatedRequest) -> HttpResponse:
     form = ArchiveUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tournage.web.productions.models import Person
+
 
 class MoveForm(forms.Form):
     scene = forms.CharField(label=_("Scene"), max_length=20)
@@ -18,7 +20,9 @@ class LostDayForm(forms.Form):
 
 
 class UnavailabilityForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Cast member"), queryset=None)  # type: ignore[arg-type]
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
+        label=_("Cast member"), queryset=Person.objects.none()
+    )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 

@@ -57,9 +57,9 @@ def build_problem(production: Any) -> Problem | None:
     """The production's problem from its current script version; ``None`` without script."""
     from tournage.web.screenplay.services import core_script, current_version
 
-    if not has_script(production):
-        return None
     version = current_version(production)
+    if version is None or not has_script(production):
+        return None
     start = _start(production)
     pace = production.pace_pages_per_day or DEFAULTS.load().pages_per_day
     problem = problem_from_script(core_script(version), Calendar(start=start), pages_per_day=pace)

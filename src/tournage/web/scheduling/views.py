@@ -7,10 +7,11 @@ scope their queries to ``request.production``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.stripboard import stripboard
+from tournage.web.productions.access import ProductionRequest
 
 from . import exports
 from .forms import LostDayForm, MoveForm, UnavailabilityForm
@@ -34,16 +36,12 @@ from .services import (
 from .tasks import optimise_schedule, replan_schedule
 
 
-def _production(request: HttpRequest) -> Any:
-    return request.production  # type: ignore[attr-defined]
+def _schedule(request: ProductionRequest, schedule_id: int) -> Schedule:
+    return get_object_or_404(Schedule, pk=schedule_id, production=request.production)
 
 
-def _schedule(request: HttpRequest, schedule_id: int) -> Schedule:
-    return get_object_or_404(Schedule, pk=schedule_id, production=_production(request))
-
-
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     current, proposal = current_schedule(production), latest_proposal(production)
     return render(
         request,
@@ -79,7 +77,7 @@ TERMS = {
 def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dict[str, Any]]:
     if proposal is None:
         return []
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "term": _("Cost (€)"),
             "current": current.objective if current else None,
@@ -98,14 +96,14 @@ def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dic
 
 
 @require_POST
-def optimise(request: HttpRequest, production_id: int) -> HttpResponse:
-    optimise_schedule.enqueue(_production(request).pk)
+def optimise(request: ProductionRequest, production_id: int) -> HttpResponse:
+    optimise_schedule.enqueue(request.production.pk)
     messages.info(request, _("The optimiser is running; the proposal appears here when done."))
     return redirect("scheduling:index", production_id=production_id)
 
 
 @require_POST
-def accept_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def accept_view(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     if schedule.days.exists():
         accept(schedule)
@@ -114,7 +112,7 @@ def accept_view(request: HttpRequest, production_id: int, schedule_id: int) -> H
 
 
 @require_POST
-def replan(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def replan(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     form = LostDayForm(request.POST)
     if form.is_valid():
@@ -125,7 +123,7 @@ def replan(request: HttpRequest, production_id: int, schedule_id: int) -> HttpRe
     return redirect("scheduling:index", production_id=production_id)
 
 
-def board(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def board(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     problem = problem_of(schedule)
     assignment = assignment_of(schedule)
@@ -143,7 +141,7 @@ def board(request: HttpRequest, production_id: int, schedule_id: int) -> HttpRes
 
 
 @require_POST
-def move(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def move(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     form = MoveForm(request.POST)
     if (
@@ -157,7 +155,7 @@ def move(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResp
 
 
 @require_POST
-def lock(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def lock(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     assignment = get_object_or_404(schedule.assignments, scene_key=request.POST.get("scene", ""))
     assignment.locked = not assignment.locked
@@ -165,7 +163,7 @@ def lock(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResp
     return redirect("scheduling:board", production_id=production_id, schedule_id=schedule.pk)
 
 
-def dood(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def dood(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     days, rows = day_out_of_days(problem_of(schedule), assignment_of(schedule))
     return render(
@@ -179,7 +177,7 @@ def _download(content: str | bytes, content_type: str, name: str) -> HttpRespons
     return response
 
 
-EXPORTS = {
+EXPORTS: dict[str, tuple[Callable[[Schedule], str | bytes], str, str]] = {
     "json": (
         lambda schedule: json.dumps(schedule.problem, ensure_ascii=False, indent=1),
         "application/json",
@@ -196,14 +194,14 @@ EXPORTS = {
 
 
 def export_file(
-    request: HttpRequest, production_id: int, schedule_id: int, kind: str
+    request: ProductionRequest, production_id: int, schedule_id: int, kind: str
 ) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     build, content_type, name = EXPORTS[kind]
     return _download(build(schedule), content_type, name.format(schedule.number))
 
 
-def export_ics(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+def export_ics(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     cast_id = request.GET.get("cast", "")
     if cast_id not in {member.id for member in problem_of(schedule).cast}:
@@ -214,8 +212,8 @@ def export_ics(request: HttpRequest, production_id: int, schedule_id: int) -> Ht
 
 
 @require_POST
-def add_unavailability(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def add_unavailability(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     form = UnavailabilityForm(request.POST, production=production)
     if form.is_valid():
         Unavailability.objects.get_or_create(production=production, **form.cleaned_data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -108,7 +109,7 @@ def sheets_pdf(version: ScriptVersion) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet(scene: Scene, styles: object, labels: dict[str, object]) -> list[object]:
+def _sheet(scene: Scene, styles: object, labels: Mapping[str, object]) -> list[object]:
     sample = styles  # reportlab's StyleSheet1, untyped
     effet = " / ".join(filter(None, [scene.int_ext, scene.time]))
     header = [

@@ -18,13 +18,14 @@ from tournage.screenplay.fountain import parse_fountain
 from tournage.screenplay.fountain_export import to_fountain
 from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.revisions import carry_over
+from tournage.web.productions.models import Person, Production
 
 from .models import BreakdownTag, ChangeKind, Character, Scene, ScriptVersion, TagStatus
 
 CERTAIN_SOURCES = frozenset({"cue", "manual"})
 
 
-def current_version(production: object) -> ScriptVersion | None:
+def current_version(production: Production) -> ScriptVersion | None:
     return ScriptVersion.objects.filter(production=production).order_by("-number").first()
 
 
@@ -92,7 +93,7 @@ def script_limits() -> ParseLimits:
 
 
 def import_script(
-    production: object, data: bytes, filename: str, fmt: str | None = None
+    production: Production, data: bytes, filename: str, fmt: str | None = None
 ) -> ScriptVersion:
     """Parse ``data`` and store it as the production's next version.
 
@@ -131,7 +132,7 @@ def _statuses(row: Scene) -> dict[tuple[str, str], str]:
 
 
 def _store(
-    production: object,
+    production: Production,
     script: core.Script,
     previous: ScriptVersion | None,
     filename: str,
@@ -208,9 +209,11 @@ def _scene_fields(scene: core.Scene) -> dict[str, object]:
 
 
 def _store_characters(
-    production: object, version: ScriptVersion, script: core.Script, previous: ScriptVersion | None
+    production: Production,
+    version: ScriptVersion,
+    script: core.Script,
+    previous: ScriptVersion | None,
 ) -> None:
-    from tournage.web.productions.models import Person
 
     cast = {c.name: c.person_id for c in previous.characters.all()} if previous else {}
     people = {

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from tournage.screenplay import ScriptError
 from tournage.screenplay.breakdown import categories
 from tournage.screenplay.nlp import available as nlp_available
+from tournage.web.productions.access import ProductionRequest
 
 from . import exports
 from .forms import ScriptUploadForm, TagForm
@@ -28,23 +29,19 @@ from .services import current_version, import_script
 from .tasks import nlp_tag_version
 
 
-def _production(request: HttpRequest) -> Any:
-    return request.production  # type: ignore[attr-defined]
-
-
-def _version(request: HttpRequest, version_id: int | None = None) -> ScriptVersion:
+def _version(request: ProductionRequest, version_id: int | None = None) -> ScriptVersion:
     if version_id is not None:
-        return get_object_or_404(ScriptVersion, pk=version_id, production=_production(request))
-    version = current_version(_production(request))
+        return get_object_or_404(ScriptVersion, pk=version_id, production=request.production)
+    version = current_version(request.production)
     if version is None:
         raise Http404("No script yet.")
     return version
 
 
 def index(
-    request: HttpRequest, production_id: int, form: ScriptUploadForm | None = None
+    request: ProductionRequest, production_id: int, form: ScriptUploadForm | None = None
 ) -> HttpResponse:
-    production = _production(request)
+    production = request.production
     version = current_version(production)
     context: dict[str, Any] = {
         "version": version,
@@ -58,7 +55,7 @@ def index(
     return render(request, "screenplay/index.html", context, status=status)
 
 
-def upload(request: HttpRequest, production_id: int) -> HttpResponse:
+def upload(request: ProductionRequest, production_id: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("screenplay:index", production_id=production_id)
     form = ScriptUploadForm(request.POST, request.FILES)
@@ -66,7 +63,7 @@ def upload(request: HttpRequest, production_id: int) -> HttpResponse:
         upload_file = form.cleaned_data["script"]
         try:
             version = import_script(
-                _production(request),
+                request.production,
                 upload_file.read(),
                 upload_file.name,
                 form.cleaned_data["format"] or None,
@@ -101,22 +98,22 @@ def _tags_context(scene: Scene) -> dict[str, Any]:
     return {"scene": scene, "groups": _grouped_tags(scene), "tag_form": TagForm()}
 
 
-def scene_detail(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
-    scene = get_object_or_404(Scene, pk=scene_id, production=_production(request))
+def scene_detail(request: ProductionRequest, production_id: int, scene_id: int) -> HttpResponse:
+    scene = get_object_or_404(Scene, pk=scene_id, production=request.production)
     context = _tags_context(scene)
     context["categories"] = categories()
     return render(request, "screenplay/scene.html", context)
 
 
-def _tags_response(request: HttpRequest, scene: Scene) -> HttpResponse:
+def _tags_response(request: ProductionRequest, scene: Scene) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return render(request, "screenplay/_tags.html", _tags_context(scene))
     return redirect("screenplay:scene", production_id=scene.production_id, scene_id=scene.pk)
 
 
 @require_POST
-def tag_status(request: HttpRequest, production_id: int, tag_id: int) -> HttpResponse:
-    tag = get_object_or_404(BreakdownTag, pk=tag_id, production=_production(request))
+def tag_status(request: ProductionRequest, production_id: int, tag_id: int) -> HttpResponse:
+    tag = get_object_or_404(BreakdownTag, pk=tag_id, production=request.production)
     status = request.POST.get("status", "")
     if status not in (TagStatus.ACCEPTED, TagStatus.REJECTED, TagStatus.SUGGESTED):
         return HttpResponse(_("Unknown status."), status=400)
@@ -126,7 +123,7 @@ def tag_status(request: HttpRequest, production_id: int, tag_id: int) -> HttpRes
     return _tags_response(request, tag.scene)
 
 
-def _save_manual_tag(request: HttpRequest, tag: BreakdownTag) -> HttpResponse:
+def _save_manual_tag(request: ProductionRequest, tag: BreakdownTag) -> HttpResponse:
     """Fill ``tag`` from the posted form as a manual, accepted tag (it survives new versions)."""
     form = TagForm(request.POST)
     if not form.is_valid():
@@ -139,19 +136,19 @@ def _save_manual_tag(request: HttpRequest, tag: BreakdownTag) -> HttpResponse:
 
 
 @require_POST
-def tag_add(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
-    scene = get_object_or_404(Scene, pk=scene_id, production=_production(request))
+def tag_add(request: ProductionRequest, production_id: int, scene_id: int) -> HttpResponse:
+    scene = get_object_or_404(Scene, pk=scene_id, production=request.production)
     return _save_manual_tag(request, BreakdownTag(production=scene.production, scene=scene))
 
 
 @require_POST
-def tag_edit(request: HttpRequest, production_id: int, tag_id: int) -> HttpResponse:
-    tag = get_object_or_404(BreakdownTag, pk=tag_id, production=_production(request))
+def tag_edit(request: ProductionRequest, production_id: int, tag_id: int) -> HttpResponse:
+    tag = get_object_or_404(BreakdownTag, pk=tag_id, production=request.production)
     return _save_manual_tag(request, tag)
 
 
 @require_POST
-def nlp(request: HttpRequest, production_id: int) -> HttpResponse:
+def nlp(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Queue the NLP tagging of the current version (the worker loads the spaCy model)."""
     version = _version(request)
     if not nlp_available():
@@ -164,8 +161,8 @@ def nlp(request: HttpRequest, production_id: int) -> HttpResponse:
     return redirect("screenplay:index", production_id=production_id)
 
 
-def elements(request: HttpRequest, production_id: int) -> HttpResponse:
-    version = current_version(_production(request))
+def elements(request: ProductionRequest, production_id: int) -> HttpResponse:
+    version = current_version(request.production)
     lists = exports.element_lists(version) if version else {}
     labels = categories()
     groups = [
@@ -184,7 +181,7 @@ def _filename(version: ScriptVersion, what: str, suffix: str) -> str:
     return f"{slugify(version.title or 'script')}-v{version.number}-{what}.{suffix}"
 
 
-def elements_xlsx(request: HttpRequest, production_id: int) -> HttpResponse:
+def elements_xlsx(request: ProductionRequest, production_id: int) -> HttpResponse:
     version = _version(request)
     return _download(
         exports.elements_xlsx(version),
@@ -193,29 +190,29 @@ def elements_xlsx(request: HttpRequest, production_id: int) -> HttpResponse:
     )
 
 
-def elements_pdf(request: HttpRequest, production_id: int) -> HttpResponse:
+def elements_pdf(request: ProductionRequest, production_id: int) -> HttpResponse:
     version = _version(request)
     return _download(
         exports.elements_pdf(version), _filename(version, "elements", "pdf"), "application/pdf"
     )
 
 
-def sheets_pdf(request: HttpRequest, production_id: int) -> HttpResponse:
+def sheets_pdf(request: ProductionRequest, production_id: int) -> HttpResponse:
     version = _version(request)
     return _download(
         exports.sheets_pdf(version), _filename(version, "depouillement", "pdf"), "application/pdf"
     )
 
 
-def version_detail(request: HttpRequest, production_id: int, version_id: int) -> HttpResponse:
+def version_detail(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = _version(request, version_id)
     return render(
         request, "screenplay/version.html", {"version": version, "scenes": version.scenes.all()}
     )
 
 
-def characters(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = _production(request)
+def characters(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     version = current_version(production)
     people = production.people.filter(kind="cast")
     if request.method == "POST" and version is not None:

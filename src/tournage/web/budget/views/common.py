@@ -9,10 +9,11 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Model
 from django.forms import BaseModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tournage.web.productions.access import ProductionRequest
 from tournage.web.productions.models import Role
 
 from .. import models
@@ -22,18 +23,12 @@ READERS = (*WRITERS, Role.ECO_REFERENT)
 IMPORT_SESSION_KEY = "budget_expense_import"
 
 
-def current_production(request: HttpRequest) -> Any:
-    return request.production  # type: ignore[attr-defined]
-
-
-def version_of(request: HttpRequest, version_id: int) -> models.BudgetVersion:
-    return get_object_or_404(
-        models.BudgetVersion, pk=version_id, production=current_production(request)
-    )
+def version_of(request: ProductionRequest, version_id: int) -> models.BudgetVersion:
+    return get_object_or_404(models.BudgetVersion, pk=version_id, production=request.production)
 
 
 def edit_form(
-    request: HttpRequest,
+    request: ProductionRequest,
     form: BaseModelForm[Any],
     heading: str,
     done: HttpResponse,
@@ -49,7 +44,7 @@ def edit_form(
     )
 
 
-def confirm_delete(request: HttpRequest, instance: Model, done: HttpResponse) -> HttpResponse:
+def confirm_delete(request: ProductionRequest, instance: Model, done: HttpResponse) -> HttpResponse:
     if request.method == "POST":
         instance.delete()
         messages.success(request, _("Deleted."))

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,7 @@ from tournage.budget.cost_report import burn_curve, known_account
 from tournage.budget.errors import BudgetError
 from tournage.budget.expense_import import parse_expenses, read_table, suggest_mapping
 from tournage.budget.report import analyse
-from tournage.web.productions.access import read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 from tournage.web.productions.models import Role
 
 from .. import adapters, forms, models
@@ -33,16 +33,15 @@ from .common import (
     READERS,
     WRITERS,
     confirm_delete,
-    current_production,
     edit_form,
     to_costs,
 )
 
 
 @read_roles(*READERS)
-def costs(request: HttpRequest, production_id: int) -> HttpResponse:
+def costs(request: ProductionRequest, production_id: int) -> HttpResponse:
     """The cost report: per chapter and account, alerts, burn rate and variance charts."""
-    production = current_production(request)
+    production = request.production
     document = adapters.production_budget(production)
     if document is None:
         return render(request, "budget/costs.html", {"document": None})
@@ -87,9 +86,9 @@ def _period(
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def expense_edit(
-    request: HttpRequest, production_id: int, expense_id: int | None = None
+    request: ProductionRequest, production_id: int, expense_id: int | None = None
 ) -> HttpResponse:
-    production = current_production(request)
+    production = request.production
     expense = (
         get_object_or_404(models.Expense, pk=expense_id, production=production)
         if expense_id
@@ -102,19 +101,17 @@ def expense_edit(
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def expense_delete(request: HttpRequest, production_id: int, expense_id: int) -> HttpResponse:
-    expense = get_object_or_404(
-        models.Expense, pk=expense_id, production=current_production(request)
-    )
+def expense_delete(request: ProductionRequest, production_id: int, expense_id: int) -> HttpResponse:
+    expense = get_object_or_404(models.Expense, pk=expense_id, production=request.production)
     return confirm_delete(request, expense, to_costs(production_id))
 
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def commitment_edit(
-    request: HttpRequest, production_id: int, commitment_id: int | None = None
+    request: ProductionRequest, production_id: int, commitment_id: int | None = None
 ) -> HttpResponse:
-    production = current_production(request)
+    production = request.production
     item = (
         get_object_or_404(models.Commitment, pk=commitment_id, production=production)
         if commitment_id
@@ -127,18 +124,18 @@ def commitment_edit(
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def commitment_delete(request: HttpRequest, production_id: int, commitment_id: int) -> HttpResponse:
-    item = get_object_or_404(
-        models.Commitment, pk=commitment_id, production=current_production(request)
-    )
+def commitment_delete(
+    request: ProductionRequest, production_id: int, commitment_id: int
+) -> HttpResponse:
+    item = get_object_or_404(models.Commitment, pk=commitment_id, production=request.production)
     return confirm_delete(request, item, to_costs(production_id))
 
 
 @require_POST
 @write_roles(*WRITERS)
-def estimate_set(request: HttpRequest, production_id: int) -> HttpResponse:
+def estimate_set(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Set the estimate to complete of an account (empty amount: back to the default)."""
-    production = current_production(request)
+    production = request.production
     account = request.POST.get("account", "").strip()
     existing = models.EstimateToComplete.objects.filter(
         production=production, account=account
@@ -158,7 +155,7 @@ def estimate_set(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def expense_import(request: HttpRequest, production_id: int) -> HttpResponse:
+def expense_import(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Step 1: upload a CSV/XLSX bank or accounting export; kept aside until mapped."""
     form = forms.UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -184,7 +181,7 @@ def expense_import(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def expense_mapping(request: HttpRequest, production_id: int) -> HttpResponse:
+def expense_mapping(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Step 2: map the columns; all rows are checked, then stored in one transaction."""
     pending = request.session.get(IMPORT_SESSION_KEY)
     if (
@@ -201,7 +198,7 @@ def expense_mapping(request: HttpRequest, production_id: int) -> HttpResponse:
     )
     errors: list[Any] = []
     if request.method == "POST" and form.is_valid():
-        production = current_production(request)
+        production = request.production
         document = adapters.production_budget(production)
         try:  # a devis that does not compute (a global gone) still takes expenses
             totals = compute(document.budget) if document else None
@@ -260,10 +257,10 @@ def _check_account(totals: Any, code: str) -> str:
 
 @read_roles(*READERS)
 @write_roles(Role.PRODUCER, Role.ACCOUNTANT)
-def closing(request: HttpRequest, production_id: int) -> HttpResponse:
+def closing(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Cost by chapter against the devis and financing received; a POST records it as a
     statement, interim or final (the coût définitif of the closing report)."""
-    production = current_production(request)
+    production = request.production
     document = adapters.production_budget(production)
     final = None
     if document is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from tournage.budget.exports import export_bytes
 from tournage.budget.fringes import fringe_categories
 from tournage.budget.report import analyse, comparison_document
 from tournage.budget.xlsx import import_devis
-from tournage.web.productions.access import read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 
 from .. import adapters, forms, models
 from ..schedule_link import provided_globals
@@ -28,16 +28,15 @@ from .common import (
     READERS,
     WRITERS,
     confirm_delete,
-    current_production,
     edit_form,
     to_devis,
     version_of,
 )
 
 
-def index(request: HttpRequest, production_id: int) -> HttpResponse:
+def index(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Overview: reference version by chapter, versions; crew sees no line detail."""
-    production = current_production(request)
+    production = request.production
     document = adapters.production_budget(production)
     context: dict[str, Any] = {"versions": production.budget_versions.all(), "document": document}
     if document is not None:
@@ -61,8 +60,8 @@ def _envelope_gap(production: Any, total: Any) -> Any:
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def version_new(request: HttpRequest, production_id: int) -> HttpResponse:
-    production = current_production(request)
+def version_new(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
     source = adapters.reference_version(production)
     form = forms.VersionForm(
         request.POST or None,
@@ -90,7 +89,7 @@ def _single_reference(version: models.BudgetVersion) -> None:
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def version_edit(request: HttpRequest, production_id: int, version_id: int) -> HttpResponse:
+def version_edit(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = version_of(request, version_id)
     form = forms.VersionForm(request.POST or None, instance=version)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +100,7 @@ def version_edit(request: HttpRequest, production_id: int, version_id: int) -> H
 
 
 @read_roles(*READERS)
-def devis(request: HttpRequest, production_id: int, version_id: int) -> HttpResponse:
+def devis(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = version_of(request, version_id)
     budget = adapters.core_budget(version)
     try:
@@ -144,7 +143,7 @@ def devis(request: HttpRequest, production_id: int, version_id: int) -> HttpResp
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def line_edit(
-    request: HttpRequest, production_id: int, version_id: int, line_id: int | None = None
+    request: ProductionRequest, production_id: int, version_id: int, line_id: int | None = None
 ) -> HttpResponse:
     version = version_of(request, version_id)
     line = (
@@ -160,7 +159,7 @@ def line_edit(
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def line_delete(
-    request: HttpRequest, production_id: int, version_id: int, line_id: int
+    request: ProductionRequest, production_id: int, version_id: int, line_id: int
 ) -> HttpResponse:
     line = get_object_or_404(models.BudgetLine, pk=line_id, budget=version_of(request, version_id))
     return confirm_delete(request, line, to_devis(production_id, version_id))
@@ -169,7 +168,7 @@ def line_delete(
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def global_edit(
-    request: HttpRequest, production_id: int, version_id: int, global_id: int | None = None
+    request: ProductionRequest, production_id: int, version_id: int, global_id: int | None = None
 ) -> HttpResponse:
     version = version_of(request, version_id)
     item = (
@@ -183,7 +182,7 @@ def global_edit(
 
 @require_POST
 @write_roles(*WRITERS)
-def fringe_set(request: HttpRequest, production_id: int, version_id: int) -> HttpResponse:
+def fringe_set(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     """Set (or clear, with an empty rate) a social-charge rate the data does not know."""
     version = version_of(request, version_id)
     key = request.POST.get("key", "")
@@ -205,8 +204,8 @@ def fringe_set(request: HttpRequest, production_id: int, version_id: int) -> Htt
 
 
 @read_roles(*READERS)
-def compare_versions(request: HttpRequest, production_id: int) -> HttpResponse:
-    versions = list(current_production(request).budget_versions.all())
+def compare_versions(request: ProductionRequest, production_id: int) -> HttpResponse:
+    versions = list(request.production.budget_versions.all())
     by_id = {str(v.pk): v for v in versions}
     before, after = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
     if len(versions) >= 2 and (before is None or after is None):
@@ -227,9 +226,9 @@ def compare_versions(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 @read_roles(*READERS)
-def export(request: HttpRequest, production_id: int, fmt: str) -> HttpResponse:
+def export(request: ProductionRequest, production_id: int, fmt: str) -> HttpResponse:
     """The devis and cost report as XLSX (French layout, formulas kept) or PDF."""
-    production = current_production(request)
+    production = request.production
     document = adapters.production_budget(production)
     if document is None or fmt not in ("xlsx", "pdf"):
         raise Http404("No devis to export.")
@@ -252,11 +251,11 @@ def export(request: HttpRequest, production_id: int, fmt: str) -> HttpResponse:
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def devis_import(request: HttpRequest, production_id: int) -> HttpResponse:
+def devis_import(request: ProductionRequest, production_id: int) -> HttpResponse:
     """A devis filled in the exported XLSX layout becomes a new version; all or nothing."""
     form = forms.DevisUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        production = current_production(request)
+        production = request.production
         name = form.cleaned_data["name"]
         try:
             budget = import_devis(form.cleaned_data["file"].read())

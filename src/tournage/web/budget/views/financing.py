@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -14,23 +14,22 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.money import ZERO
 from tournage.budget.report import analyse, profile_with_budget
 from tournage.budget.tax_credit import estimate
-from tournage.web.productions.access import read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 
 from .. import adapters, forms, models
 from .common import (
     READERS,
     WRITERS,
     confirm_delete,
-    current_production,
     edit_form,
     to_financing,
 )
 
 
 @read_roles(*READERS)
-def financing(request: HttpRequest, production_id: int) -> HttpResponse:
+def financing(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Financing plan, public-aid share against its ceiling, tax credit, eligible aids."""
-    production = current_production(request)
+    production = request.production
     profile = adapters.profile_for(production)
     document = adapters.production_budget(production)
     context: dict[str, Any] = {
@@ -67,9 +66,9 @@ def financing(request: HttpRequest, production_id: int) -> HttpResponse:
 @read_roles(*READERS)
 @write_roles(*WRITERS)
 def source_edit(
-    request: HttpRequest, production_id: int, source_id: int | None = None
+    request: ProductionRequest, production_id: int, source_id: int | None = None
 ) -> HttpResponse:
-    production = current_production(request)
+    production = request.production
     source = (
         get_object_or_404(models.FinancingSource, pk=source_id, production=production)
         if source_id
@@ -82,16 +81,14 @@ def source_edit(
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def source_delete(request: HttpRequest, production_id: int, source_id: int) -> HttpResponse:
-    source = get_object_or_404(
-        models.FinancingSource, pk=source_id, production=current_production(request)
-    )
+def source_delete(request: ProductionRequest, production_id: int, source_id: int) -> HttpResponse:
+    source = get_object_or_404(models.FinancingSource, pk=source_id, production=request.production)
     return confirm_delete(request, source, to_financing(production_id))
 
 
 @read_roles(*READERS)
 @write_roles(*WRITERS)
-def profile_edit(request: HttpRequest, production_id: int) -> HttpResponse:
-    profile = adapters.profile_for(current_production(request))
+def profile_edit(request: ProductionRequest, production_id: int) -> HttpResponse:
+    profile = adapters.profile_for(request.production)
     form = forms.FundingProfileForm(request.POST or None, instance=profile)
     return edit_form(request, form, _("Funding profile"), to_financing(production_id))
