@@ -13,7 +13,10 @@ from django.contrib.auth import get_user_model
 from tournage.web.productions.archive import export_production, sections
 from tournage.web.productions.models import Production
 
-VOLATILE = {"created_at", "updated_at", "demo_key", "uploaded_at"}
+VOLATILE = {"updated_at", "demo_key"}
+# An import never creates memberships nor speaks for another user: members are listed
+# for the producer to invite, user references become empty (tests/productions/test_archive.py).
+NOT_IMPORTED = {"productions.membership"}
 
 
 def snapshot(production: Production) -> dict[str, Any]:
@@ -33,6 +36,8 @@ def snapshot(production: Production) -> dict[str, Any]:
         for rank, row in enumerate(rows)
     }
     for document in documents.values():
+        for label in NOT_IMPORTED & document.keys():
+            del document[label]
         for label, rows in document.items():
             model = apps.get_model(label)
             for row in rows:
@@ -48,7 +53,9 @@ def _normalise(
         row["fields"].pop(name, None)
     for name, value in row["fields"].items():
         field = model._meta.get_field(name)
-        if field.is_relation and field.related_model is not get_user_model() and value is not None:
+        if field.is_relation and field.related_model is get_user_model():
+            row["fields"][name] = None
+        elif field.is_relation and value is not None:
             row["fields"][name] = ranks.get((field.related_model._meta.label_lower, value), "root")
         elif isinstance(value, dict) and "archive" in value:
             row["fields"][name] = files[value["archive"]].hex()

@@ -77,6 +77,9 @@ def test_demo_export_import_into_a_brand_new_database(tmp_path: Path) -> None:
         tournage("--json", "import", str(archive), data_dir=tmp_path / "b", database=fresh)
     )
     assert imported["title"] == first["production"]["title"]
+    assert {(i["username"], i["role"]) for i in imported["invitations"]} == {
+        (login["username"], login["role"]) for login in first["logins"]
+    }
     assert as_json(tournage("--json", "productions", data_dir=tmp_path / "b", database=fresh)) == [
         {"id": imported["id"], "title": imported["title"]}
     ]
@@ -88,6 +91,7 @@ def test_demo_export_import_into_a_brand_new_database(tmp_path: Path) -> None:
         (("export", "999", "-o", "out.zip"), "Aucune production n°999"),
         (("import", "missing.zip"), "Fichier introuvable"),
         (("import", "garbage.zip"), "pas une archive"),
+        (("import", "garbage.zip", "--producer", "personne"), "Aucun utilisateur « personne »"),
     ],
 )
 def test_errors_are_messages_not_tracebacks(

@@ -176,18 +176,36 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
         archive: Annotated[Path, typer.Argument(help="Archive made by `tournage export`.")],
+        producer: Annotated[
+            str | None,
+            typer.Option(help="Existing user who becomes the producer of the import."),
+        ] = None,
     ) -> None:
-        """Recreate a production from an archive (all or nothing)."""
+        """Recreate a production from an archive (all or nothing); no account is created."""
         _django()
-        from tournage.web.productions.archive import ArchiveError, import_production
+        from tournage.web.productions.archive import ArchiveError, restore_archive, user_named
 
         if not archive.is_file():
             raise CliError(f"Fichier introuvable : {archive}")
+        importer = None
+        if producer is not None:
+            importer = user_named(producer)
+            if importer is None:
+                raise CliError(f"Aucun utilisateur « {producer} » dans cette base.")
         try:
-            production = import_production(str(archive))
+            result = restore_archive(str(archive), importer=importer)
         except ArchiveError as error:
-            raise CliError(str(error)) from error
+            raise CliError(error.message) from error
         emit(
-            {"id": production.pk, "title": production.title},
-            lambda d: f"Production « {d['title']} » importée (n°{d['id']}).",
+            {
+                "id": result.production.pk,
+                "title": result.production.title,
+                "invitations": result.invitations,
+            },
+            lambda d: (
+                f"Production « {d['title']} » importée (n°{d['id']})."
+                + "".join(
+                    f"\n  à inviter : {i['username']} ({i['role']})" for i in d["invitations"]
+                )
+            ),
         )

@@ -160,6 +160,16 @@ TOURNAGE_MAX_MEDIA_UPLOAD = 50 * 1024 * 1024 * 1024
 # Script import bounds (max_scenes, max_paragraph_chars, max_elements, max_cues,
 # max_pdf_pages): overrides of data/screenplay/import.yaml; max_bytes is the document limit.
 TOURNAGE_SCRIPT_LIMITS: dict[str, int] = {}
+# Production archives (docs/security.md): what one upload may expand to. Sections are
+# streamed row by row; a section above MAX_SECTION is refused, so one row never exceeds it.
+TOURNAGE_ARCHIVE_MAX_UPLOAD = int(os.environ.get("TOURNAGE_ARCHIVE_MAX_UPLOAD", 2 * 1024**3))
+TOURNAGE_ARCHIVE_MAX_UNCOMPRESSED = int(
+    os.environ.get("TOURNAGE_ARCHIVE_MAX_UNCOMPRESSED", 20 * 1024**3)
+)
+TOURNAGE_ARCHIVE_MAX_RATIO = 100
+TOURNAGE_ARCHIVE_MAX_SECTION = 256 * 1024 * 1024
+TOURNAGE_ARCHIVE_MAX_MEMBERS = 100_000
+TOURNAGE_ARCHIVE_MAX_ROWS = 2_000_000
 # A server folder whose masters may be quality-checked in place, without an upload.
 TOURNAGE_QC_INBOX = os.environ.get("TOURNAGE_QC_INBOX") or None
 

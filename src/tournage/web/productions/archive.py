@@ -1,8 +1,13 @@
 """Whole-production archive: one zip with a manifest, one JSON document per section, files.
 
 Each app registers its section (``register_section``) so that no central exporter knows
-every model. Import is atomic: a corrupted, foreign or too-new archive raises
-``ArchiveError`` and leaves the database and the file storage as they were.
+every model. An archive is untrusted input (any user may upload one): the reader
+(``archive_reader``) checks its sizes and checksums before anything is written; rows
+become fresh objects whose references are remapped inside the archive — never an id
+from the file — and no account or membership is created: the importer becomes the
+producer and the archive's other members are listed for them to invite. Import is
+atomic: a bad archive raises ``ArchiveError`` naming the row and the field, and leaves
+the database and the file storage as they were.
 """
 
 from __future__ import annotations
@@ -10,37 +15,47 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import IO, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models import Model, QuerySet
 
 from tournage import __version__
 
-from .models import Production
+from .archive_reader import CHUNK, ArchiveError, ArchiveReader, SectionDocument
+from .models import Membership, Production, Role
+
+__all__ = ["ArchiveError", "ArchiveSection", "ModelSection", "export_production"]
 
 ARCHIVE_FORMAT = "tournage-production-archive"
 SCHEMA_VERSION = 1
-MAX_UNCOMPRESSED_BYTES = 20 * 1024**3
-MAX_MEMBERS = 200_000
-CHUNK = 1024 * 1024
-
-
-class ArchiveError(ValueError):
-    """The archive cannot be read or imported; the message says why, for a producer."""
-
+# Fields exported but never imported: the demo's own marker (it would make an import
+# pass for the demo production).
+NEVER_IMPORTED = frozenset({"demo_key"})
+# Field validation errors an import refuses: what the database and the pages rely on.
+ENFORCED = frozenset(
+    {"invalid_choice", "max_length", "max_digits", "max_decimal_places", "max_whole_digits"}
+)
 
 Row = dict[str, Any]
 IdMap = dict[tuple[str, Any], Any]
+
+
+class ArchiveEncoder(DjangoJSONEncoder):
+    """Django's encoder, but datetimes keep their microseconds (an import keeps them)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime):
+            return o.isoformat()
+        return super().default(o)
 
 
 class FileSink:
@@ -65,24 +80,19 @@ class FileSink:
         return name
 
 
-class FileSource:
-    """Reads files from an archive into the storage, remembering them for rollback."""
+@dataclass
+class ImportContext:
+    """What one import carries from row to row."""
 
-    def __init__(self, zip_file: zipfile.ZipFile) -> None:
-        self.zip_file = zip_file
-        self.saved: list[str] = []
+    reader: ArchiveReader
+    production: Production
+    importer: Any = None  # the user who imports: the only account a row may refer to
+    ids: IdMap = field(default_factory=dict)
+    saved_files: list[str] = field(default_factory=list)
+    invitations: list[dict[str, str]] = field(default_factory=list)
 
-    def restore(self, archive_name: str, upload_to_name: str) -> str:
-        try:
-            with self.zip_file.open(archive_name) as content:
-                stored = default_storage.save(upload_to_name, File(content))
-        except KeyError as missing:
-            raise ArchiveError(f"Fichier manquant dans l'archive : {archive_name}") from missing
-        self.saved.append(stored)
-        return stored
-
-    def rollback(self) -> None:
-        for name in self.saved:
+    def rollback_files(self) -> None:
+        for name in self.saved_files:
             default_storage.delete(name)
 
 
@@ -94,14 +104,14 @@ class ArchiveSection:
     def dump(self, production: Production, files: FileSink) -> Any:
         raise NotImplementedError
 
-    def load(self, production: Production, data: Any, files: FileSource, ids: IdMap) -> None:
+    def load(self, document: SectionDocument, context: ImportContext) -> None:
         raise NotImplementedError
 
-    def models(self) -> list[type[models.Model]]:
+    def models(self) -> list[type[Model]]:
         return []
 
 
-def _label(model: type[models.Model]) -> str:
+def _label(model: type[Model]) -> str:
     return model._meta.label_lower
 
 
@@ -111,9 +121,9 @@ class ModelSection(ArchiveSection):
     a foreign key to an earlier model of the same section."""
 
     name: str
-    model_list: list[type[models.Model]] = field(default_factory=list)
+    model_list: list[type[Model]] = field(default_factory=list)
 
-    def models(self) -> list[type[models.Model]]:
+    def models(self) -> list[type[Model]]:
         return list(self.model_list)
 
     # export -----------------------------------------------------------------
@@ -141,15 +151,27 @@ class ModelSection(ArchiveSection):
         }
 
     # import -----------------------------------------------------------------
-    def load(
-        self, production: Production, data: dict[str, list[Row]], files: FileSource, ids: IdMap
-    ) -> None:
-        for model in self.model_list:
-            for row in data.get(_label(model), []):
-                load_instance(model, row, production, files, ids)
+    def load(self, document: SectionDocument, context: ImportContext) -> None:
+        by_label = {_label(model): model for model in self.loaded_models()}
+        unknown = [label for label in document.labels() if label not in by_label]
+        if unknown:
+            raise ArchiveError(
+                "unknown_model",
+                f"Section {self.name} : données inconnues ({', '.join(unknown)}).",
+                section=self.name,
+            )
+        for label, model in by_label.items():
+            for row in document.rows(label):
+                self.load_row(model, row, context)
+
+    def loaded_models(self) -> list[type[Model]]:
+        return self.model_list
+
+    def load_row(self, model: type[Model], row: Any, context: ImportContext) -> None:
+        load_instance(model, row, self.name, context)
 
 
-def dump_instance(instance: models.Model, section: str, files: FileSink) -> Row:
+def dump_instance(instance: Model, section: str, files: FileSink) -> Row:
     row: Row = {"pk": instance.pk, "fields": {}, "m2m": {}}
     for model_field in instance._meta.concrete_fields:
         if model_field.primary_key:
@@ -174,58 +196,184 @@ def dump_instance(instance: models.Model, section: str, files: FileSink) -> Row:
     return row
 
 
-def _remap(
-    model_field: models.ForeignKey[Any, Any], value: Any, production: Production, ids: IdMap
-) -> Any:
-    if value is None:
-        return None
-    related = model_field.related_model
-    if related is Production:
-        return production.pk
-    if related is get_user_model():
-        return _user_for(value).pk
-    try:
-        return ids[(_label(related), value)]
-    except KeyError as missing:
-        raise ArchiveError(
-            f"Référence introuvable dans l'archive : {_label(related)} n°{value}."
-        ) from missing
+# import of one row ------------------------------------------------------------------
+class RowLoader:
+    """Turns one archive row into a fresh, unsaved instance: every value is checked,
+    every reference remapped to a row of this import, no primary key taken from the file."""
 
+    def __init__(self, model: type[Model], row: Any, section: str, context: ImportContext):
+        self.model, self.section, self.context = model, section, context
+        self.label = _label(model)
+        self.pk = row.get("pk") if isinstance(row, dict) else None
+        if (
+            not isinstance(row, dict)
+            or not isinstance(self.pk, int | str)
+            or isinstance(self.pk, bool)
+            or not isinstance(row.get("fields"), dict)
+            or not isinstance(row.get("m2m", {}), dict)
+        ):
+            raise self.error("bad_row", "ligne illisible (pk, fields, m2m attendus)")
+        if (self.label, self.pk) in context.ids:
+            raise self.error("duplicate_row", "ligne en double")
+        self.row: Row = row
+        self.created: dict[str, Any] = {}  # auto_now_add values, written back after save
 
-def _user_for(username: str) -> Any:
-    user_model = get_user_model()
-    lookup: dict[str, Any] = {user_model.USERNAME_FIELD: username}
-    user, created = user_model._default_manager.get_or_create(**lookup)
-    if created:
-        user.set_unusable_password()
-        user.save()
-    return user
+    def error(self, code: str, reason: str, name: str | None = None) -> ArchiveError:
+        where = f"{self.label} n°{self.pk}" + (f", champ « {name} »" if name else "")
+        return ArchiveError(
+            code,
+            f"Archive refusée : {where} : {reason}.",
+            model=self.label,
+            row=self.pk,
+            field=name,
+        )
 
+    def field(self, name: Any) -> models.Field[Any, Any]:
+        try:
+            model_field = self.model._meta.get_field(name)
+        except (FieldDoesNotExist, TypeError) as unknown:
+            raise self.error("unknown_field", "champ inconnu", str(name)) from unknown
+        if (
+            not isinstance(model_field, models.Field)
+            or not model_field.concrete
+            or model_field.primary_key
+            or model_field.auto_created
+            or model_field.many_to_many
+        ):
+            raise self.error("forbidden_field", "champ interdit dans une archive", name)
+        return model_field
 
-def load_instance(
-    model: type[models.Model], row: Row, production: Production, files: FileSource, ids: IdMap
-) -> models.Model:
-    values: dict[str, Any] = {}
-    try:
-        for name, value in row["fields"].items():
-            model_field = model._meta.get_field(name)
-            if isinstance(model_field, models.ForeignKey):
-                values[model_field.attname] = _remap(model_field, value, production, ids)
-            elif isinstance(model_field, models.FileField):
-                values[name] = files.restore(value["archive"], value["name"]) if value else ""
+    def instance(self) -> Model:
+        values: dict[str, Any] = {}
+        files: dict[str, Any] = {}
+        for name, value in self.row["fields"].items():
+            model_field = self.field(name)
+            if name in NEVER_IMPORTED:
+                continue
+            if isinstance(model_field, models.FileField):
+                files[name] = value
+            elif isinstance(model_field, models.ForeignKey):
+                values[model_field.attname] = self.reference(model_field, value)
+            elif getattr(model_field, "auto_now", False):
+                continue  # "last modified" is the import's own time
             else:
-                values[name] = model_field.to_python(value)  # type: ignore[union-attr]
-    except (KeyError, TypeError, AttributeError) as bad:
-        raise ArchiveError(f"Ligne illisible pour {_label(model)} : {bad}") from bad
-    except FieldDoesNotExist as unknown:
-        raise ArchiveError(f"Champ inconnu pour {_label(model)} : {unknown}") from unknown
-    instance = model(**values)
-    instance.save()
-    ids[(_label(model), row["pk"])] = instance.pk
-    for name, related_pks in row.get("m2m", {}).items():
-        m2m_field = model._meta.get_field(name)
-        target = _label(m2m_field.related_model)  # type: ignore[arg-type]
-        getattr(instance, name).set([ids[(target, pk)] for pk in related_pks])
+                values[name] = self.python_value(model_field, value)
+                if getattr(model_field, "auto_now_add", False) and value is not None:
+                    self.created[name] = values[name]
+        instance = self.model(**values)
+        self.validate(instance)
+        for name, value in files.items():
+            setattr(instance, name, self.restore_file(self.field(name), instance, value))
+        return instance
+
+    def python_value(self, model_field: models.Field[Any, Any], value: Any) -> Any:
+        try:
+            return model_field.to_python(value)
+        except (ValidationError, TypeError, ValueError, ArithmeticError) as bad:
+            raise self.error(
+                "bad_value", f"valeur invalide {value!r:.80}", model_field.name
+            ) from bad
+
+    def validate(self, instance: Model) -> None:
+        """The limits the database and the pages rely on (lengths, digits, choices), as a
+        form would check them; other validators are the domain's and not re-run here."""
+        exclude = [
+            f.name
+            for f in self.model._meta.concrete_fields
+            if f.is_relation or isinstance(f, models.FileField) or f.name not in self.row["fields"]
+        ]
+        try:
+            instance.clean_fields(exclude=exclude)
+        except ValidationError as invalid:
+            for name, errors in invalid.error_dict.items():
+                for error in errors:
+                    if error.code in ENFORCED:
+                        reason = " ".join(error.messages).rstrip(".")
+                        raise self.error("invalid_value", reason, name) from invalid
+
+    def reference(self, model_field: models.ForeignKey[Any, Any], value: Any) -> Any:
+        if value is None:
+            return None
+        related = model_field.related_model
+        if related is Production:
+            return self.context.production.pk
+        if related is get_user_model():
+            return self.user(model_field, value)
+        try:
+            return self.context.ids[(_label(related), value)]
+        except (KeyError, TypeError) as missing:
+            raise self.error(
+                "missing_reference",
+                f"référence introuvable dans l'archive ({_label(related)} n°{value!r:.40})",
+                model_field.name,
+            ) from missing
+
+    def user(self, model_field: models.ForeignKey[Any, Any], username: Any) -> Any:
+        """Only the importer may be named (their own export); anyone else becomes empty —
+        an archive never creates an account nor speaks for another user."""
+        importer = self.context.importer
+        if importer is not None and username == importer.get_username():
+            return importer.pk
+        if model_field.null:
+            return None
+        raise self.error("user_reference", "utilisateur non importable", model_field.name)
+
+    def restore_file(self, model_field: models.Field[Any, Any], instance: Model, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        member = value.get("archive") if isinstance(value, dict) else None
+        name = value.get("name") if isinstance(value, dict) else None
+        if (
+            not isinstance(member, str)
+            or not isinstance(name, str)
+            or not member.startswith(f"files/{self.section}/")
+            or member not in self.context.reader.names
+        ):
+            raise self.error("bad_file", f"fichier hors de files/{self.section}/", model_field.name)
+        basename = PurePosixPath(name).name or PurePosixPath(member).name
+        target = model_field.generate_filename(instance, basename)  # type: ignore[attr-defined]
+        with self.context.reader.open(member) as content:
+            stored = default_storage.save(target, File(content))
+        self.context.saved_files.append(stored)
+        return stored
+
+    def save(self, instance: Model) -> None:
+        try:
+            instance.save(force_insert=True)
+        except DatabaseError as refused:
+            raise self.error("refused_row", f"refusée par la base ({refused})") from refused
+        if self.created:  # auto_now_add ignores a given value on insert: keep the original
+            self.model._default_manager.filter(pk=instance.pk).update(**self.created)
+            for name, value in self.created.items():
+                setattr(instance, name, value)
+        self.context.ids[(self.label, self.pk)] = instance.pk
+        if len(self.context.ids) > self.context.reader.limits.max_rows:
+            raise ArchiveError(
+                "too_many_rows", "Archive trop volumineuse (nombre de lignes) : import refusé."
+            )
+
+    def set_m2m(self, instance: Model) -> None:
+        for name, related_pks in self.row.get("m2m", {}).items():
+            try:
+                m2m_field = self.model._meta.get_field(name)
+            except FieldDoesNotExist as unknown:
+                raise self.error("unknown_field", "champ inconnu", name) from unknown
+            if not m2m_field.many_to_many or not isinstance(related_pks, list):
+                raise self.error("bad_value", "liste attendue", name)
+            target = _label(m2m_field.related_model)  # type: ignore[arg-type]
+            try:
+                getattr(instance, name).set([self.context.ids[(target, pk)] for pk in related_pks])
+            except (KeyError, TypeError) as missing:
+                raise self.error(
+                    "missing_reference", "référence introuvable dans l'archive", name
+                ) from missing
+
+
+def load_instance(model: type[Model], row: Any, section: str, context: ImportContext) -> Model:
+    loader = RowLoader(model, row, section, context)
+    instance = loader.instance()
+    loader.save(instance)
+    loader.set_m2m(instance)
     return instance
 
 
@@ -240,7 +388,7 @@ def sections() -> list[ArchiveSection]:
     return list(_sections)
 
 
-def archived_models() -> list[type[models.Model]]:
+def archived_models() -> list[type[Model]]:
     return [model for section in _sections for model in section.models()]
 
 
@@ -254,7 +402,7 @@ def export_production(production: Production, target: str | IO[bytes]) -> dict[s
             document = section.dump(production, files)
             files.write(
                 f"sections/{section.name}.json",
-                json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode(),
+                json.dumps(document, cls=ArchiveEncoder, ensure_ascii=False, indent=1).encode(),
             )
             names.append(section.name)
         manifest = {
@@ -270,143 +418,135 @@ def export_production(production: Production, target: str | IO[bytes]) -> dict[s
     return manifest
 
 
-def _sha256(zip_file: zipfile.ZipFile, name: str) -> str:
-    digest = hashlib.sha256()
-    with zip_file.open(name) as member:
-        for block in iter(lambda: member.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _open_archive(source: str | IO[bytes]) -> zipfile.ZipFile:
-    try:
-        zip_file = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError) as bad:
+def check_manifest(manifest: dict[str, Any]) -> list[str]:
+    """The format and the schema version; returns the section names, all known here."""
+    if manifest.get("format") != ARCHIVE_FORMAT:
         raise ArchiveError(
-            "Ce fichier n'est pas une archive de production tournage (zip illisible)."
-        ) from bad
-    infos = zip_file.infolist()
-    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
-        raise ArchiveError("Archive trop volumineuse une fois décompressée : import refusé.")
-    for info in infos:
-        path = PurePosixPath(info.filename)
-        if path.is_absolute() or ".." in path.parts:
-            raise ArchiveError(f"Chemin dangereux dans l'archive : {info.filename}")
-    return zip_file
-
-
-def read_manifest(zip_file: zipfile.ZipFile) -> dict[str, Any]:
-    try:
-        manifest = json.loads(zip_file.read("manifest.json"))
-    except KeyError as missing:
-        raise ArchiveError(
-            "Archive sans manifest.json : ce n'est pas une archive tournage."
-        ) from missing
-    except (ValueError, zipfile.BadZipFile) as bad:
-        raise ArchiveError("Le manifest de l'archive est illisible.") from bad
-    if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
-        raise ArchiveError("Ce fichier n'est pas une archive de production tournage.")
-    version = manifest.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise ArchiveError(
-            f"Archive au schéma {version!r}, plus récent que celui de cette installation "
-            f"({SCHEMA_VERSION}) : mettez tournage à jour."
+            "foreign_archive", "Ce fichier n'est pas une archive de production tournage."
         )
-    return manifest
-
-
-def _verify_checksums(zip_file: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
-    expected = manifest.get("checksums")
-    if not isinstance(expected, dict):
-        raise ArchiveError("Le manifest ne contient pas les sommes de contrôle.")
-    for name, digest in expected.items():
-        try:
-            actual = _sha256(zip_file, name)
-        except (KeyError, zipfile.BadZipFile, OSError) as bad:
-            raise ArchiveError(f"Fichier manquant ou endommagé dans l'archive : {name}") from bad
-        if actual != digest:
-            raise ArchiveError(
-                f"Archive corrompue : {name} ne correspond pas à sa somme de contrôle."
-            )
-
-
-def _section_documents(
-    zip_file: zipfile.ZipFile, manifest: dict[str, Any]
-) -> Iterator[tuple[ArchiveSection, Any]]:
-    known = {section.name: section for section in _sections}
-    unknown = [name for name in manifest.get("sections", []) if name not in known]
+    version = manifest.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ArchiveError(
+            "bad_schema", f"Version de schéma invalide dans l'archive : {version!r:.40}."
+        )
+    if version > SCHEMA_VERSION:
+        raise ArchiveError(
+            "newer_schema",
+            f"Archive au schéma {version}, plus récent que celui de cette installation "
+            f"({SCHEMA_VERSION}) : mettez tournage à jour.",
+        )
+    names = manifest.get("sections")
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ArchiveError("bad_manifest", "Le manifest de l'archive est illisible.")
+    known = {section.name for section in _sections}
+    unknown = [name for name in names if name not in known]
     if unknown:
         raise ArchiveError(
+            "unknown_section",
             "Cette archive contient des données que cette installation ne connaît pas : "
-            + ", ".join(unknown)
+            + ", ".join(unknown),
         )
-    for section in _sections:
-        if section.name not in manifest.get("sections", []):
-            continue  # an older archive, before this app existed
-        try:
-            yield section, json.loads(zip_file.read(f"sections/{section.name}.json"))
-        except (KeyError, ValueError) as bad:
-            raise ArchiveError(f"Section {section.name} illisible dans l'archive.") from bad
+    return names
 
 
-def import_production(source: str | IO[bytes]) -> Production:
-    """Recreate the archived production; all or nothing."""
-    zip_file = _open_archive(source)
-    with zip_file:
-        manifest = read_manifest(zip_file)
-        _verify_checksums(zip_file, manifest)
-        files = FileSource(zip_file)
+@dataclass(frozen=True)
+class ImportResult:
+    production: Production
+    invitations: list[dict[str, str]]  # the archive's members, for the producer to invite
+
+
+def restore_archive(source: str | IO[bytes], importer: Any = None) -> ImportResult:
+    """Recreate the archived production, all or nothing; ``importer`` becomes its producer."""
+    with ArchiveReader(source) as reader:
+        manifest = reader.manifest()
+        names = check_manifest(manifest)
+        reader.verify_checksums(manifest)
+        if not names or names[0] != _sections[0].name:
+            raise ArchiveError("no_production", "L'archive ne contient aucune production.")
+        context: ImportContext | None = None
         try:
             with transaction.atomic():
-                production: Production | None = None
-                ids: IdMap = {}
-                for section, document in _section_documents(zip_file, manifest):
-                    if production is None:
-                        production = _root(section).create_production(document)
-                    section.load(production, document, files, ids)
-                if production is None:
-                    raise ArchiveError("L'archive ne contient aucune production.")
-        except ArchiveError:
-            files.rollback()
-            raise
+                root = _root(_sections[0])
+                context = root.create(reader, importer)
+                for section in _sections:
+                    if section.name in names:  # else an older archive, before this app
+                        section.load(reader.section(section.name), context)
         except Exception as error:
-            files.rollback()
-            raise ArchiveError(f"Import impossible, rien n'a été modifié : {error}") from error
-    return production
+            if context is not None:
+                context.rollback_files()
+            if isinstance(error, ArchiveError):
+                raise
+            raise ArchiveError(
+                "import_failed", f"Import impossible, rien n'a été modifié : {error}"
+            ) from error
+    return ImportResult(context.production, context.invitations)
+
+
+def user_named(username: str) -> Any:
+    """An existing account (the CLI's ``--producer``), or None: an import creates none."""
+    user_model = get_user_model()
+    return user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).first()
+
+
+def import_production(source: str | IO[bytes], importer: Any = None) -> Production:
+    return restore_archive(source, importer).production
 
 
 def _root(section: ArchiveSection) -> ProductionSection:
     if not isinstance(section, ProductionSection):
-        raise ArchiveError("L'archive ne commence pas par la production.")
+        raise ArchiveError("no_production", "L'archive ne commence pas par la production.")
     return section
 
 
 class ProductionSection(ModelSection):
-    """The root: the production itself, then its members, people and locations."""
+    """The root: the production itself, then its members, people and locations.
+
+    Memberships are listed, never created: an archive cannot grant anyone access."""
 
     def dump(self, production: Production, files: FileSink) -> dict[str, list[Row]]:
         document = super().dump(production, files)
         document[_label(Production)] = [dump_instance(production, self.name, files)]
         return document
 
-    def create_production(self, document: dict[str, list[Row]]) -> Production:
-        rows = document.get(_label(Production))
-        if not rows or not isinstance(rows, list):
-            raise ArchiveError("L'archive ne contient aucune production.")
-        fields = dict(rows[0].get("fields", {}))
-        fields.pop("demo_key", None)
-        production = Production()
-        for name, value in fields.items():
-            if name in {"created_at", "updated_at"}:
-                continue
-            model_field = Production._meta.get_field(name)
-            setattr(production, name, model_field.to_python(value))  # type: ignore[union-attr]
-        production.save()
-        return production
+    def create(self, reader: ArchiveReader, importer: Any) -> ImportContext:
+        rows = list(reader.section(self.name).rows(_label(Production)))
+        if len(rows) != 1:
+            raise ArchiveError("no_production", "L'archive doit contenir une seule production.")
+        context = ImportContext(reader, Production(), importer)
+        loader = RowLoader(Production, rows[0], self.name, context)
+        context.production = loader.instance()  # type: ignore[assignment]
+        loader.save(context.production)
+        if importer is not None:
+            Membership.objects.create(
+                production=context.production, user=importer, role=Role.PRODUCER
+            )
+        return context
+
+    def loaded_models(self) -> list[type[Model]]:
+        return [Production, *self.model_list]
+
+    def load_row(self, model: type[Model], row: Any, context: ImportContext) -> None:
+        if model is Production:
+            return  # created first, by ``create``
+        if model is Membership:
+            context.invitations.append(_invitation(row))
+            return
+        super().load_row(model, row, context)
+
+
+def _invitation(row: Any) -> dict[str, str]:
+    fields = row.get("fields") if isinstance(row, dict) else None
+    username = fields.get("user") if isinstance(fields, dict) else None
+    role = fields.get("role") if isinstance(fields, dict) else None
+    if not isinstance(username, str) or role not in Role.values:
+        raise ArchiveError(
+            "bad_row", "Archive refusée : un membre est illisible (utilisateur, rôle)."
+        )
+    return {"username": username[:150], "role": str(role)}
 
 
 def production_section() -> ProductionSection:
     """The archive's root section (declared by the productions app)."""
-    from .models import Location, Membership, Person
+    from .models import Location, Person
 
     return ProductionSection("productions", [Membership, Person, Location])

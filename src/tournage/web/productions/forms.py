@@ -121,6 +121,6 @@ class ArchiveUploadForm(forms.Form):
         upload = self.cleaned_data["archive"]
         if not upload.name.lower().endswith(".zip"):
             raise forms.ValidationError(_("Choose a .zip archive exported by tournage."))
-        if upload.size > settings.TOURNAGE_MAX_MEDIA_UPLOAD:
+        if upload.size > settings.TOURNAGE_ARCHIVE_MAX_UPLOAD:
             raise forms.ValidationError(_("This archive is too large."))
         return upload

@@ -30,7 +30,7 @@ from .access import (
     read_roles,
     write_roles,
 )
-from .archive import ArchiveError, archived_models, import_production
+from .archive import ArchiveError, archived_models, restore_archive
 from .dashboard import panels_by_phase
 from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
 from .models import ArchiveExport, Location, Membership, Person, Production, Role
@@ -242,14 +242,20 @@ def import_archive(request: AuthenticatedRequest) -> HttpResponse:
     form = ArchiveUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                production = import_production(form.cleaned_data["archive"])
-                Membership.objects.update_or_create(
-                    production=production, user=request.user, defaults={"role": Role.PRODUCER}
-                )
+            result = restore_archive(form.cleaned_data["archive"], importer=request.user)
         except ArchiveError as error:
-            form.add_error("archive", str(error))
+            form.add_error("archive", error.message)
         else:
-            messages.success(request, _("Production imported."))
-            return HttpResponseRedirect(production.get_absolute_url())
+            messages.success(request, _("Production imported. You are its producer."))
+            if result.invitations:
+                messages.info(request, _invitations_message(result.invitations))
+            return HttpResponseRedirect(result.production.get_absolute_url())
     return render(request, "productions/import.html", {"form": form})
+
+
+def _invitations_message(invitations: list[dict[str, str]]) -> str:
+    roles = dict(Role.choices)
+    people = ", ".join(f"{i['username']} ({roles[i['role']]})" for i in invitations)
+    return _("Members of the archive, to invite from the members page if you wish: %(people)s") % {
+        "people": people
+    }
