@@ -118,10 +118,12 @@ def test_unknown_field_is_named_in_the_archive_error(rich_production: Production
     archive = _rewrite(
         _archive_bytes(rich_production),
         "sections/productions.json",
-        lambda doc: {**doc, "productions.membership": [{"pk": 1, "fields": {"nope": 1}}]},
+        lambda doc: {**doc, "productions.person": [{"pk": 1, "fields": {"nope": 1}}]},
         keep_checksums=False,
     )
-    with pytest.raises(ArchiveError, match=r"^Champ inconnu pour productions\.membership"):
+    with pytest.raises(
+        ArchiveError, match=r"productions\.person n°1, champ « nope » : champ inconnu"
+    ):
         import_production(io.BytesIO(archive))
     assert _counts() == before
 
