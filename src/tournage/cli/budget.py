@@ -91,7 +91,7 @@ def _from_database(production_id: int) -> Any:
     except ImportError:
         raise CliError("La base de données n'est pas disponible.") from None
     setup_django()
-    from tournage.web.budget.adapters import production_budget_by_id
+    from tournage.web.budget.api import production_budget_by_id
 
     document = production_budget_by_id(production_id)
     if document is None:

@@ -31,7 +31,7 @@ def _team_from_database(production_id: int) -> Any:
     from tournage.web.runtime import setup_django
 
     setup_django()
-    from tournage.web.labor.services import team_plan
+    from tournage.web.labor.api import team_plan
 
     return team_plan(production_id)
 

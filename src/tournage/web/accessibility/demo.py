@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.files import File
 
-from tournage.web.delivery.models import Deliverable
+from tournage.web.delivery.api import Deliverable
 
 from .checking import run_check
 from .models import FileKind, RgaaAnswer, RgaaStatus, SubtitleFile

@@ -13,7 +13,7 @@ from tournage.accessibility.readers import MAX_BYTES, read_subtitles
 from tournage.accessibility.readers.decode import decode_text
 from tournage.accessibility.rules import rule_set_names
 from tournage.accessibility.timecode import SUPPORTED_RATES, parse_frame_rate
-from tournage.web.delivery.models import Deliverable
+from tournage.web.delivery.api import Deliverable
 
 from .models import FileKind, RgaaStatus
 

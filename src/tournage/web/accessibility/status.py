@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tournage.accessibility.audio_description import ad_required
-from tournage.web.delivery.models import Deliverable
+from tournage.web.delivery.api import Deliverable
 
 from .models import FileKind, SubtitleFile
 

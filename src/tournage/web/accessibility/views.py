@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from tournage.accessibility.fixes import apply_fixes
 from tournage.accessibility.rgaa import rgaa_checklist
 from tournage.accessibility.writers import WRITERS
-from tournage.web.delivery.models import Deliverable, DeliverableKind
+from tournage.web.delivery.api import Deliverable, DeliverableKind
 from tournage.web.productions.access import ProductionRequest
 
 from .checking import read_stored, run_check, stored_findings

@@ -34,20 +34,18 @@ FORMATS = {
 
 
 def profile_for(production: Production) -> models.FundingProfile:
-    """The production's funding profile, created with defaults read from the production."""
+    """The production's funding profile; until someone saves one, defaults read from the
+    production, unsaved (viewing a page writes nothing)."""
+    stored = models.FundingProfile.objects.filter(production=production).first()
+    if stored is not None:
+        return stored
     genre = models.Genre.FICTION
     if production.format == Format.DOCUMENTARY:
         genre = models.Genre.DOCUMENTARY
     elif "anim" in production.genre.lower():
         genre = models.Genre.ANIMATION
-    profile, _ = models.FundingProfile.objects.get_or_create(
-        production=production,
-        defaults={
-            "work_format": FORMATS.get(Format(production.format), models.WorkFormat.WEB),
-            "genre": genre,
-        },
-    )
-    return profile
+    work_format = FORMATS.get(Format(production.format), models.WorkFormat.WEB)
+    return models.FundingProfile(production=production, work_format=work_format, genre=genre)
 
 
 def reference_version(production: Production) -> models.BudgetVersion | None:

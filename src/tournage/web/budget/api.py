@@ -1,5 +1,59 @@
-"""What other apps may call in the budget app (its public services)."""
+"""What other apps and the CLI may call in the budget app (its public services)."""
 
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tournage.web.budget.adapters import production_budget_by_id
+from tournage.web.budget.models import BudgetLine, Commitment, Expense
 from tournage.web.budget.schedule_link import register_global_provider
+from tournage.web.productions.models import Person, Production
 
-__all__ = ["register_global_provider"]
+__all__ = [
+    "commit_person",
+    "expense_amounts",
+    "production_budget_by_id",
+    "register_global_provider",
+]
+
+
+def commit_person(
+    production: Production,
+    person: Person,
+    *,
+    reference: str,
+    label: str,
+    amount: Decimal,
+    day: date,
+) -> bool:
+    """Record (or update) the commitment ``reference`` on ``person``'s budget line.
+
+    The line of the reference devis wins, else the latest version's. False when the
+    person has no budget line: nothing is committed.
+    """
+    line = (
+        BudgetLine.objects.filter(budget__production=production, person=person)
+        .order_by("-budget__is_reference", "-budget_id")
+        .first()
+    )
+    if line is None:
+        return False
+    Commitment.objects.update_or_create(
+        production=production,
+        reference=reference,
+        defaults={
+            "account": line.account,
+            "supplier": str(person),
+            "label": label,
+            "amount": amount,
+            "date": day,
+        },
+    )
+    return True
+
+
+def expense_amounts(production: Production) -> list[tuple[str, Decimal]]:
+    """(account, amount excl. VAT) of every expense of the production."""
+    rows = Expense.objects.filter(production=production).values_list("account", "amount_ht")
+    return list(rows)

@@ -17,9 +17,9 @@ from tournage.budget.compute import compute
 from tournage.budget.money import HUNDRED, ONE, money
 from tournage.budget.report import analyse
 from tournage.data import load_yaml
+from tournage.web.productions.history import create_with_history
 
 from . import adapters, models
-from .audit import create_all
 from .schedule_link import provided_globals
 
 # function of the demo crew -> account of the chart
@@ -99,7 +99,7 @@ def load_demo_budget(production: Any) -> None:
         plan_start=date(2027, 2, 1),
         plan_end=date(2027, 7, 31),
     )
-    create_all(
+    create_with_history(
         models.BudgetGlobal,
         [
             models.BudgetGlobal(
@@ -165,7 +165,7 @@ def _people_lines(production: Any, version: models.BudgetVersion) -> None:
                     person=person,
                 )
             )
-    create_all(models.BudgetLine, lines)
+    create_with_history(models.BudgetLine, lines)
 
 
 def _days_ref(person: Any, planned: dict[str, Any]) -> str:
@@ -176,7 +176,7 @@ def _days_ref(person: Any, planned: dict[str, Any]) -> str:
 
 def _fixed_lines(version: models.BudgetVersion) -> None:
     start = version.lines.count()
-    create_all(
+    create_with_history(
         models.BudgetLine,
         (
             models.BudgetLine(
@@ -243,7 +243,7 @@ def _financing_and_costs(production: Any, version: models.BudgetVersion) -> None
         ),
     ]
     own = total - sum(a[2] for a in aids)
-    create_all(
+    create_with_history(
         models.FinancingSource,
         [
             *(
@@ -268,25 +268,24 @@ def _financing_and_costs(production: Any, version: models.BudgetVersion) -> None
             ),
         ],
     )
-    adapters.profile_for(production)
-    models.FundingProfile.objects.filter(production=production).update(
-        regions=["occitanie"],
-        flags={
-            "french_language": True,
-            "first_or_second_film": True,
-            "accessibility_files_planned": True,
-            "carbon_footprint_forecast": None,
-        },
-    )
-    create_all(models.Commitment, _objects(models.Commitment, production, COMMITMENTS))
-    create_all(models.Expense, _objects(models.Expense, production, EXPENSES))
+    profile = adapters.profile_for(production)
+    profile.regions = ["occitanie"]
+    profile.flags = {
+        "french_language": True,
+        "first_or_second_film": True,
+        "accessibility_files_planned": True,
+        "carbon_footprint_forecast": None,
+    }
+    profile.save()
+    create_with_history(models.Commitment, _objects(models.Commitment, production, COMMITMENTS))
+    create_with_history(models.Expense, _objects(models.Expense, production, EXPENSES))
 
 
 def _short_contract_rate(version: models.BudgetVersion) -> None:
     """The producer picks the short-CDDU unemployment rate of the data: every demo contract
     lasts under 3 months."""
     short = load_yaml("budget/fringes.yaml")["components"]["unemployment_employer"]["short_cddu"]
-    create_all(
+    create_with_history(
         models.FringeOverride,
         [
             models.FringeOverride(
@@ -301,14 +300,14 @@ def _short_contract_rate(version: models.BudgetVersion) -> None:
 
 def _cost_controller_entries(production: Any, version: models.BudgetVersion) -> None:
     """An estimate to complete set by hand and an interim cost statement."""
-    create_all(
+    create_with_history(
         models.EstimateToComplete,
         [models.EstimateToComplete(production=production, account="6.4", amount=Decimal("1600"))],
     )
     document = adapters.production_budget(production)
     if document is not None:
         _totals, report, _summary = analyse(document)
-        create_all(
+        create_with_history(
             models.CostStatement,
             [
                 models.CostStatement(

@@ -22,6 +22,21 @@ from tournage.web.productions.fields import PERCENT, QUANTITY, decimal_field, mo
 POSITIVE = [MinValueValidator(Decimal("0"))]
 
 
+def category_choices() -> list[tuple[str, str]]:
+    """Payroll categories of ``data/budget/fringes.yaml`` (read when needed, not frozen
+    into a migration)."""
+    return [(key, category.label) for key, category in fringe_categories().items()]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """Financing kinds of ``data/budget/financing_kinds.yaml``."""
+    return [(key, kind.label) for key, kind in source_kinds().items()]
+
+
+def variant_choices() -> list[tuple[str, str]]:
+    return [(variant, variant) for variant in VARIANTS]
+
+
 class WorkFormat(models.TextChoices):
     FEATURE = "long_metrage", _("Feature film")
     SHORT = "court_metrage", _("Short film")
@@ -58,7 +73,7 @@ class BudgetVersion(models.Model):
         _("chart of accounts"),
         max_length=20,
         default="cinema",
-        choices=[(v, v) for v in VARIANTS],
+        choices=variant_choices,
     )
     is_reference = models.BooleanField(
         _("reference version"),
@@ -109,9 +124,6 @@ class BudgetGlobal(models.Model):
         return self.code
 
 
-CATEGORY_CHOICES = [(k, c.label) for k, c in fringe_categories().items()]
-
-
 class BudgetLine(models.Model):
     budget = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveIntegerField(default=0)
@@ -132,7 +144,7 @@ class BudgetLine(models.Model):
         _("person category (social charges)"),
         max_length=40,
         blank=True,
-        choices=CATEGORY_CHOICES,
+        choices=category_choices,
     )
     person = models.ForeignKey(
         "productions.Person",
@@ -269,9 +281,7 @@ class FinancingSource(models.Model):
     production = models.ForeignKey(
         "productions.Production", on_delete=models.CASCADE, related_name="financing_sources"
     )
-    kind = models.CharField(
-        _("kind"), max_length=30, choices=[(k, v.label) for k, v in source_kinds().items()]
-    )
+    kind = models.CharField(_("kind"), max_length=30, choices=kind_choices)
     label = models.CharField(_("label"), max_length=200)
     amount = money_field(_("amount"), validators=POSITIVE)
     status = models.CharField(

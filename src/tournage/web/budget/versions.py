@@ -7,9 +7,9 @@ from dataclasses import asdict
 from typing import Any
 
 from tournage.budget.model import Budget
+from tournage.web.productions.history import create_with_history
 
 from . import models
-from .audit import create_all
 
 CORE_REFS = ("category", "quantity_ref", "number_ref")  # None in the core, "" in the database
 
@@ -55,15 +55,17 @@ def _fill(
     lines: Iterable[dict[str, Any]],
     overrides: Iterable[tuple[Any, ...]],
 ) -> None:
-    create_all(
+    create_with_history(
         models.BudgetGlobal,
         (
             models.BudgetGlobal(budget=version, code=code, label=label, value=value, unit=unit)
             for code, label, value, unit in globals_
         ),
     )
-    create_all(models.BudgetLine, (models.BudgetLine(budget=version, **line) for line in lines))
-    create_all(
+    create_with_history(
+        models.BudgetLine, (models.BudgetLine(budget=version, **line) for line in lines)
+    )
+    create_with_history(
         models.FringeOverride,
         (
             models.FringeOverride(budget=version, key=key, rate=rate, note=note)

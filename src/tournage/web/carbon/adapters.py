@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
-
 from tournage.carbon.activities import Activity
 from tournage.carbon.calculator import compute
 from tournage.carbon.errors import CarbonError
@@ -16,14 +14,17 @@ from tournage.carbon.plan import ProductionPlan, parse_plan
 from tournage.carbon.report import build_report
 from tournage.carbon.scenarios import ScenarioResult, rank_levers, run_scenario
 from tournage.carbon.sources import plan_document
+from tournage.web.budget import api as budget_api
 from tournage.web.productions.models import Location, Person, Production
 
 from .models import CarbonActivity, CarbonProfile, LocationEnergy, PersonTravel, Scenario
 
 
 def profile_for(production: Production) -> CarbonProfile:
-    profile, _ = CarbonProfile.objects.get_or_create(production=production)
-    return profile
+    """The production's carbon inputs; unsaved defaults until someone saves them (viewing a
+    page writes nothing)."""
+    stored = CarbonProfile.objects.filter(production=production).first()
+    return CarbonProfile(production=production) if stored is None else stored
 
 
 def _decimal(value: Any) -> Any:
@@ -76,14 +77,7 @@ def activities(production: Production) -> tuple[Activity, ...]:
 
 def expense_lines(production: Production) -> list[dict[str, Any]]:
     """Cost-report spending that only a monetary ratio could price (shown, not summed)."""
-    if not apps.is_installed("tournage.web.budget"):
-        return []
-    try:
-        expense = apps.get_model("budget", "Expense")
-    except LookupError:
-        return []
-    rows = expense.objects.filter(production=production).values_list("account", "amount_ht")
-    footprint = compute(expense_activities(rows))
+    footprint = compute(expense_activities(budget_api.expense_amounts(production)))
     return [line.to_dict() for line in footprint.lines]
 
 

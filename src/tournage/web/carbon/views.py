@@ -18,6 +18,7 @@ from tournage.carbon.importer import parse_actuals
 from tournage.carbon.pdf_report import report_pdf
 from tournage.carbon.xlsx_report import report_xlsx
 from tournage.web.productions.access import ProductionRequest, write_roles
+from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Location, Person, Role
 
 from .adapters import page_data, profile_for, report_document
@@ -102,19 +103,23 @@ def import_actuals(request: ProductionRequest, production_id: int) -> HttpRespon
             form.add_error("file", error.message)
         else:
             with transaction.atomic():
-                CarbonActivity.objects.bulk_create(
-                    CarbonActivity(
-                        production=production,
-                        phase=a.phase,
-                        factor=a.factor,
-                        quantity=a.quantity,
-                        unit=a.unit,
-                        label=a.label,
-                        note=a.note,
-                        category=a.category or "",
-                        section=a.section or "",
-                    )
-                    for a in parsed
+                create_with_history(
+                    CarbonActivity,
+                    (
+                        CarbonActivity(
+                            production=production,
+                            phase=a.phase,
+                            factor=a.factor,
+                            quantity=a.quantity,
+                            unit=a.unit,
+                            label=a.label,
+                            note=a.note,
+                            category=a.category or "",
+                            section=a.section or "",
+                        )
+                        for a in parsed
+                    ),
+                    user=request.user,
                 )
             messages.success(
                 request, _("%(count)d actual activities imported.") % {"count": len(parsed)}

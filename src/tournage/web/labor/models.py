@@ -9,6 +9,19 @@ from simple_history.models import HistoricalRecords
 from tournage.labor.agreements import AGREEMENTS, BASES, GENRES
 
 
+# Choices read from the agreements' data when a form needs them, not frozen into migrations.
+def agreement_choices() -> list[tuple[int, str]]:
+    return [(idcc, f"IDCC {idcc}") for idcc in AGREEMENTS]
+
+
+def genre_choices() -> list[tuple[str, str]]:
+    return [(genre, genre) for genre in GENRES]
+
+
+def basis_choices() -> list[tuple[str, str]]:
+    return list(BASES.items())
+
+
 class ContractStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENT = "sent", _("Sent")
@@ -26,11 +39,9 @@ class TeamSettings(models.Model):
     employer_address = models.CharField(_("employer address"), max_length=300, blank=True)
     employer_siret = models.CharField(_("SIRET"), max_length=20, blank=True)
     idcc = models.PositiveIntegerField(
-        _("collective agreement"), choices=[(k, f"IDCC {k}") for k in AGREEMENTS], default=2642
+        _("collective agreement"), choices=agreement_choices, default=2642
     )
-    genre = models.CharField(
-        _("programme genre"), max_length=20, blank=True, choices=[(g, g) for g in GENRES]
-    )
+    genre = models.CharField(_("programme genre"), max_length=20, blank=True, choices=genre_choices)
     safety_referent = models.CharField(_("safety referent"), max_length=200, blank=True)
     harassment_referent = models.CharField(
         _("harassment (VHSS) referent"), max_length=200, blank=True
@@ -51,12 +62,10 @@ class Contract(models.Model):
         "productions.Person", on_delete=models.CASCADE, related_name="labor_contracts"
     )
     idcc = models.PositiveIntegerField(
-        _("collective agreement"), choices=[(k, f"IDCC {k}") for k in AGREEMENTS], default=2642
+        _("collective agreement"), choices=agreement_choices, default=2642
     )
     function = models.CharField(_("function (as named in the agreement)"), max_length=200)
-    genre = models.CharField(
-        _("programme genre"), max_length=20, blank=True, choices=[(g, g) for g in GENRES]
-    )
+    genre = models.CharField(_("programme genre"), max_length=20, blank=True, choices=genre_choices)
     programme = models.CharField(_("object of the contract"), max_length=300)
     numero_objet = models.CharField(_("object number (France Travail)"), max_length=50, blank=True)
     start = models.DateField(_("start"))
@@ -64,7 +73,7 @@ class Contract(models.Model):
     working_days = models.JSONField(_("working days"), default=list, blank=True)
     pay_amount = models.DecimalField(_("gross pay"), max_digits=10, decimal_places=2)
     pay_basis = models.CharField(
-        _("pay basis"), max_length=20, choices=list(BASES.items()), default="weekly_35h"
+        _("pay basis"), max_length=20, choices=basis_choices, default="weekly_35h"
     )
     hourly_rate = models.DecimalField(
         _("hourly rate for increases"), max_digits=8, decimal_places=2, null=True, blank=True

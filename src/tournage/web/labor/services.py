@@ -19,7 +19,11 @@ from tournage.labor.premiums import PremiumLine
 from tournage.labor.report import ObservationReport, observation_report_pdf
 from tournage.labor.safety import Call, RiskEntry, SceneRisk, accessibility_findings, risk_register
 from tournage.labor.timesheet import Shift, Worker
+from tournage.web.budget import api as budget_api
+from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Production
+from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
+from tournage.web.screenplay.api import current_version
 
 from .models import Contract, Risk, TeamSettings, Timesheet
 
@@ -147,8 +151,6 @@ def script_flags(scenes: list[Any]) -> list[SceneRisk]:
 
 def breakdown_flags(production: Production) -> list[SceneRisk]:
     """Risk flags of the production's current script version in the screenplay app."""
-    from tournage.web.screenplay.services import current_version
-
     version = current_version(production)
     if version is None:
         return []
@@ -266,28 +268,16 @@ def contract_total(contract: Contract) -> Decimal:
 
 def commit_signed(contract: Contract) -> bool:
     """A signed contract becomes a commitment on the person's budget line (if any)."""
-    from django.apps import apps
-
-    if contract.status != "signed" or not apps.is_installed("tournage.web.budget"):
+    if contract.status != "signed":
         return False
-    lines = apps.get_model("budget", "BudgetLine").objects.filter(
-        budget__production=contract.production, person=contract.person
-    )
-    line = lines.order_by("-budget__is_reference", "-budget_id").first()
-    if line is None:
-        return False
-    apps.get_model("budget", "Commitment").objects.update_or_create(
-        production=contract.production,
+    return budget_api.commit_person(
+        contract.production,
+        contract.person,
         reference=f"contrat-{contract.pk}",
-        defaults={
-            "account": line.account,
-            "supplier": str(contract.person),
-            "label": f"CDDU {contract.function}",
-            "amount": contract_total(contract),
-            "date": contract.start,
-        },
+        label=f"CDDU {contract.function}",
+        amount=contract_total(contract),
+        day=contract.start,
     )
-    return True
 
 
 def schedule_calls(production: Production) -> dict[int, list[tuple[datetime, datetime, Any]]]:
@@ -295,8 +285,6 @@ def schedule_calls(production: Production) -> dict[int, list[tuple[datetime, dat
     cast on the days of their scenes; call and wrap as the scheduler evaluates them (its wrap
     counts working time only, so breaks are 0). Empty without a current schedule."""
     from tournage.scheduling.evaluate import evaluate
-    from tournage.web.scheduling.services import assignment_of, current_schedule, problem_of
-    from tournage.web.screenplay.services import current_version
 
     schedule, version = current_schedule(production), current_version(production)
     if schedule is None or version is None:
@@ -327,33 +315,35 @@ def _places(production: Production) -> dict[str, Any]:
 
 
 @transaction.atomic
-def plan_from_schedule(production: Production) -> int:
+def plan_from_schedule(production: Production, user: Any = None) -> int:
     """Replace the planned timesheets by the current schedule's calls; risks get their day."""
     calls = schedule_calls(production)
     if not calls:
         return 0
     Timesheet.objects.filter(production=production, kind="planned").delete()
-    Timesheet.objects.bulk_create(
-        Timesheet(
-            production=production,
-            person_id=person_id,
-            start=start,
-            end=end,
-            break_minutes=0,
-            kind="planned",
-            location=place,
-        )
-        for person_id, rows in calls.items()
-        for start, end, place in rows
-        if end > start
+    create_with_history(
+        Timesheet,
+        (
+            Timesheet(
+                production=production,
+                person_id=person_id,
+                start=start,
+                end=end,
+                break_minutes=0,
+                kind="planned",
+                location=place,
+            )
+            for person_id, rows in calls.items()
+            for start, end, place in rows
+            if end > start
+        ),
+        user=user,
     )
     _date_risks(production)
     return sum(len(rows) for rows in calls.values())
 
 
 def _date_risks(production: Production) -> None:
-    from tournage.web.scheduling.services import assignment_of, current_schedule
-
     schedule = current_schedule(production)
     days = assignment_of(schedule) if schedule else {}
     for risk in production.labor_risks.all():

@@ -155,7 +155,7 @@ def compliance(request: ProductionRequest, production_id: int) -> HttpResponse:
 @require_POST
 @write_roles(*MANAGERS)
 def plan_from_schedule(request: ProductionRequest, production_id: int) -> HttpResponse:
-    count = services.plan_from_schedule(request.production)
+    count = services.plan_from_schedule(request.production, request.user)
     if count:
         messages.success(
             request, _("%(count)d planned calls from the current schedule.") % {"count": count}

@@ -90,12 +90,22 @@ class ScopedMixin(ProductionViewMixin):
 
     model: type[Model]
     list_url_name: str
+    delete_url_name = ""  # the edit form links to it
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.model._default_manager.filter(production=self.production)
 
     def get_success_url(self) -> str:
         return reverse(self.list_url_name, kwargs={"production_id": self.production.pk})
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        instance = context.get("object")
+        if self.delete_url_name and instance is not None:
+            context["delete_url"] = reverse(
+                self.delete_url_name, args=[self.production.pk, instance.pk]
+            )
+        return context
 
     def form_valid(self, form: BaseModelForm[Any]) -> HttpResponse:
         form.instance.production = self.production
@@ -117,6 +127,7 @@ class PersonCreate(ScopedMixin, generic.CreateView[Person, PersonForm]):
 
 class PersonUpdate(ScopedMixin, generic.UpdateView[Person, PersonForm]):
     model, form_class, list_url_name = Person, PersonForm, "productions:people"
+    delete_url_name = "productions:person_delete"
     template_name = "productions/object_form.html"
     pk_url_kwarg = "person_id"
 
@@ -140,6 +151,7 @@ class LocationCreate(ScopedMixin, generic.CreateView[Location, LocationForm]):
 
 class LocationUpdate(ScopedMixin, generic.UpdateView[Location, LocationForm]):
     model, form_class, list_url_name = Location, LocationForm, "productions:locations"
+    delete_url_name = "productions:location_delete"
     template_name = "productions/object_form.html"
     pk_url_kwarg = "location_id"
 

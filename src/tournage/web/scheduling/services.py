@@ -16,6 +16,7 @@ from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem
 from tournage.scheduling.solver import Solution, SolveOptions, solve
 from tournage.scheduling.tables import DEFAULTS
+from tournage.web.screenplay.api import core_script, current_version
 
 from .models import (
     SceneAssignment,
@@ -47,16 +48,12 @@ def _start(production: Any) -> date:
 
 
 def has_script(production: Any) -> bool:
-    from tournage.web.screenplay.services import current_version
-
     version = current_version(production)
     return version is not None and version.scenes.filter(omitted=False).exists()
 
 
 def build_problem(production: Any) -> Problem | None:
     """The production's problem from its current script version; ``None`` without script."""
-    from tournage.web.screenplay.services import core_script, current_version
-
     version = current_version(production)
     if version is None or not has_script(production):
         return None

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,10 +24,10 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.expense_import import parse_expenses, read_table, suggest_mapping
 from tournage.budget.report import analyse
 from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
+from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Role
 
 from .. import adapters, forms, models
-from ..audit import create_all
 from ..charts import burn_chart, variance_chart
 from .common import (
     IMPORT_SESSION_KEY,
@@ -95,7 +96,9 @@ def expense_edit(
         else models.Expense(production=production)
     )
     form = forms.ExpenseForm(request.POST or None, request.FILES or None, instance=expense)
-    delete = request.path + "delete/" if expense_id else None
+    delete = (
+        reverse("budget:expense_delete", args=[production_id, expense_id]) if expense_id else None
+    )
     return edit_form(request, form, _("Expense"), to_costs(production_id), delete)
 
 
@@ -118,7 +121,11 @@ def commitment_edit(
         else models.Commitment(production=production)
     )
     form = forms.CommitmentForm(request.POST or None, instance=item)
-    delete = request.path + "delete/" if commitment_id else None
+    delete = (
+        reverse("budget:commitment_delete", args=[production_id, commitment_id])
+        if commitment_id
+        else None
+    )
     return edit_form(request, form, _("Commitment"), to_costs(production_id), delete)
 
 
@@ -220,7 +227,7 @@ def expense_mapping(request: ProductionRequest, production_id: int) -> HttpRespo
             )
         else:
             with transaction.atomic():
-                create_all(
+                create_with_history(
                     models.Expense,
                     (
                         models.Expense(
@@ -276,7 +283,7 @@ def closing(request: ProductionRequest, production_id: int) -> HttpResponse:
             final=request.POST.get("final") == "on",
             document=final_cost_document(final),
         )
-        create_all(models.CostStatement, [statement], user=request.user)
+        create_with_history(models.CostStatement, [statement], user=request.user)
         messages.success(request, _("Cost statement recorded."))
         return redirect("budget:closing", production_id=production_id)
     return render(

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -152,7 +153,11 @@ def line_edit(
         else models.BudgetLine(budget=version, position=version.lines.count() + 1)
     )
     form = forms.LineForm(request.POST or None, instance=line, budget=version)
-    delete = request.path + "delete/" if line_id else None
+    delete = (
+        reverse("budget:line_delete", args=[production_id, version_id, line_id])
+        if line_id
+        else None
+    )
     return edit_form(request, form, _("Budget line"), to_devis(production_id, version_id), delete)
 
 

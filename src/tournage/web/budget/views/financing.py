@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tournage.budget.eligibility import match_aids
@@ -75,7 +76,7 @@ def source_edit(
         else models.FinancingSource(production=production)
     )
     form = forms.FinancingSourceForm(request.POST or None, instance=source)
-    delete = request.path + "delete/" if source_id else None
+    delete = reverse("budget:source_delete", args=[production_id, source_id]) if source_id else None
     return edit_form(request, form, _("Financing source"), to_financing(production_id), delete)
 
 
