@@ -274,7 +274,6 @@ def _financing_and_costs(production: Any, version: models.BudgetVersion) -> None
         "french_language": True,
         "first_or_second_film": True,
         "accessibility_files_planned": True,
-        "carbon_footprint_forecast": None,
     }
     profile.save()
     create_with_history(models.Commitment, _objects(models.Commitment, production, COMMITMENTS))

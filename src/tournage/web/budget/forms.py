@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tournage.budget.chart import load_chart
 from tournage.budget.errors import BudgetError
 from tournage.budget.expense_import import FIELDS
+from tournage.web.forms import ModelForm
 
 from . import models
 from .schedule_link import provided_globals
@@ -37,7 +38,7 @@ class AccountField(forms.CharField):
         return code
 
 
-class VersionForm(forms.ModelForm[models.BudgetVersion]):
+class VersionForm(ModelForm[models.BudgetVersion]):
     class Meta:
         model = models.BudgetVersion
         fields = [
@@ -50,20 +51,15 @@ class VersionForm(forms.ModelForm[models.BudgetVersion]):
             "plan_start",
             "plan_end",
         ]
-        localized_fields = ["frais_generaux_percent", "imprevus_percent"]
-        widgets = {
-            "plan_start": forms.DateInput(attrs={"type": "date"}),
-            "plan_end": forms.DateInput(attrs={"type": "date"}),
-        }
+        widgets = {}
 
 
-class LineForm(forms.ModelForm[models.BudgetLine]):
+class LineForm(ModelForm[models.BudgetLine]):
     account = AccountField()
 
     class Meta:
         model = models.BudgetLine
         fields = list(models.LINE_INPUT_FIELDS)
-        localized_fields = ["quantity", "rate", "number"]
 
     def __init__(self, *args: Any, budget: models.BudgetVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -71,43 +67,47 @@ class LineForm(forms.ModelForm[models.BudgetLine]):
         person = self.fields["person"]
         assert isinstance(person, forms.ModelChoiceField)
         person.queryset = budget.production.people.all()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        codes = set(self.budget.globals.values_list("code", flat=True))
-        codes |= set(provided_globals(self.budget.production))
+        choices = [("", "—"), *self._global_choices()]
         for name in ("quantity_ref", "number_ref"):
-            if data.get(name) and data[name] not in codes:
-                self.add_error(name, _("No global with this code in this version."))
-        return data
+            field = self.fields[name]
+            self.fields[name] = forms.ChoiceField(
+                label=field.label, help_text=field.help_text, choices=choices, required=False
+            )
+
+    def _global_choices(self) -> list[tuple[str, str]]:
+        """The version's globals, then the ones the plan de travail provides (``jours:…``);
+        a code the line already names stays listed, so saving never drops it."""
+        stored = {g.code: g.label for g in self.budget.globals.all()}
+        provided = {code: g.label for code, g in provided_globals(self.budget.production).items()}
+        known = {**stored, **provided}
+        for code in (self.instance.quantity_ref, self.instance.number_ref):
+            if code and code not in known:
+                known[code] = str(_("%(code)s (no longer provided)") % {"code": code})
+        return [(code, f"{label} — {code}") for code, label in known.items()]
 
 
-class GlobalForm(forms.ModelForm[models.BudgetGlobal]):
+class GlobalForm(ModelForm[models.BudgetGlobal]):
     class Meta:
         model = models.BudgetGlobal
         fields = ["code", "label", "value", "unit"]
-        localized_fields = ["value"]
 
 
-class FringeOverrideForm(forms.ModelForm[models.FringeOverride]):
+class FringeOverrideForm(ModelForm[models.FringeOverride]):
     class Meta:
         model = models.FringeOverride
         fields = ["key", "rate", "note"]
-        localized_fields = ["rate"]
         widgets = {"key": forms.HiddenInput}
 
 
-class CommitmentForm(forms.ModelForm[models.Commitment]):
+class CommitmentForm(ModelForm[models.Commitment]):
     account = AccountField()
 
     class Meta:
         model = models.Commitment
         fields = ["account", "supplier", "label", "amount", "date", "reference"]
-        localized_fields = ["amount"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
 
-class ExpenseForm(forms.ModelForm[models.Expense]):
+class ExpenseForm(ModelForm[models.Expense]):
     account = AccountField()
 
     class Meta:
@@ -122,8 +122,6 @@ class ExpenseForm(forms.ModelForm[models.Expense]):
             "payment_status",
             "receipt",
         ]
-        localized_fields = ["amount_ht", "vat_rate"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
     def clean_receipt(self) -> Any:
         receipt = self.cleaned_data.get("receipt")
@@ -132,20 +130,18 @@ class ExpenseForm(forms.ModelForm[models.Expense]):
         return receipt
 
 
-class EstimateForm(forms.ModelForm[models.EstimateToComplete]):
+class EstimateForm(ModelForm[models.EstimateToComplete]):
     account = AccountField()
 
     class Meta:
         model = models.EstimateToComplete
         fields = ["account", "amount"]
-        localized_fields = ["amount"]
 
 
-class FinancingSourceForm(forms.ModelForm[models.FinancingSource]):
+class FinancingSourceForm(ModelForm[models.FinancingSource]):
     class Meta:
         model = models.FinancingSource
         fields = ["kind", "label", "amount", "status", "received", "aid_id"]
-        localized_fields = ["amount", "received"]
 
 
 FLAG_CHOICES = [("", _("Unknown")), ("true", _("Yes")), ("false", _("No"))]
@@ -162,7 +158,7 @@ FLAG_LABELS = {
 }
 
 
-class FundingProfileForm(forms.ModelForm[models.FundingProfile]):
+class FundingProfileForm(ModelForm[models.FundingProfile]):
     regions_text = forms.CharField(
         label=_("regions with a link (comma separated codes, e.g. occitanie)"), required=False
     )
@@ -188,9 +184,11 @@ class FundingProfileForm(forms.ModelForm[models.FundingProfile]):
         profile.regions = [
             r.strip() for r in self.cleaned_data["regions_text"].split(",") if r.strip()
         ]
-        profile.flags = {
-            name: {"true": True, "false": False}.get(self.cleaned_data[f"flag_{name}"])
+        answers = {"true": True, "false": False}
+        profile.flags = {  # an unknown fact is no entry, as the data loaders write it
+            name: answers[self.cleaned_data[f"flag_{name}"]]
             for name in FLAG_LABELS
+            if self.cleaned_data[f"flag_{name}"] in answers
         }
         if commit:
             profile.save()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,22 +124,31 @@ class BudgetGlobal(models.Model):
         return self.code
 
 
+# A global's code: a slug, or a provider's prefix and a slug ("jours:ines-marty").
+GLOBAL_CODE = RegexValidator(
+    r"^[-\w]+(:[-\w]+)?\Z", _("A global's code: letters, digits, dashes, one colon at most.")
+)
+
+
 class BudgetLine(models.Model):
     budget = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveIntegerField(default=0)
     account = models.CharField(_("account"), max_length=20)
     label = models.CharField(_("label"), max_length=300)
     quantity = decimal_field(_("quantity"), QUANTITY, default=1, validators=POSITIVE)
-    quantity_ref = models.SlugField(
+    quantity_ref = models.CharField(
         _("quantity from global"),
         max_length=50,
         blank=True,
+        validators=[GLOBAL_CODE],
         help_text=_("Code of a global (e.g. shooting days) that sets the quantity."),
     )
     unit = models.CharField(_("unit"), max_length=30, blank=True)
     rate = money_field(_("rate"), validators=POSITIVE)
     number = decimal_field(_("number"), QUANTITY, default=1, validators=POSITIVE)
-    number_ref = models.SlugField(_("number from global"), max_length=50, blank=True)
+    number_ref = models.CharField(
+        _("number from global"), max_length=50, blank=True, validators=[GLOBAL_CODE]
+    )
     category = models.CharField(
         _("person category (social charges)"),
         max_length=40,

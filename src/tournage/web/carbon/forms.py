@@ -14,6 +14,8 @@ from tournage.carbon.calculator import price
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.factors import factor_table
 from tournage.carbon.scenarios import lever_catalogue
+from tournage.common.formatting import NumberError, parse_decimal
+from tournage.web.forms import DecimalField, ModelForm
 
 from .models import CarbonActivity, LocationEnergy
 
@@ -31,7 +33,7 @@ def factor_choices() -> list[tuple[str, str]]:
     ]
 
 
-class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
+class ActivityForm(ModelForm):  # type: ignore[type-arg]
     factor = forms.ChoiceField(label=_("Emission factor"), choices=factor_choices)
 
     class Meta:
@@ -72,7 +74,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class LocationEnergyForm(forms.ModelForm):  # type: ignore[type-arg]
+class LocationEnergyForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = LocationEnergy
         fields = ["shooting_days", "power_source", "energy_kwh_per_day", "fuel_l_per_day"]
@@ -85,7 +87,7 @@ class ScenarioForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         choices=lambda: [(k, v["label_fr"]) for k, v in lever_catalogue().items()],
     )
-    vegetarian_share = forms.DecimalField(
+    vegetarian_share = DecimalField(
         label=_("Vegetarian share (0 to 1)"),
         min_value=0,
         max_value=1,
@@ -181,10 +183,10 @@ class ProfileForm(forms.Form):
                 initial=current.get("count"),
             )
         for factor, label in MENU_FACTORS.items():
-            self.fields[factor] = forms.DecimalField(
+            self.fields[factor] = DecimalField(
                 label=label, min_value=0, required=False, initial=profile.menu.get(factor)
             )
-        self.fields["extra_meals_per_day"] = forms.DecimalField(
+        self.fields["extra_meals_per_day"] = DecimalField(
             label=_("Extra meals per day (extras, guests)"),
             min_value=0,
             required=False,
@@ -193,7 +195,7 @@ class ProfileForm(forms.Form):
         for group, labels in NUMBER_FIELDS.items():
             stored = getattr(profile, group)
             for name, label in labels.items():
-                self.fields[name] = forms.DecimalField(
+                self.fields[name] = DecimalField(
                     label=label, min_value=0, required=False, initial=stored.get(name)
                 )
         contrails = profile.options.get("flights_with_contrails")
@@ -207,26 +209,43 @@ class ProfileForm(forms.Form):
     def apply(self, profile: Any) -> None:
         data = self.cleaned_data
 
-        def numbers(names: Any) -> dict[str, str]:
-            return {name: str(data[name]) for name in names if data.get(name) is not None}
+        def numbers(names: Any, stored: dict[str, Any]) -> dict[str, Any]:
+            """The typed numbers, each stored value kept as it was when unchanged."""
+            return {
+                name: stored[name] if _same(stored.get(name), data[name]) else str(data[name])
+                for name in names
+                if data.get(name) is not None
+            }
 
+        named = {vehicle["factor"]: vehicle for vehicle in profile.vehicles}  # keeps labels
         profile.vehicles = [
-            {"factor": data[f"vehicle_{slot}"], "count": data[f"vehicle_{slot}_count"] or 1}
+            {
+                **named.get(data[f"vehicle_{slot}"], {}),
+                "factor": data[f"vehicle_{slot}"],
+                "count": data[f"vehicle_{slot}_count"] or 1,
+            }
             for slot in range(VEHICLE_SLOTS)
             if data.get(f"vehicle_{slot}")
         ]
-        profile.menu = numbers(MENU_FACTORS)
+        profile.menu = numbers(MENU_FACTORS, profile.menu)
         profile.extra_meals_per_day = data.get("extra_meals_per_day") or 0
-        profile.post_production = numbers(NUMBER_FIELDS["post_production"])
-        profile.distribution = numbers(NUMBER_FIELDS["distribution"])
-        options: dict[str, Any] = numbers(NUMBER_FIELDS["options"])
+        profile.post_production = numbers(NUMBER_FIELDS["post_production"], profile.post_production)
+        profile.distribution = numbers(NUMBER_FIELDS["distribution"], profile.distribution)
+        options: dict[str, Any] = numbers(NUMBER_FIELDS["options"], profile.options)
         if data.get("flights_with_contrails"):
             options["flights_with_contrails"] = data["flights_with_contrails"] == "yes"
         profile.options = options
 
 
+def _same(stored: Any, typed: Decimal) -> bool:
+    try:
+        return stored is not None and parse_decimal(stored) == typed
+    except NumberError:
+        return False
+
+
 class OverrideForm(forms.Form):
-    quantity = forms.DecimalField(label=_("Quantity to use instead"), min_value=0, required=False)
+    quantity = DecimalField(label=_("Quantity to use instead"), min_value=0, required=False)
     remove = forms.BooleanField(label=_("Go back to the derived value"), required=False)
 
 

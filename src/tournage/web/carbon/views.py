@@ -179,7 +179,7 @@ def checklist(request: ProductionRequest, production_id: int) -> HttpResponse:
     profile = profile_for(request.production)
     form = ChecklistForm(request.POST or None, items=checklist_items(), done=profile.checklist)
     if request.method == "POST" and form.is_valid():
-        profile.checklist = {key: bool(value) for key, value in form.cleaned_data.items()}
+        profile.checklist = {key: True for key, value in form.cleaned_data.items() if value}
         profile.save()
         return redirect("carbon:index", production_id=production_id)
     return render(
@@ -249,9 +249,13 @@ def travel_modes(request: ProductionRequest, production_id: int) -> HttpResponse
         with transaction.atomic():
             for person in people:
                 mode = form.cleaned_data.get(f"person_{person.pk}", "")
-                PersonTravel.objects.update_or_create(
-                    production_id=production_id, person=person, defaults={"mode": mode}
-                )
+                chosen = PersonTravel.objects.filter(production_id=production_id, person=person)
+                if not mode:  # derived from the distance: nothing to store
+                    chosen.delete()
+                elif not chosen.filter(mode=mode).exists():
+                    PersonTravel.objects.update_or_create(
+                        production_id=production_id, person=person, defaults={"mode": mode}
+                    )
         return redirect("carbon:index", production_id=production_id)
     return render(
         request, "carbon/form.html", {"form": form, "heading": _("Travel mode per person")}

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tournage.delivery.errors import DeliveryError
+from tournage.web.forms import ModelForm
 
 from .models import Deliverable
 from .runner import local_copy, validate_media
@@ -29,7 +30,7 @@ MEDIA_SUFFIXES = (
 )
 
 
-class DeliverableForm(forms.ModelForm[Deliverable]):
+class DeliverableForm(ModelForm[Deliverable]):
     class Meta:
         model = Deliverable
         fields = ["name", "kind", "profile", "target_duration_s", "duration_tolerance_s", "tracks"]

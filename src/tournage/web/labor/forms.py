@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from tournage.labor.agreements import functions
 from tournage.labor.findings import LaborError
 from tournage.labor.timesheet import Shift
+from tournage.web.forms import ModelForm
 from tournage.web.productions.models import Location, Person, Production
 
 from .models import (
@@ -27,11 +28,9 @@ from .models import (
 )
 
 MAX_UPLOAD = 10 * 1024 * 1024
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class ScopedForm(forms.ModelForm):  # type: ignore[type-arg]
+class ScopedForm(ModelForm):  # type: ignore[type-arg]
     """Person and location choices limited to the current production."""
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
@@ -70,7 +69,6 @@ class ContractForm(ScopedForm):
             "weekly_derogation_hours",
             "status",
         ]
-        widgets = {"start": DATE, "end": DATE, "delivered_on": DATE}
 
     working_days_text = forms.CharField(
         label=_("Working days"),
@@ -140,7 +138,6 @@ class TimesheetForm(ScopedForm):
     class Meta:
         model = Timesheet
         fields = ["person", "location", "start", "end", "break_minutes", "school_holiday", "kind"]
-        widgets = {"start": DATETIME, "end": DATETIME}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -156,7 +153,6 @@ class RiskForm(ScopedForm):
     class Meta:
         model = Risk
         fields = ["scene", "day", "code", "label", "evidence", "measures", "owner", "status"]
-        widgets = {"day": DATE}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -168,14 +164,13 @@ class RiskForm(ScopedForm):
         return data
 
 
-class IncidentForm(forms.ModelForm):  # type: ignore[type-arg]
+class IncidentForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Incident
         fields = ["day", "description", "action"]
-        widgets = {"day": DATE}
 
 
-class TeamSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+class TeamSettingsForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = TeamSettings
         fields = [
@@ -217,7 +212,6 @@ class AccommodationNeedForm(ScopedForm):
     class Meta:
         model = AccommodationNeed
         fields = ["person", "needs", "consent", "consent_on"]
-        widgets = {"consent_on": DATE}
 
     def clean_consent(self) -> bool:
         if not self.cleaned_data.get("consent"):
@@ -225,7 +219,7 @@ class AccommodationNeedForm(ScopedForm):
         return True
 
 
-class InclusionForm(forms.ModelForm):  # type: ignore[type-arg]
+class InclusionForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = InclusionDeclaration
         fields = ["department", "gender", "first_job", "disability", "opted_in"]

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from tournage.web.forms import ModelForm
+
 from .models import Channel, Location, Membership, Person, Production, Role
 
 
-class ProductionForm(forms.ModelForm[Production]):
+class ProductionForm(ModelForm[Production]):
     channels = forms.MultipleChoiceField(
         label=_("target channels"),
         choices=Channel.choices,
@@ -35,7 +37,6 @@ class ProductionForm(forms.ModelForm[Production]):
             "pace_pages_per_day",
         ]
         widgets = {
-            "shoot_start": forms.DateInput(attrs={"type": "date"}),
             "logline": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -46,7 +47,7 @@ class ProductionForm(forms.ModelForm[Production]):
         return str(self.cleaned_data["currency"]).upper()
 
 
-class PersonForm(forms.ModelForm[Person]):
+class PersonForm(ModelForm[Person]):
     class Meta:
         model = Person
         fields = [
@@ -63,10 +64,9 @@ class PersonForm(forms.ModelForm[Person]):
             "home_longitude",
             "daily_rate",
         ]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
 
 
-class LocationForm(forms.ModelForm[Location]):
+class LocationForm(ModelForm[Location]):
     class Meta:
         model = Location
         fields = [
@@ -83,8 +83,6 @@ class LocationForm(forms.ModelForm[Location]):
             "notes",
         ]
         widgets = {
-            "available_from": forms.DateInput(attrs={"type": "date"}),
-            "available_to": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 

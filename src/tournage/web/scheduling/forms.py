@@ -5,25 +5,24 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tournage.web.forms import DateField
 from tournage.web.productions.models import Person
 
 
 class MoveForm(forms.Form):
     scene = forms.CharField(label=_("Scene"), max_length=20)
-    date = forms.DateField(
-        label=_("Move to date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DateField(label=_("Move to date"), required=False)
 
 
 class LostDayForm(forms.Form):
-    date = forms.DateField(label=_("Lost day"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("Lost day"))
 
 
 class UnavailabilityForm(forms.Form):
     person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Cast member"), queryset=Person.objects.none()
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("Date"))
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
     def __init__(self, *args: Any, production: Any, **kwargs: Any) -> None:
