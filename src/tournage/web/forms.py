@@ -76,10 +76,11 @@ class NumberInput(forms.TextInput):
             try:  # a number kept as text (JSON settings), or what the user typed
                 value = parse_decimal(value)
             except NumberError:
-                return value
+                return str(value)
         if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
             return typed_number(value)
-        return super().format_value(value)
+        shown: str | None = super().format_value(value)
+        return shown
 
 
 def _read_number(field: forms.Field, value: Any) -> Decimal | None:
@@ -98,7 +99,7 @@ class DecimalField(forms.DecimalField):
 
     widget = NumberInput
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         return _read_number(self, value)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:

@@ -51,7 +51,6 @@ class VersionForm(ModelForm[models.BudgetVersion]):
             "plan_start",
             "plan_end",
         ]
-        widgets = {}
 
 
 class LineForm(ModelForm[models.BudgetLine]):
