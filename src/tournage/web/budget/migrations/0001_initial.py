@@ -10,448 +10,1453 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('productions', '0003_alter_membership_options'),
+        ("productions", "0003_alter_membership_options"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BudgetVersion',
+            name="BudgetVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='version')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('variant', models.CharField(choices=[('cinema', 'cinema'), ('audiovisual', 'audiovisual')], default='cinema', max_length=20, verbose_name='chart of accounts')),
-                ('is_reference', models.BooleanField(default=False, help_text='The version the cost report follows.', verbose_name='reference version')),
-                ('frais_generaux_percent', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='overheads (frais généraux) %')),
-                ('imprevus_percent', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='contingency (imprévus) %')),
-                ('plan_start', models.DateField(blank=True, help_text='The burn chart spreads the budget evenly over this period.', null=True, verbose_name='spending plan from')),
-                ('plan_end', models.DateField(blank=True, null=True, verbose_name='spending plan to')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_versions', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="version")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "variant",
+                    models.CharField(
+                        choices=[("cinema", "cinema"), ("audiovisual", "audiovisual")],
+                        default="cinema",
+                        max_length=20,
+                        verbose_name="chart of accounts",
+                    ),
+                ),
+                (
+                    "is_reference",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The version the cost report follows.",
+                        verbose_name="reference version",
+                    ),
+                ),
+                (
+                    "frais_generaux_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="overheads (frais généraux) %",
+                    ),
+                ),
+                (
+                    "imprevus_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="contingency (imprévus) %",
+                    ),
+                ),
+                (
+                    "plan_start",
+                    models.DateField(
+                        blank=True,
+                        help_text="The burn chart spreads the budget evenly over this period.",
+                        null=True,
+                        verbose_name="spending plan from",
+                    ),
+                ),
+                (
+                    "plan_end",
+                    models.DateField(blank=True, null=True, verbose_name="spending plan to"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_versions",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', 'created_at', 'pk'],
+                "ordering": ["production", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('label', models.CharField(max_length=300, verbose_name='label')),
-                ('quantity', models.DecimalField(decimal_places=4, default=1, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='quantity')),
-                ('quantity_ref', models.SlugField(blank=True, help_text='Code of a global (e.g. shooting days) that sets the quantity.', verbose_name='quantity from global')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='unit')),
-                ('rate', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='rate')),
-                ('number', models.DecimalField(decimal_places=4, default=1, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='number')),
-                ('number_ref', models.SlugField(blank=True, verbose_name='number from global')),
-                ('category', models.CharField(blank=True, choices=[('technicien_intermittent', 'Technicien intermittent (annexe 8)'), ('artiste_interprete', 'Artiste interprète (annexe 10)'), ('auteur', 'Auteur (artiste-auteur)'), ('permanent', 'Personnel permanent')], max_length=40, verbose_name='person category (social charges)')),
-                ('spent_in_france', models.BooleanField(default=True, verbose_name='spent in France')),
-                ('tax_credit_eligible', models.BooleanField(blank=True, null=True, verbose_name='tax credit eligible (force)')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='budget_lines', to='productions.person', verbose_name='person')),
-                ('budget', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='budget.budgetversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("label", models.CharField(max_length=300, verbose_name="label")),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=1,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "quantity_ref",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Code of a global (e.g. shooting days) that sets the quantity.",
+                        verbose_name="quantity from global",
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="unit")),
+                (
+                    "rate",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="rate",
+                    ),
+                ),
+                (
+                    "number",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=1,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="number",
+                    ),
+                ),
+                ("number_ref", models.SlugField(blank=True, verbose_name="number from global")),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("technicien_intermittent", "Technicien intermittent (annexe 8)"),
+                            ("artiste_interprete", "Artiste interprète (annexe 10)"),
+                            ("auteur", "Auteur (artiste-auteur)"),
+                            ("permanent", "Personnel permanent"),
+                        ],
+                        max_length=40,
+                        verbose_name="person category (social charges)",
+                    ),
+                ),
+                (
+                    "spent_in_france",
+                    models.BooleanField(default=True, verbose_name="spent in France"),
+                ),
+                (
+                    "tax_credit_eligible",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="tax credit eligible (force)"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="budget_lines",
+                        to="productions.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="budget.budgetversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['budget', 'position', 'pk'],
+                "ordering": ["budget", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetGlobal',
+            name="BudgetGlobal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='value')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='unit')),
-                ('budget', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='globals', to='budget.budgetversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="value",
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="unit")),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="globals",
+                        to="budget.budgetversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['budget', 'code'],
+                "ordering": ["budget", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('supplier', models.CharField(blank=True, max_length=200, verbose_name='supplier')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='label')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='amount excl. VAT')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('reference', models.CharField(blank=True, max_length=100, verbose_name='reference')),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_commitments', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("supplier", models.CharField(blank=True, max_length=200, verbose_name="supplier")),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="label")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="amount excl. VAT"
+                    ),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="reference"),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_commitments",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', 'account', 'pk'],
+                "ordering": ["production", "account", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CostStatement',
+            name="CostStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='recorded at')),
-                ('version', models.CharField(max_length=50, verbose_name='devis version')),
-                ('final', models.BooleanField(default=False, verbose_name='final cost (coût définitif)')),
-                ('document', models.JSONField(verbose_name='cost statement')),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cost_statements', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="recorded at",
+                    ),
+                ),
+                ("version", models.CharField(max_length=50, verbose_name="devis version")),
+                (
+                    "final",
+                    models.BooleanField(default=False, verbose_name="final cost (coût définitif)"),
+                ),
+                ("document", models.JSONField(verbose_name="cost statement")),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cost_statements",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', '-recorded_at', '-pk'],
+                "ordering": ["production", "-recorded_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='EstimateToComplete',
+            name="EstimateToComplete",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='estimate to complete')),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_estimates', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="estimate to complete",
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_estimates",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', 'account'],
+                "ordering": ["production", "account"],
             },
         ),
         migrations.CreateModel(
-            name='Expense',
+            name="Expense",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('supplier', models.CharField(blank=True, max_length=200, verbose_name='supplier')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='label')),
-                ('amount_ht', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='amount excl. VAT')),
-                ('vat_rate', models.DecimalField(decimal_places=3, default=0, max_digits=6, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='VAT rate %')),
-                ('payment_status', models.CharField(choices=[('to_pay', 'To pay'), ('paid', 'Paid')], default='to_pay', max_length=10, verbose_name='payment status')),
-                ('receipt', models.FileField(blank=True, upload_to='budget/receipts/', verbose_name='receipt')),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_expenses', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("supplier", models.CharField(blank=True, max_length=200, verbose_name="supplier")),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="label")),
+                (
+                    "amount_ht",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="amount excl. VAT"
+                    ),
+                ),
+                (
+                    "vat_rate",
+                    models.DecimalField(
+                        decimal_places=3,
+                        default=0,
+                        max_digits=6,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="VAT rate %",
+                    ),
+                ),
+                (
+                    "payment_status",
+                    models.CharField(
+                        choices=[("to_pay", "To pay"), ("paid", "Paid")],
+                        default="to_pay",
+                        max_length=10,
+                        verbose_name="payment status",
+                    ),
+                ),
+                (
+                    "receipt",
+                    models.FileField(
+                        blank=True, upload_to="budget/receipts/", verbose_name="receipt"
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_expenses",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', '-date', 'pk'],
+                "ordering": ["production", "-date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FinancingSource',
+            name="FinancingSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('own_funds', 'Apport du producteur'), ('broadcaster_presale', 'Préachat diffuseur'), ('coproducer', 'Coproducteur'), ('cnc_automatic', 'Soutien automatique CNC'), ('cnc_selective', 'Aide sélective CNC'), ('regional', 'Fonds régional'), ('tax_credit', "Crédit d'impôt"), ('sofica', 'SOFICA'), ('media', 'Europe Créative MEDIA'), ('eurimages', 'Eurimages'), ('crowdfunding', 'Financement participatif'), ('sponsorship', 'Mécénat / parrainage'), ('other', 'Autre')], max_length=30, verbose_name='kind')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='amount')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('confirmed', 'Confirmed'), ('received', 'Received')], default='planned', max_length=10, verbose_name='status')),
-                ('received', models.DecimalField(decimal_places=2, default=0, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='received')),
-                ('aid_id', models.CharField(blank=True, max_length=60, verbose_name='aid (funding source id)')),
-                ('production', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='financing_sources', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("own_funds", "Apport du producteur"),
+                            ("broadcaster_presale", "Préachat diffuseur"),
+                            ("coproducer", "Coproducteur"),
+                            ("cnc_automatic", "Soutien automatique CNC"),
+                            ("cnc_selective", "Aide sélective CNC"),
+                            ("regional", "Fonds régional"),
+                            ("tax_credit", "Crédit d'impôt"),
+                            ("sofica", "SOFICA"),
+                            ("media", "Europe Créative MEDIA"),
+                            ("eurimages", "Eurimages"),
+                            ("crowdfunding", "Financement participatif"),
+                            ("sponsorship", "Mécénat / parrainage"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("confirmed", "Confirmed"),
+                            ("received", "Received"),
+                        ],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "received",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="received",
+                    ),
+                ),
+                (
+                    "aid_id",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="aid (funding source id)"
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="financing_sources",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['production', 'pk'],
+                "ordering": ["production", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FringeOverride',
+            name="FringeOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, verbose_name='category.component')),
-                ('rate', models.DecimalField(decimal_places=5, max_digits=7, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='rate (fraction of gross pay)')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='source or note')),
-                ('budget', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fringe_overrides', to='budget.budgetversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100, verbose_name="category.component")),
+                (
+                    "rate",
+                    models.DecimalField(
+                        decimal_places=5,
+                        max_digits=7,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="rate (fraction of gross pay)",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=300, verbose_name="source or note"),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fringe_overrides",
+                        to="budget.budgetversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['budget', 'key'],
+                "ordering": ["budget", "key"],
             },
         ),
         migrations.CreateModel(
-            name='FundingProfile',
+            name="FundingProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('work_format', models.CharField(choices=[('long_metrage', 'Feature film'), ('court_metrage', 'Short film'), ('unitaire_tv', 'TV single'), ('serie_tv', 'TV series'), ('web', 'Web'), ('plateformes_sociales', 'Social platforms')], max_length=30, verbose_name='format (aids)')),
-                ('genre', models.CharField(choices=[('fiction', 'Fiction'), ('documentaire', 'Documentary'), ('animation', 'Animation'), ('spectacle_vivant', 'Live performance'), ('magazine', 'Magazine')], max_length=30, verbose_name='genre (aids)')),
-                ('stage', models.CharField(choices=[('ecriture', 'Writing'), ('developpement', 'Development'), ('production', 'Production'), ('apres_realisation', 'After completion')], default='production', max_length=30, verbose_name='stage')),
-                ('regions', models.JSONField(blank=True, default=list, verbose_name='regions with a link')),
-                ('regional_spend', models.JSONField(blank=True, default=dict, verbose_name='spend per region (EUR)')),
-                ('coproduction_countries', models.PositiveSmallIntegerField(default=1, verbose_name='coproducing countries')),
-                ('subscribers', models.PositiveIntegerField(blank=True, null=True, verbose_name='channel subscribers')),
-                ('flags', models.JSONField(blank=True, default=dict, verbose_name='facts (true / false / unknown)')),
-                ('production', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='funding_profile', to='productions.production')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "work_format",
+                    models.CharField(
+                        choices=[
+                            ("long_metrage", "Feature film"),
+                            ("court_metrage", "Short film"),
+                            ("unitaire_tv", "TV single"),
+                            ("serie_tv", "TV series"),
+                            ("web", "Web"),
+                            ("plateformes_sociales", "Social platforms"),
+                        ],
+                        max_length=30,
+                        verbose_name="format (aids)",
+                    ),
+                ),
+                (
+                    "genre",
+                    models.CharField(
+                        choices=[
+                            ("fiction", "Fiction"),
+                            ("documentaire", "Documentary"),
+                            ("animation", "Animation"),
+                            ("spectacle_vivant", "Live performance"),
+                            ("magazine", "Magazine"),
+                        ],
+                        max_length=30,
+                        verbose_name="genre (aids)",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("ecriture", "Writing"),
+                            ("developpement", "Development"),
+                            ("production", "Production"),
+                            ("apres_realisation", "After completion"),
+                        ],
+                        default="production",
+                        max_length=30,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.JSONField(blank=True, default=list, verbose_name="regions with a link"),
+                ),
+                (
+                    "regional_spend",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="spend per region (EUR)"
+                    ),
+                ),
+                (
+                    "coproduction_countries",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="coproducing countries"
+                    ),
+                ),
+                (
+                    "subscribers",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="channel subscribers"
+                    ),
+                ),
+                (
+                    "flags",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="facts (true / false / unknown)"
+                    ),
+                ),
+                (
+                    "production",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding_profile",
+                        to="productions.production",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalBudgetGlobal',
+            name="HistoricalBudgetGlobal",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.SlugField(verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='value')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='unit')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('budget', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.budgetversion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="value",
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="unit")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.budgetversion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical budget global',
-                'verbose_name_plural': 'historical budget globals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical budget global",
+                "verbose_name_plural": "historical budget globals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalBudgetLine',
+            name="HistoricalBudgetLine",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('label', models.CharField(max_length=300, verbose_name='label')),
-                ('quantity', models.DecimalField(decimal_places=4, default=1, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='quantity')),
-                ('quantity_ref', models.SlugField(blank=True, help_text='Code of a global (e.g. shooting days) that sets the quantity.', verbose_name='quantity from global')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='unit')),
-                ('rate', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='rate')),
-                ('number', models.DecimalField(decimal_places=4, default=1, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='number')),
-                ('number_ref', models.SlugField(blank=True, verbose_name='number from global')),
-                ('category', models.CharField(blank=True, choices=[('technicien_intermittent', 'Technicien intermittent (annexe 8)'), ('artiste_interprete', 'Artiste interprète (annexe 10)'), ('auteur', 'Auteur (artiste-auteur)'), ('permanent', 'Personnel permanent')], max_length=40, verbose_name='person category (social charges)')),
-                ('spent_in_france', models.BooleanField(default=True, verbose_name='spent in France')),
-                ('tax_credit_eligible', models.BooleanField(blank=True, null=True, verbose_name='tax credit eligible (force)')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('budget', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.budgetversion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("label", models.CharField(max_length=300, verbose_name="label")),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=1,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "quantity_ref",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Code of a global (e.g. shooting days) that sets the quantity.",
+                        verbose_name="quantity from global",
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="unit")),
+                (
+                    "rate",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="rate",
+                    ),
+                ),
+                (
+                    "number",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=1,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="number",
+                    ),
+                ),
+                ("number_ref", models.SlugField(blank=True, verbose_name="number from global")),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("technicien_intermittent", "Technicien intermittent (annexe 8)"),
+                            ("artiste_interprete", "Artiste interprète (annexe 10)"),
+                            ("auteur", "Auteur (artiste-auteur)"),
+                            ("permanent", "Personnel permanent"),
+                        ],
+                        max_length=40,
+                        verbose_name="person category (social charges)",
+                    ),
+                ),
+                (
+                    "spent_in_france",
+                    models.BooleanField(default=True, verbose_name="spent in France"),
+                ),
+                (
+                    "tax_credit_eligible",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="tax credit eligible (force)"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.budgetversion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical budget line',
-                'verbose_name_plural': 'historical budget lines',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical budget line",
+                "verbose_name_plural": "historical budget lines",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalBudgetVersion',
+            name="HistoricalBudgetVersion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='version')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('variant', models.CharField(choices=[('cinema', 'cinema'), ('audiovisual', 'audiovisual')], default='cinema', max_length=20, verbose_name='chart of accounts')),
-                ('is_reference', models.BooleanField(default=False, help_text='The version the cost report follows.', verbose_name='reference version')),
-                ('frais_generaux_percent', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='overheads (frais généraux) %')),
-                ('imprevus_percent', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='contingency (imprévus) %')),
-                ('plan_start', models.DateField(blank=True, help_text='The burn chart spreads the budget evenly over this period.', null=True, verbose_name='spending plan from')),
-                ('plan_end', models.DateField(blank=True, null=True, verbose_name='spending plan to')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="version")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "variant",
+                    models.CharField(
+                        choices=[("cinema", "cinema"), ("audiovisual", "audiovisual")],
+                        default="cinema",
+                        max_length=20,
+                        verbose_name="chart of accounts",
+                    ),
+                ),
+                (
+                    "is_reference",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The version the cost report follows.",
+                        verbose_name="reference version",
+                    ),
+                ),
+                (
+                    "frais_generaux_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="overheads (frais généraux) %",
+                    ),
+                ),
+                (
+                    "imprevus_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="contingency (imprévus) %",
+                    ),
+                ),
+                (
+                    "plan_start",
+                    models.DateField(
+                        blank=True,
+                        help_text="The burn chart spreads the budget evenly over this period.",
+                        null=True,
+                        verbose_name="spending plan from",
+                    ),
+                ),
+                (
+                    "plan_end",
+                    models.DateField(blank=True, null=True, verbose_name="spending plan to"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical budget version',
-                'verbose_name_plural': 'historical budget versions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical budget version",
+                "verbose_name_plural": "historical budget versions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCommitment',
+            name="HistoricalCommitment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('supplier', models.CharField(blank=True, max_length=200, verbose_name='supplier')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='label')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='amount excl. VAT')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('reference', models.CharField(blank=True, max_length=100, verbose_name='reference')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("supplier", models.CharField(blank=True, max_length=200, verbose_name="supplier")),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="label")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="amount excl. VAT"
+                    ),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="reference"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical commitment',
-                'verbose_name_plural': 'historical commitments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical commitment",
+                "verbose_name_plural": "historical commitments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCostStatement',
+            name="HistoricalCostStatement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='recorded at')),
-                ('version', models.CharField(max_length=50, verbose_name='devis version')),
-                ('final', models.BooleanField(default=False, verbose_name='final cost (coût définitif)')),
-                ('document', models.JSONField(verbose_name='cost statement')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="recorded at",
+                    ),
+                ),
+                ("version", models.CharField(max_length=50, verbose_name="devis version")),
+                (
+                    "final",
+                    models.BooleanField(default=False, verbose_name="final cost (coût définitif)"),
+                ),
+                ("document", models.JSONField(verbose_name="cost statement")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cost statement',
-                'verbose_name_plural': 'historical cost statements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cost statement",
+                "verbose_name_plural": "historical cost statements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEstimateToComplete',
+            name="HistoricalEstimateToComplete",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='estimate to complete')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="estimate to complete",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical estimate to complete',
-                'verbose_name_plural': 'historical estimate to completes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical estimate to complete",
+                "verbose_name_plural": "historical estimate to completes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalExpense',
+            name="HistoricalExpense",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('account', models.CharField(max_length=20, verbose_name='account')),
-                ('supplier', models.CharField(blank=True, max_length=200, verbose_name='supplier')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='label')),
-                ('amount_ht', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='amount excl. VAT')),
-                ('vat_rate', models.DecimalField(decimal_places=3, default=0, max_digits=6, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='VAT rate %')),
-                ('payment_status', models.CharField(choices=[('to_pay', 'To pay'), ('paid', 'Paid')], default='to_pay', max_length=10, verbose_name='payment status')),
-                ('receipt', models.TextField(blank=True, max_length=100, verbose_name='receipt')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("account", models.CharField(max_length=20, verbose_name="account")),
+                ("supplier", models.CharField(blank=True, max_length=200, verbose_name="supplier")),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="label")),
+                (
+                    "amount_ht",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="amount excl. VAT"
+                    ),
+                ),
+                (
+                    "vat_rate",
+                    models.DecimalField(
+                        decimal_places=3,
+                        default=0,
+                        max_digits=6,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="VAT rate %",
+                    ),
+                ),
+                (
+                    "payment_status",
+                    models.CharField(
+                        choices=[("to_pay", "To pay"), ("paid", "Paid")],
+                        default="to_pay",
+                        max_length=10,
+                        verbose_name="payment status",
+                    ),
+                ),
+                ("receipt", models.TextField(blank=True, max_length=100, verbose_name="receipt")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical expense',
-                'verbose_name_plural': 'historical expenses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical expense",
+                "verbose_name_plural": "historical expenses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFinancingSource',
+            name="HistoricalFinancingSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('own_funds', 'Apport du producteur'), ('broadcaster_presale', 'Préachat diffuseur'), ('coproducer', 'Coproducteur'), ('cnc_automatic', 'Soutien automatique CNC'), ('cnc_selective', 'Aide sélective CNC'), ('regional', 'Fonds régional'), ('tax_credit', "Crédit d'impôt"), ('sofica', 'SOFICA'), ('media', 'Europe Créative MEDIA'), ('eurimages', 'Eurimages'), ('crowdfunding', 'Financement participatif'), ('sponsorship', 'Mécénat / parrainage'), ('other', 'Autre')], max_length=30, verbose_name='kind')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='amount')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('confirmed', 'Confirmed'), ('received', 'Received')], default='planned', max_length=10, verbose_name='status')),
-                ('received', models.DecimalField(decimal_places=2, default=0, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='received')),
-                ('aid_id', models.CharField(blank=True, max_length=60, verbose_name='aid (funding source id)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("own_funds", "Apport du producteur"),
+                            ("broadcaster_presale", "Préachat diffuseur"),
+                            ("coproducer", "Coproducteur"),
+                            ("cnc_automatic", "Soutien automatique CNC"),
+                            ("cnc_selective", "Aide sélective CNC"),
+                            ("regional", "Fonds régional"),
+                            ("tax_credit", "Crédit d'impôt"),
+                            ("sofica", "SOFICA"),
+                            ("media", "Europe Créative MEDIA"),
+                            ("eurimages", "Eurimages"),
+                            ("crowdfunding", "Financement participatif"),
+                            ("sponsorship", "Mécénat / parrainage"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("confirmed", "Confirmed"),
+                            ("received", "Received"),
+                        ],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "received",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="received",
+                    ),
+                ),
+                (
+                    "aid_id",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="aid (funding source id)"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical financing source',
-                'verbose_name_plural': 'historical financing sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical financing source",
+                "verbose_name_plural": "historical financing sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFringeOverride',
+            name="HistoricalFringeOverride",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, verbose_name='category.component')),
-                ('rate', models.DecimalField(decimal_places=5, max_digits=7, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='rate (fraction of gross pay)')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='source or note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('budget', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='budget.budgetversion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100, verbose_name="category.component")),
+                (
+                    "rate",
+                    models.DecimalField(
+                        decimal_places=5,
+                        max_digits=7,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="rate (fraction of gross pay)",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=300, verbose_name="source or note"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="budget.budgetversion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical fringe override',
-                'verbose_name_plural': 'historical fringe overrides',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical fringe override",
+                "verbose_name_plural": "historical fringe overrides",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFundingProfile',
+            name="HistoricalFundingProfile",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('work_format', models.CharField(choices=[('long_metrage', 'Feature film'), ('court_metrage', 'Short film'), ('unitaire_tv', 'TV single'), ('serie_tv', 'TV series'), ('web', 'Web'), ('plateformes_sociales', 'Social platforms')], max_length=30, verbose_name='format (aids)')),
-                ('genre', models.CharField(choices=[('fiction', 'Fiction'), ('documentaire', 'Documentary'), ('animation', 'Animation'), ('spectacle_vivant', 'Live performance'), ('magazine', 'Magazine')], max_length=30, verbose_name='genre (aids)')),
-                ('stage', models.CharField(choices=[('ecriture', 'Writing'), ('developpement', 'Development'), ('production', 'Production'), ('apres_realisation', 'After completion')], default='production', max_length=30, verbose_name='stage')),
-                ('regions', models.JSONField(blank=True, default=list, verbose_name='regions with a link')),
-                ('regional_spend', models.JSONField(blank=True, default=dict, verbose_name='spend per region (EUR)')),
-                ('coproduction_countries', models.PositiveSmallIntegerField(default=1, verbose_name='coproducing countries')),
-                ('subscribers', models.PositiveIntegerField(blank=True, null=True, verbose_name='channel subscribers')),
-                ('flags', models.JSONField(blank=True, default=dict, verbose_name='facts (true / false / unknown)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('production', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='productions.production')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "work_format",
+                    models.CharField(
+                        choices=[
+                            ("long_metrage", "Feature film"),
+                            ("court_metrage", "Short film"),
+                            ("unitaire_tv", "TV single"),
+                            ("serie_tv", "TV series"),
+                            ("web", "Web"),
+                            ("plateformes_sociales", "Social platforms"),
+                        ],
+                        max_length=30,
+                        verbose_name="format (aids)",
+                    ),
+                ),
+                (
+                    "genre",
+                    models.CharField(
+                        choices=[
+                            ("fiction", "Fiction"),
+                            ("documentaire", "Documentary"),
+                            ("animation", "Animation"),
+                            ("spectacle_vivant", "Live performance"),
+                            ("magazine", "Magazine"),
+                        ],
+                        max_length=30,
+                        verbose_name="genre (aids)",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("ecriture", "Writing"),
+                            ("developpement", "Development"),
+                            ("production", "Production"),
+                            ("apres_realisation", "After completion"),
+                        ],
+                        default="production",
+                        max_length=30,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.JSONField(blank=True, default=list, verbose_name="regions with a link"),
+                ),
+                (
+                    "regional_spend",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="spend per region (EUR)"
+                    ),
+                ),
+                (
+                    "coproduction_countries",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="coproducing countries"
+                    ),
+                ),
+                (
+                    "subscribers",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="channel subscribers"
+                    ),
+                ),
+                (
+                    "flags",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="facts (true / false / unknown)"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "production",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="productions.production",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical funding profile',
-                'verbose_name_plural': 'historical funding profiles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical funding profile",
+                "verbose_name_plural": "historical funding profiles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='budgetversion',
-            constraint=models.UniqueConstraint(fields=('production', 'name'), name='budget_version_name'),
+            model_name="budgetversion",
+            constraint=models.UniqueConstraint(
+                fields=("production", "name"), name="budget_version_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetglobal',
-            constraint=models.UniqueConstraint(fields=('budget', 'code'), name='budget_global_code'),
+            model_name="budgetglobal",
+            constraint=models.UniqueConstraint(
+                fields=("budget", "code"), name="budget_global_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='estimatetocomplete',
-            constraint=models.UniqueConstraint(fields=('production', 'account'), name='etc_account'),
+            model_name="estimatetocomplete",
+            constraint=models.UniqueConstraint(
+                fields=("production", "account"), name="etc_account"
+            ),
         ),
         migrations.AddIndex(
-            model_name='expense',
-            index=models.Index(fields=['production', 'account'], name='budget_expe_product_eb9bc4_idx'),
+            model_name="expense",
+            index=models.Index(
+                fields=["production", "account"], name="budget_expe_product_eb9bc4_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fringeoverride',
-            constraint=models.UniqueConstraint(fields=('budget', 'key'), name='fringe_override_key'),
+            model_name="fringeoverride",
+            constraint=models.UniqueConstraint(
+                fields=("budget", "key"), name="fringe_override_key"
+            ),
         ),
     ]

@@ -5,40 +5,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budget', '0001_initial'),
+        ("budget", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='budgetline',
-            name='category',
-            field=models.CharField(blank=True, choices=tournage.web.budget.models.category_choices, max_length=40, verbose_name='person category (social charges)'),
+            model_name="budgetline",
+            name="category",
+            field=models.CharField(
+                blank=True,
+                choices=tournage.web.budget.models.category_choices,
+                max_length=40,
+                verbose_name="person category (social charges)",
+            ),
         ),
         migrations.AlterField(
-            model_name='budgetversion',
-            name='variant',
-            field=models.CharField(choices=tournage.web.budget.models.variant_choices, default='cinema', max_length=20, verbose_name='chart of accounts'),
+            model_name="budgetversion",
+            name="variant",
+            field=models.CharField(
+                choices=tournage.web.budget.models.variant_choices,
+                default="cinema",
+                max_length=20,
+                verbose_name="chart of accounts",
+            ),
         ),
         migrations.AlterField(
-            model_name='financingsource',
-            name='kind',
-            field=models.CharField(choices=tournage.web.budget.models.kind_choices, max_length=30, verbose_name='kind'),
+            model_name="financingsource",
+            name="kind",
+            field=models.CharField(
+                choices=tournage.web.budget.models.kind_choices, max_length=30, verbose_name="kind"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalbudgetline',
-            name='category',
-            field=models.CharField(blank=True, choices=tournage.web.budget.models.category_choices, max_length=40, verbose_name='person category (social charges)'),
+            model_name="historicalbudgetline",
+            name="category",
+            field=models.CharField(
+                blank=True,
+                choices=tournage.web.budget.models.category_choices,
+                max_length=40,
+                verbose_name="person category (social charges)",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalbudgetversion',
-            name='variant',
-            field=models.CharField(choices=tournage.web.budget.models.variant_choices, default='cinema', max_length=20, verbose_name='chart of accounts'),
+            model_name="historicalbudgetversion",
+            name="variant",
+            field=models.CharField(
+                choices=tournage.web.budget.models.variant_choices,
+                default="cinema",
+                max_length=20,
+                verbose_name="chart of accounts",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalfinancingsource',
-            name='kind',
-            field=models.CharField(choices=tournage.web.budget.models.kind_choices, max_length=30, verbose_name='kind'),
+            model_name="historicalfinancingsource",
+            name="kind",
+            field=models.CharField(
+                choices=tournage.web.budget.models.kind_choices, max_length=30, verbose_name="kind"
+            ),
         ),
     ]
