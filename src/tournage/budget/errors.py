@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tournage.common.errors import DomainError
 
-class BudgetError(ValueError):
+
+class BudgetError(DomainError):
     """A budget input a producer must fix (bad number, unknown account, ...)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message

@@ -7,7 +7,6 @@ expense at all. The caller stores the returned expenses inside one transaction.
 from __future__ import annotations
 
 import csv
-import io
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,8 +17,8 @@ from typing import Any
 from tournage.budget.cost_report import PAYMENT_STATUSES, Expense
 from tournage.budget.errors import BudgetError
 from tournage.budget.money import HUNDRED, ONE, money, to_decimal
+from tournage.common.spreadsheets import csv_rows, open_xlsx, reported_as, sheet_rows
 
-MAX_ROWS = 100_000
 FIELDS = (
     "date",
     "account",
@@ -98,33 +97,24 @@ def _read_csv(data: bytes) -> Table:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=";,\t").delimiter
     except csv.Error:
         delimiter = ";"
-    try:
+    with reported_as(BudgetError, unreadable="INVALID_CSV", too_large="FILE_TOO_LARGE"):
         # only the delimiter is guessed: a sniffed quote character would turn French
         # apostrophes (l'hôtel) into quotes
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as error:
-        raise BudgetError("INVALID_CSV", f"Fichier CSV illisible : {error}") from None
-    return _table(rows)
+        return _table(csv_rows(text, delimiter))
 
 
 def _read_xlsx(data: bytes) -> Table:
-    from tournage.budget.xlsx import open_workbook
-
-    sheet = open_workbook(data).worksheets[0]
-    rows = []
-    for index, row in enumerate(sheet.iter_rows(values_only=True)):
-        if index > MAX_ROWS:
-            break
-        rows.append(list(row))
-    return _table(rows)
+    with reported_as(BudgetError, unreadable="INVALID_XLSX", too_large="FILE_TOO_LARGE"):
+        workbook = open_xlsx(data)
+        if not workbook.worksheets:
+            raise BudgetError("EMPTY_FILE", "Le fichier est vide.")
+        return _table(list(sheet_rows(workbook.worksheets[0])))
 
 
-def _table(rows: list[list[Any]]) -> Table:
+def _table(rows: list[Any]) -> Table:
     rows = [r for r in rows if any(c not in (None, "") for c in r)]
     if not rows:
         raise BudgetError("EMPTY_FILE", "Le fichier est vide.")
-    if len(rows) > MAX_ROWS + 1:
-        raise BudgetError("FILE_TOO_LARGE", f"Plus de {MAX_ROWS} lignes : découpez le fichier.")
     headers = tuple(str(h).strip() if h is not None else "" for h in rows[0])
     return Table(headers, tuple(tuple(r) for r in rows[1:]))
 

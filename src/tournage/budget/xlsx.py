@@ -12,12 +12,10 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tournage.budget.compute import BudgetTotals
@@ -27,8 +25,8 @@ from tournage.budget.eligibility import ProjectProfile
 from tournage.budget.errors import BudgetError
 from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
 from tournage.budget.money import to_decimal
+from tournage.common.spreadsheets import open_xlsx, reported_as, sheet_rows
 
-MAX_ROWS = 50_000
 DEVIS_HEADERS = (
     "Compte",
     "Libellé",
@@ -310,7 +308,9 @@ def _number(value: Decimal | None) -> int | float | None:
 def import_devis(data: bytes) -> Budget:
     """Read back a devis written by ``devis_workbook`` (or filled in by hand in that layout)."""
     book = open_workbook(data)
-    params = {str(k): v for k, v in _rows(book, "Paramètres") if k is not None}
+    params = {
+        str(row[0]): _cell(row, 1) for row in _rows(book, "Paramètres") if _cell(row, 0) is not None
+    }
     globals_ = [
         _global(row, i)
         for i, row in enumerate(_rows(book, "Globales"), start=2)
@@ -348,22 +348,16 @@ def import_production(data: bytes) -> ProductionBudget:
 
 
 def open_workbook(data: bytes) -> Any:
-    """Open untrusted XLSX bytes read-only; a broken file gives a BudgetError."""
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise BudgetError("INVALID_XLSX", f"Classeur XLSX illisible : {error}") from None
+    """Open untrusted XLSX bytes read-only, within the limits; else a BudgetError."""
+    with reported_as(BudgetError, unreadable="INVALID_XLSX", too_large="FILE_TOO_LARGE"):
+        return open_xlsx(data)
 
 
 def _rows(book: Any, name: str) -> list[tuple[Any, ...]]:
     if name not in book.sheetnames:
         raise BudgetError("INVALID_XLSX", f"Feuille « {name} » absente du classeur.")
-    rows = []
-    for index, row in enumerate(book[name].iter_rows(min_row=2, values_only=True)):
-        if index >= MAX_ROWS:
-            raise BudgetError("INVALID_XLSX", f"Feuille « {name} » : plus de {MAX_ROWS} lignes.")
-        rows.append(tuple(row))
-    return rows
+    with reported_as(BudgetError, unreadable="INVALID_XLSX", too_large="FILE_TOO_LARGE"):
+        return list(sheet_rows(book[name], min_row=2, where=f"Feuille « {name} »"))
 
 
 def _cell(row: tuple[Any, ...], index: int) -> Any:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tournage.common.errors import DomainError
 
-class CarbonError(ValueError):
+
+class CarbonError(DomainError):
     """An input a producer can fix: unknown factor, wrong unit, malformed file."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message

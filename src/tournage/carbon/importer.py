@@ -4,14 +4,13 @@ hotel invoices, catering counts): one row per activity, columns
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from tournage.carbon.activities import Activity, parse_activity
 from tournage.carbon.calculator import price
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.factors import factor_table
+from tournage.common.spreadsheets import csv_rows, open_xlsx, reported_as, sheet_rows
 
 MAX_ROWS = 20_000
 REQUIRED = ("factor", "quantity", "unit")
@@ -24,25 +23,25 @@ def _csv_rows(content: bytes) -> list[dict[str, Any]]:
         raise CarbonError("import.encoding", "Le fichier CSV doit être encodé en UTF-8.") from None
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    with reported_as(CarbonError, unreadable="import.unreadable", too_large="import.too_many"):
+        return _records(csv_rows(text, delimiter))
 
 
 def _xlsx_rows(content: bytes) -> list[dict[str, Any]]:
-    from openpyxl import load_workbook
+    with reported_as(CarbonError, unreadable="import.unreadable", too_large="import.too_many"):
+        workbook = open_xlsx(content, data_only=True)
+        if workbook.active is None:
+            return []
+        return _records(list(sheet_rows(workbook.active)))
 
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as bad:  # openpyxl raises many types on a corrupt file
-        raise CarbonError("import.unreadable", "Classeur XLSX illisible.") from bad
-    rows = workbook.active.iter_rows(values_only=True) if workbook.active else iter(())
-    header = [str(cell or "").strip().lower() for cell in next(rows, ())]
-    result: list[dict[str, Any]] = []
-    for row in rows:
-        if len(result) > MAX_ROWS:
-            break
-        if any(cell not in (None, "") for cell in row):
-            result.append(dict(zip(header, row, strict=False)))
-    return result
+
+def _records(rows: list[Any]) -> list[dict[str, Any]]:
+    """Non-empty rows under the first one's headers (lower case)."""
+    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
+    if not rows:
+        return []
+    header = [str(cell or "").strip().lower() for cell in rows[0]]
+    return [dict(zip(header, row, strict=False)) for row in rows[1:]]
 
 
 def parse_actuals(content: bytes, filename: str) -> list[Activity]:

@@ -38,3 +38,12 @@ def prepare_static() -> None:
 
     if settings.PRODUCTION_MODE:
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def configure_limits() -> None:
+    """Hand the parsers' limits from the settings to the framework-free core (once)."""
+    from django.conf import settings
+
+    from tournage.common import spreadsheets
+
+    spreadsheets.configure(**settings.TOURNAGE_SPREADSHEET_LIMITS)

@@ -170,6 +170,10 @@ TOURNAGE_ARCHIVE_MAX_RATIO = 100
 TOURNAGE_ARCHIVE_MAX_SECTION = 256 * 1024 * 1024
 TOURNAGE_ARCHIVE_MAX_MEMBERS = 100_000
 TOURNAGE_ARCHIVE_MAX_ROWS = 2_000_000
+# Spreadsheets read from users (expenses, devis, carbon actuals): fields of
+# tournage.common.spreadsheets.SheetLimits (max_uncompressed, max_ratio, max_rows,
+# max_columns, max_cells, max_cell_chars); the defaults there when absent.
+TOURNAGE_SPREADSHEET_LIMITS: dict[str, int] = {}
 # A server folder whose masters may be quality-checked in place, without an upload.
 TOURNAGE_QC_INBOX = os.environ.get("TOURNAGE_QC_INBOX") or None
 

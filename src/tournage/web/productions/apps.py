@@ -9,3 +9,4 @@ class ProductionsConfig(plugins.DomainAppConfig):
     label = "productions"
     verbose_name = _("Productions")
     archive = Archive(section="tournage.web.productions.archive.production_section")
+    hooks = ("tournage.web.runtime.configure_limits",)
