@@ -8,9 +8,12 @@ from typing import Any
 from tournage.common.errors import DomainError
 
 
-def survives(parse: Callable[[], Any]) -> None:
-    """Run ``parse``; a DomainError is a clean refusal, any other exception a crash."""
+def survives(parse: Callable[[], Any]) -> bool:
+    """Run ``parse``; a DomainError is a clean refusal (False), any other exception a
+    crash; True when the input was accepted."""
     try:
         parse()
     except DomainError as refusal:
         assert refusal.message, "a refusal says why"
+        return False
+    return True
