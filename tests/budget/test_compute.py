@@ -78,7 +78,7 @@ def test_overheads_are_percentages_of_the_chapters_with_no_invented_ceiling():
     fg, imprevus = totals.overheads
     assert fg.amount == (totals.chapters_total * Decimal("0.07")).quantize(Decimal("0.01"))
     assert imprevus.overhead.max_percent is None  # no CNC rule found
-    assert "Belge" in imprevus.overhead.rule or "belge" in imprevus.overhead.rule
+    assert "source belge" in imprevus.overhead.rule
     assert "OVERHEAD_ABOVE_CEILING" not in [f.code for f in totals.findings]
 
 

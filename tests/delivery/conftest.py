@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from tournage.delivery.synth import write_master, write_media
+from tournage.web.delivery.models import Deliverable
 
 
 @pytest.fixture
@@ -36,3 +37,21 @@ def media(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def deliverable(production) -> Deliverable:
+    return Deliverable.objects.create(
+        production=production,
+        name="PAD France 2",
+        kind="broadcast",
+        profile="pad-hd-fr",
+        target_duration_s=1.0,
+    )
+
+
+@pytest.fixture
+def master_bytes(tmp_path: Path) -> bytes:
+    path = tmp_path / "master.mxf"
+    write_master(path, duration_s=1.0, tracks=2, container_format="mxf")
+    return path.read_bytes()

@@ -1,12 +1,15 @@
-"""Small, original contracts for the labor tests."""
+"""Small, original contracts for the labor tests; the demo production for the web tests."""
 
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from tournage.labor.contracts import Contract, Employer
+from tournage.web.labor.demo import load_demo_team
+from tournage.web.productions import demo as foundation_demo
 
 EMPLOYER = Employer("Les Films du Quai", "12 quai de la Loire, 75019 Paris", "123 456 789 00012")
 
@@ -40,3 +43,12 @@ def contract() -> Contract:
 @pytest.fixture(name="make_contract")
 def make_contract_fixture():
     return make_contract
+
+
+@pytest.fixture
+def demo(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The demo production with only the foundation data, then the teams step."""
+    monkeypatch.setattr(foundation_demo, "_steps", [])
+    production, _ = foundation_demo.load_demo()
+    load_demo_team(production)
+    return production

@@ -10,8 +10,6 @@ import pytest
 from tournage.web.budget.schedule_link import provided_globals
 from tournage.web.scheduling.services import accept, assignment_of, optimise
 
-from .test_web import scripted  # noqa: F401 - fixture
-
 pytestmark = pytest.mark.django_db
 
 
@@ -20,7 +18,7 @@ def test_no_schedule_provides_nothing(production: Any) -> None:
 
 
 def test_accepted_schedule_sets_shooting_days_and_cast_days(
-    scripted: Any,  # noqa: F811
+    scripted: Any,
     make_person: Any,
 ) -> None:
     anna = make_person(scripted, kind="cast", key="anna-roux", daily_rate="300.00")

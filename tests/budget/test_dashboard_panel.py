@@ -1,0 +1,19 @@
+"""The budget panel of the production dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_panel(budgeted: Any, member_client: Any) -> None:
+    page = (
+        member_client("producer")
+        .get(reverse("productions:dashboard", kwargs={"production_id": budgeted.pk}))
+        .content.decode()
+    )
+    assert "Devis" in page or "devis" in page
