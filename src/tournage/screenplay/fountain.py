@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
-from tournage.screenplay.heading import HEADING_PREFIX
+from tournage.screenplay.heading import is_heading
 from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, TitlePage
 
@@ -210,7 +210,7 @@ def _parse_from(block: Block, start: int, out: list[Element]) -> int:
         consumed = _marked(first, block, start, out)
         if consumed is not None:
             return consumed
-    elif initial in _HEADING_INITIALS and HEADING_PREFIX.match(first):
+    elif initial in _HEADING_INITIALS and is_heading(first):
         out.append(_heading(first))
         return start + 1
     lines = block[start:] if start else block

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from tournage.screenplay.assemble import all_elements
 from tournage.screenplay.fountain import looks_like_cue
-from tournage.screenplay.heading import HEADING_PREFIX
+from tournage.screenplay.heading import is_heading
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage
 
 _SPEECH = frozenset({ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRIC})
@@ -51,7 +51,7 @@ def _title_page(title_page: TitlePage) -> str:
 def _element(element: Element) -> str:
     kind, text = element.kind, element.text
     if kind is ElementKind.SCENE_HEADING:
-        forced = "" if HEADING_PREFIX.match(text) else "."
+        forced = "" if is_heading(text) else "."
         number = f" #{element.scene_number}#" if element.scene_number else ""
         return f"{forced}{text}{number}"
     if kind is ElementKind.CHARACTER:
@@ -72,7 +72,7 @@ def _action(text: str) -> str:
     first = lines[0].strip()
     misread = (
         first.startswith(_MARKS)
-        or bool(HEADING_PREFIX.match(first))
+        or is_heading(first)
         or (first.upper() == first and first.endswith("TO:"))
         or (len(lines) > 1 and looks_like_cue(first))
     )

@@ -21,7 +21,7 @@ from typing import Any
 from tournage.screenplay.assemble import build_script
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.fountain import looks_like_cue
-from tournage.screenplay.heading import HEADING_PREFIX
+from tournage.screenplay.heading import is_heading
 from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage
 from tournage.screenplay.pagination import Layout
@@ -111,7 +111,7 @@ def _text_start(line: list[dict[str, Any]]) -> tuple[float, bool] | None:
     if not words:
         return None
     text = " ".join(w["text"] for w in words)
-    return words[0]["x0"], bool(HEADING_PREFIX.match(text)) and text.upper() == text
+    return words[0]["x0"], is_heading(text) and text.upper() == text
 
 
 def _margin(starts: list[tuple[float, bool] | None], char_width: float) -> float:
@@ -178,7 +178,7 @@ def _split_title_page(rows: list[_Row]) -> tuple[TitlePage, list[_Row]]:
 def _is_heading(row: _Row) -> bool:
     text = row.segments[0].text
     return row.segments[0].column <= 2 and (
-        row.number is not None or (bool(HEADING_PREFIX.match(text)) and text.upper() == text)
+        row.number is not None or (is_heading(text) and text.upper() == text)
     )
 
 
