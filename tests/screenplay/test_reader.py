@@ -82,9 +82,11 @@ def test_json_shape(phare_fountain: bytes) -> None:
     assert set(document["characters"][0]) == {
         "name",
         "speaking",
+        "aliases",
         "scenes",
         "eighths",
         "dialogue_lines",
+        "evidence",
     }
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,10 +23,12 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-@dataclass
 class OutputOptions:
-    json: bool = False
-    debug: bool = False
+    """The global flags of the command line (a plain class: no dataclass on start-up)."""
+
+    def __init__(self) -> None:
+        self.json = False
+        self.debug = False
 
 
 options = OutputOptions()

@@ -1,17 +1,55 @@
-"""`tournage script ...`: thin adapter over tournage.screenplay."""
+"""`tournage script ...`: thin adapter over tournage.screenplay.
 
-from __future__ import annotations
+``script parse`` is the command a producer runs most, so ``fast_parse`` serves it without
+building the typer application (whose import alone costs more than the parse); typer
+handles everything else, ``--help`` included, with the same options.
+"""
 
+# No ``from __future__ import annotations``: typer reads the options' annotations, which
+# name ``typer`` imported inside ``register`` (the module must not import it at load time).
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import TYPE_CHECKING, Annotated, Any
 
 from tournage.cli.output import CliError, emit
 
+if TYPE_CHECKING:
+    import typer
 
-def register(app: typer.Typer) -> None:
-    """Add ``tournage script parse|export`` to the main app."""
+PAPERS = ("letter", "a4")
+
+
+def fast_parse(args: list[str]) -> bool:
+    """``script parse PATH [--format F] [--paper P]`` without typer; ``False`` for anything
+    else (``--help``, an unknown option), which typer then reads."""
+    values: dict[str, str] = {}
+    paths: list[str] = []
+    position = 0
+    while position < len(args):
+        arg = args[position]
+        name, equals, value = arg.partition("=")
+        if name in ("--format", "--paper"):
+            if not equals:
+                position += 1
+                if position >= len(args):
+                    return False
+                value = args[position]
+            values[name] = value
+        elif arg.startswith("-"):
+            return False
+        else:
+            paths.append(arg)
+        position += 1
+    if len(paths) != 1:
+        return False
+    script = _read(Path(paths[0]), values.get("--format"), values.get("--paper", "letter"))
+    emit(script.to_dict(), _render)
+    return True
+
+
+def register(app: "typer.Typer") -> None:
+    """Add ``tournage script parse|diff|export`` to the main app."""
+    import typer
+
     sub = typer.Typer(
         help="Screenplay: import, breakdown (dépouillement), export.", no_args_is_help=True
     )
@@ -63,10 +101,11 @@ def register(app: typer.Typer) -> None:
 
 
 def _read(path: Path, fmt: str | None, paper: str) -> Any:
-    from tournage.screenplay import ScriptError, read_file
+    from tournage.screenplay.errors import ScriptError
+    from tournage.screenplay.reader import read_file
 
-    if paper not in ("letter", "a4"):
-        raise CliError("Format de page inconnu (letter ou a4).")
+    if paper not in PAPERS:
+        raise CliError(f"Format de page inconnu « {paper} » (letter ou a4).")
     try:
         return read_file(path, fmt, paper=paper)
     except ScriptError as error:
@@ -111,11 +150,13 @@ def _render(document: dict[str, Any]) -> str:
             if category != "cast":
                 lines.append(f"{'':>14}{category}: {', '.join(names)}")
         if scene["risks"]:
-            lines.append(f"{'':>14}risques: {', '.join(scene['risks'])}")
+            risks = ", ".join(f"{risk['code']} ({risk['trigger']})" for risk in scene["risks"])
+            lines.append(f"{'':>14}risques : {risks}")
     lines.append("Personnages :")
     for character in document["characters"]:
+        speech = f"{character['dialogue_lines']} répliques" if character["speaking"] else "muet"
         lines.append(
-            f"  {character['name']}: {len(character['scenes'])} séq., "
-            f"{format_eighths(character['eighths'])} p., {character['dialogue_lines']} répliques"
+            f"  {character['name']} : {len(character['scenes'])} séq., "
+            f"{format_eighths(character['eighths'])} p., {speech}"
         )
     return "\n".join(lines)

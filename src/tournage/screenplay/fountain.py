@@ -135,6 +135,8 @@ def _title_page(lines: list[str]) -> tuple[TitlePage, int]:
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
+    if start < len(lines) and is_heading(lines[start]):  # "INT. GARE - 6:00" is no key
+        return TitlePage(), 0
     entries: dict[str, str] = {}
     key: str | None = None
     position = start

@@ -7,15 +7,15 @@ refused early with a French message instead of eating the server. The defaults c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
+
+import msgspec
 
 from tournage.screenplay.errors import ScriptError
 
 
-@dataclass(frozen=True)
-class ParseLimits:
+class ParseLimits(msgspec.Struct, frozen=True):
     max_bytes: int
     max_scenes: int
     max_paragraph_chars: int
@@ -29,8 +29,9 @@ class ParseLimits:
 
     def with_overrides(self, **overrides: Any) -> ParseLimits:
         """These limits with some values replaced (``None`` values are ignored)."""
-        known = {field.name for field in fields(self)}
-        return replace(self, **{k: int(v) for k, v in overrides.items() if k in known and v})
+        known = set(self.__struct_fields__)
+        values = {k: int(v) for k, v in overrides.items() if k in known and v}
+        return msgspec.structs.replace(self, **values)
 
     def too_large(self) -> ScriptError:
         return ScriptError(

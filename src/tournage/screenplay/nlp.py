@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from tournage.data import load_yaml
 from tournage.screenplay.breakdown import (
     detect_language,
     evidence,
@@ -21,25 +20,21 @@ from tournage.screenplay.breakdown import (
 )
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.model import BreakdownTag, Script
-
-
-def _settings() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("screenplay/lexicon.yaml")
-    return data
+from tournage.screenplay.rules import lexicon_rules
 
 
 def available(language: str = "fr") -> bool:
     """Whether spaCy and the language's pipeline are installed (without loading them)."""
     from importlib.util import find_spec
 
-    name = _settings()["nlp_models"].get(language)
+    name = lexicon_rules().nlp_models.get(language, "")
     return bool(name) and find_spec("spacy") is not None and find_spec(name) is not None
 
 
 @cache
 def pipeline(language: str) -> Any:
     """The spaCy pipeline of ``language`` (parser off: only lemmas and entities are used)."""
-    name = _settings()["nlp_models"].get(language)
+    name = lexicon_rules().nlp_models.get(language, "")
     try:
         import spacy
 
@@ -70,8 +65,8 @@ def nlp_tag(script: Script, language: str | None = None) -> Script:
     """Add NLP tags (``source="nlp"``) to every scene; the dictionary tags stay."""
     texts = [scene_text(scene) for scene in script.scenes]
     language = language or detect_language("\n".join(texts)) or "fr"
-    factor = float(_settings()["nlp_confidence_factor"])
-    person_confidence = float(_settings()["nlp_person_confidence"])
+    factor = lexicon_rules().nlp_confidence_factor
+    person_confidence = lexicon_rules().nlp_person_confidence
     lemmas = _lemma_terms(language)
     known = {character.name.casefold() for character in script.characters}
     for scene, doc in zip(

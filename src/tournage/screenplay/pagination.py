@@ -10,24 +10,23 @@ so what is counted is what is printed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from tournage.data import load_yaml
+import msgspec
+
 from tournage.screenplay.model import NON_PRINTING, Element, ElementKind, strip_emphasis
+from tournage.screenplay.rules import layout_rules
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(msgspec.Struct, frozen=True):
     indent: int
     width: int
     space_before: int
     align: str = "left"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     """Page geometry from ``data/screenplay/layout.yaml`` for one paper size."""
 
     paper: str
@@ -55,27 +54,29 @@ class Layout:
 
 @cache
 def _layout(paper: str) -> Layout:
-    data: dict[str, Any] = load_yaml("screenplay/layout.yaml")
-    sheet = data["papers"][paper]
+    rules = layout_rules()
+    sheet = rules.papers[paper]
     return Layout(
         paper=paper,
-        lines_per_page=sheet["lines_per_page"],
-        width_in=sheet["width_in"],
-        height_in=sheet["height_in"],
-        top_margin_in=sheet["top_margin_in"],
-        left_margin_in=data["left_margin_in"],
-        font=data["font"],
-        font_size=data["font_size"],
-        lines_per_inch=data["lines_per_inch"],
-        min_scene_eighths=data["min_scene_eighths"],
-        min_split_rows=data["min_split_rows"],
-        heading_keep_rows=data["heading_keep_rows"],
-        styles={name: Style(**spec) for name, spec in data["elements"].items()},
+        lines_per_page=sheet.lines_per_page,
+        width_in=sheet.width_in,
+        height_in=sheet.height_in,
+        top_margin_in=sheet.top_margin_in,
+        left_margin_in=rules.left_margin_in,
+        font=rules.font,
+        font_size=rules.font_size,
+        lines_per_inch=rules.lines_per_inch,
+        min_scene_eighths=rules.min_scene_eighths,
+        min_split_rows=rules.min_split_rows,
+        heading_keep_rows=rules.heading_keep_rows,
+        styles={
+            name: Style(spec.indent, spec.width, spec.space_before, spec.align)
+            for name, spec in rules.elements.items()
+        },
     )
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(msgspec.Struct, frozen=True):
     """Text printed on one row from ``column`` (characters from the left margin)."""
 
     column: int
@@ -86,14 +87,12 @@ class Piece:
 Row = tuple[Piece, ...]
 
 
-@dataclass
-class Page:
+class Page(msgspec.Struct):
     number: int
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = msgspec.field(default_factory=list)
 
 
-@dataclass
-class Pagination:
+class Pagination(msgspec.Struct):
     page_count: int
     scene_starts: list[int]  # absolute row of each scene heading (page * lines + row)
     scene_eighths: list[int]

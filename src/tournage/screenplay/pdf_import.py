@@ -31,6 +31,7 @@ _NOISE = re.compile(
     r"^(\*+|\(MORE\)|\(SUITE\)|\(?CONTINUED\)?:?|\(?SUITE\)?:?|CONTINUED:.*)$", re.I
 )
 _CONTD = re.compile(r"\s*\((CONT'D|CONT’D|CONT\.|SUITE)\)\s*$", re.I)
+_SENTENCE_ENDS = frozenset('.!?:…"»)')
 _MARGIN_SHARE = 0.1  # a column used by at least this share of rows is a text margin
 
 
@@ -201,9 +202,28 @@ class _Classifier:
         for paragraph in _paragraphs(rows):
             if paragraph.rows[0].page != page:
                 page = paragraph.rows[0].page
+                if self._continues_action(paragraph.rows):
+                    continue
                 self.elements.append(Element(ElementKind.PAGE_BREAK, ""))
             self._paragraph(paragraph.rows)
         return self.elements
+
+    def _continues_action(self, rows: list[_Row]) -> bool:
+        """An action paragraph cut by the page end (its last line ends mid-sentence) goes
+        on with the first paragraph of the next page, read as action too."""
+        last = self.elements[-1] if self.elements else None
+        first = rows[0].segments[0]
+        if (
+            last is None
+            or last.kind is not ElementKind.ACTION
+            or last.text.rstrip()[-1:] in _SENTENCE_ENDS
+            or _is_heading(rows[0])
+            or self._nearest(first.column) != "action"
+            or (len(rows) > 1 and self._is_cue(first, rows[1]))
+        ):
+            return False
+        last.text += " " + _joined(rows)  # no forced break: the paginator splits it again
+        return True
 
     def _nearest(self, column: int) -> str:
         return min(self.columns, key=lambda name: abs(self.columns[name] - column))

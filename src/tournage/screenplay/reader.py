@@ -89,13 +89,36 @@ def read_script(
         raise limits.too_large()
     if not data.strip():
         raise ScriptError("empty", "Le fichier est vide.")
-    fmt = fmt or detect_format(data, filename)
+    detected = detect_format(data, filename)
+    fmt = fmt or detected
     if fmt not in FORMATS:
         raise ScriptError("format", f"Format inconnu « {fmt} » (fountain, fdx ou pdf).", fmt=fmt)
+    _check_forced_format(fmt, detected)
     script = _PARSERS[fmt](data, paper, limits)
     if not script.scenes:
         raise _no_scenes(fmt)
     return break_down(script)
+
+
+_FORMAT_NAMES = {
+    "fountain": "un texte Fountain",
+    "fdx": "un document Final Draft (FDX)",
+    "pdf": "un PDF",
+}
+
+
+def _check_forced_format(fmt: str, detected: str) -> None:
+    """A format chosen by hand that the content contradicts (a Fountain file read as PDF)."""
+    signed = ("pdf", "fdx")  # formats recognised by their content
+    if fmt != detected and (fmt in signed or detected in signed):
+        raise ScriptError(
+            "format_mismatch",
+            f"Ce fichier est {_FORMAT_NAMES[detected]}, pas {_FORMAT_NAMES[fmt]} : "
+            "choisissez le format qui correspond au fichier, ou laissez la détection "
+            "automatique.",
+            format=fmt,
+            detected=detected,
+        )
 
 
 def _no_scenes(fmt: str) -> ScriptError:

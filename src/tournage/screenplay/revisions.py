@@ -15,11 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from tournage.data import load_yaml
 from tournage.screenplay.assemble import aggregate_characters
 from tournage.screenplay.breakdown import merge_tags
 from tournage.screenplay.model import NON_PRINTING, Scene, Script
-from tournage.screenplay.rules import import_rules
+from tournage.screenplay.rules import import_rules, revision_colour_rules
 
 
 class ChangeKind(StrEnum):
@@ -54,12 +53,13 @@ class RevisionColour:
 
 def revision_colour(version: int) -> RevisionColour:
     """Colour of the ``version``-th version (1 = white original, 2 = blue...)."""
-    data = load_yaml("screenplay/revision_colours.yaml")
+    rules = revision_colour_rules()
     if version <= 1:
-        return RevisionColour(**data["first"], round=1)
-    cycle = data["cycle"]
-    laps, position = divmod(version - 2, len(cycle))
-    return RevisionColour(**cycle[position], round=laps + 1)
+        row, laps = rules.first, 0
+    else:
+        laps, position = divmod(version - 2, len(rules.cycle))
+        row = rules.cycle[position]
+    return RevisionColour(row.key, row.label_en, row.label_fr, row.hex, round=laps + 1)
 
 
 def scene_lines(scene: Scene) -> list[str]:

@@ -121,14 +121,17 @@ class Scene(InProduction):
     def risk_items(self) -> list[dict[str, str]]:
         """Risks with their French and English labels (from ``risks.yaml``)."""
         rules = risk_rules()
-        return [
-            {
-                **risk,
-                "label_fr": rules.get(risk["code"], {}).get("label_fr", risk["code"]),
-                "label_en": rules.get(risk["code"], {}).get("label_en", risk["code"]),
-            }
-            for risk in self.risks
-        ]
+        items = []
+        for risk in self.risks:
+            rule = rules.get(risk["code"])
+            items.append(
+                {
+                    **risk,
+                    "label_fr": rule.label_fr if rule else risk["code"],
+                    "label_en": rule.label_en if rule else risk["code"],
+                }
+            )
+        return items
 
 
 class Character(InProduction):
