@@ -66,3 +66,36 @@ def test_pages_after_a_version_that_drops_every_character(member_client: Any) ->
         mapping, {"date": "Date", "account": "Compte", "amount_ht": "Montant HT"}
     )
     assert response.status_code in (200, 302)
+
+
+def test_merging_two_characters_carries_to_the_next_version(
+    member_client: Any, production: Any
+) -> None:
+    from tournage.web.screenplay.models import BreakdownTag, Character
+
+    client = member_client("producer")
+    v1 = SHORT + b"\nNADIA\nOui.\n\nINT. MAISON - NUIT #2#\n\nNADIA ENFANT\nMaman ?\n"
+    assert _upload(client, production, "v1.fountain", v1).status_code == 302
+    version = ScriptVersion.objects.get(production=production)
+    source = Character.objects.get(version=version, name="NADIA ENFANT")
+    target = Character.objects.get(version=version, name="NADIA")
+    merge = reverse("screenplay:character_merge", kwargs={"production_id": production.pk})
+    assert client.post(merge, {"source": source.pk, "target": target.pk}).status_code == 302
+    target.refresh_from_db()
+    assert (target.scenes, target.dialogue_count, target.aliases) == (
+        ["1", "2"],
+        2,
+        ["NADIA ENFANT"],
+    )
+    assert not Character.objects.filter(pk=source.pk).exists()
+    assert set(
+        BreakdownTag.objects.filter(scene__version=version, category="cast").values_list(
+            "name", flat=True
+        )
+    ) == {"NADIA"}
+    assert _upload(client, production, "v2.fountain", v1).status_code == 302
+    newest = ScriptVersion.objects.filter(production=production).order_by("-number").first()
+    assert newest is not None and newest.aliases == {"NADIA ENFANT": "NADIA"}
+    assert list(newest.characters.values_list("name", flat=True)) == ["NADIA"]
+    crew = member_client("crew")
+    assert crew.post(merge, {"source": target.pk, "target": target.pk}).status_code in (403, 404)

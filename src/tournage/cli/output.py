@@ -6,12 +6,8 @@ traceback (unless ``--debug``); the command exits non-zero.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 
@@ -35,6 +31,10 @@ options = OutputOptions()
 
 
 def _default(value: Any) -> Any:
+    from datetime import date, datetime  # imported when first needed: start-up is timed
+    from decimal import Decimal
+    from pathlib import Path
+
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date | datetime):
@@ -47,6 +47,8 @@ def _default(value: Any) -> Any:
 
 
 def to_json(document: Any) -> str:
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2, default=_default)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from tournage.screenplay.heading import Effet, split_heading
 from tournage.screenplay.limits import ParseLimits
@@ -102,6 +102,21 @@ def _scene(heading: Element, index: int, effets: dict[str, Effet]) -> Scene:
     return Scene(index, text, heading.scene_number, *effet)
 
 
+def apply_aliases(script: Script, aliases: Mapping[str, str]) -> Script:
+    """Merge characters as the user asked (``{"NADIA ENFANT": "NADIA"}``): cues and scene
+    casts take the merged name before the breakdown reads them; the character list, made
+    by the breakdown, then shows the cue as an alias."""
+    if not aliases:
+        return script
+    for scene in script.scenes:
+        for element in scene.elements:
+            name = element.character
+            if name is not None and name in aliases:
+                element.character = aliases[name]
+        scene.characters = list(dict.fromkeys(aliases.get(n, n) for n in scene.characters))
+    return script
+
+
 def aggregate_characters(scenes: list[Scene]) -> list[Character]:
     """Characters across the script, cue variants (``NADIA (V.O.)``) merged into one name."""
     return _characters(
@@ -123,6 +138,7 @@ def _characters(scenes: Iterable[tuple[Scene, list[Element]]]) -> list[Character
             if not name:
                 continue
             character = found.get(name) or found.setdefault(name, Character(name))
+            character.speaking = True  # even if an earlier scene only named it
             character.dialogue_count += 1
             text = element.text
             if text != name and (name, text) not in spellings:

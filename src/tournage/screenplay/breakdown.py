@@ -49,6 +49,7 @@ from tournage.screenplay.rules import (
 )
 
 LANGUAGES = ("fr", "en")
+IGNORED = "ignored"  # lexicon phrases that hide an element word ("license plate")
 _PLURALS = ("s", "x", "es")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -193,7 +194,9 @@ class _Cast:
         one that is also a lower-case word, counts only mid-sentence)."""
         found: dict[str, tuple[int, int]] = {}
         for start, end, _, (name, ambiguous) in self.matcher.find(text):
-            if name in found or (ambiguous and _sentence_start(text, start)):
+            if name in found or (
+                ambiguous and _sentence_start(text, start) and not _acts(text, end)
+            ):
                 continue
             found[name] = (start, end)
         return found
@@ -216,6 +219,15 @@ def _lower_words_of(script: Script, texts: list[str], names: list[str]) -> set[s
         if element.kind is ElementKind.DIALOGUE
     )
     return {pattern for text in (*texts, *dialogue) for _, _, pattern, _ in matcher.find(text)}
+
+
+_ACTS = re.compile(r"(?:'s|’s|[,.;:!?]| \w+(?:s|ed)\b)")
+
+
+def _acts(text: str, end: int) -> bool:
+    """A title-case name at a sentence start followed by a verb in -s or -ed, a
+    possessive or a punctuation mark is the name, not the word ("Will sets the table")."""
+    return _ACTS.match(text, end) is not None
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -297,11 +309,12 @@ class _SceneReader:
             if element.kind is ElementKind.CHARACTER and element.character
         ]
         present = set(scene.characters)
-        for name, (start, end) in sorted(self.cast.mentions(text).items()):
+        action = text[len(scene.location) + 1 :]  # "INT. ANNA'S CAR": Anna may be elsewhere
+        for name, (start, end) in sorted(self.cast.mentions(action).items()):
             if name in present:
                 continue
             scene.non_speaking.append(name)
-            quote = evidence(text, start, end)
+            quote = evidence(action, start, end)
             tags.append(BreakdownTag("cast", name, quote, _confidence("mention"), "mention"))
         return tags
 
@@ -354,7 +367,9 @@ class _SceneReader:
         seen: set[str] = set()  # one tag per term and scene: its first reading as a noun
         lowered = lower_same_length(text)
         for term, start, end in self.words.find(text):
-            if term.name in seen or (term.noun and not self._is_noun(lowered, start, end)):
+            if term.category == IGNORED or term.name in seen:
+                continue
+            if term.noun and not self._is_noun(lowered, start, end, term.category == "extras"):
                 continue
             seen.add(term.name)
             if text[start:end].isupper() and len(text[start:end]) > 1:
@@ -363,11 +378,12 @@ class _SceneReader:
             tags.append(BreakdownTag(term.category, term.name, quote, term.confidence))
         return tags
 
-    def _is_noun(self, lowered: str, start: int, end: int) -> bool:
+    def _is_noun(self, lowered: str, start: int, end: int, plural: bool = False) -> bool:
         """Lexical reading when no tagger runs: a determiner (or number, preposition)
         within ``noun_window`` words before and in the same clause, no element word in
         between ("the cat watches"), no subject pronoun or modal right before ("he
-        ducks"), no compound head right after ("a horse costume", "snake-like")."""
+        ducks"), no compound head right after ("a horse costume", "snake-like"). A plural
+        (or a crowd word, ``plural``) may open a sentence with no determiner."""
         after = lowered[end : end + 1]
         if after == "-":
             return False
@@ -377,12 +393,14 @@ class _SceneReader:
         gap = lowered[max(0, start - _GAP) : start]
         cut = max(gap.rfind(mark) for mark in _CLAUSE_BREAKS)
         before = _TOKEN.findall(gap[cut + 1 :])
-        if not before or before[-1] in self.verb_markers:
+        if not before:  # a sentence opens on it: "Passersby stop", "Customers chat"
+            return _sentence_start(lowered, start) and (plural or lowered[end - 1 : end] in "sx")
+        if before[-1] in self.verb_markers:
             return False
-        for offset, word in enumerate(reversed(before[-self.people.noun_window :])):
+        for word in reversed(before[-self.people.noun_window :]):
             if word in self.determiners or word.isdigit():
                 return True
-            if offset == 0 and word in self.prepositions:
+            if word in self.prepositions:
                 return True
             if word in self.words.terms:
                 return False

@@ -88,6 +88,8 @@ def _read_words(data: bytes, limits: ParseLimits) -> list[list[dict[str, Any]]]:
 def _rows(pages: list[list[dict[str, Any]]], layout: Layout) -> list[_Row]:
     words = [word for page in pages for word in page]
     char_width = statistics.median((w["x1"] - w["x0"]) / max(1, len(w["text"])) for w in words)
+    if char_width <= 0.1:  # a damaged font with no widths: assume the template's Courier
+        char_width = layout.font_size * 0.6
     raw: list[tuple[int, float, list[dict[str, Any]]]] = []
     for number, page in enumerate(pages):
         lines: dict[int, list[dict[str, Any]]] = {}

@@ -8,11 +8,11 @@ cause is a ``ScriptError`` with a French message.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from tournage.screenplay.assemble import build_script
+from tournage.screenplay.assemble import apply_aliases, build_script
 from tournage.screenplay.breakdown import break_down
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.fountain import parse_fountain
@@ -78,8 +78,12 @@ def read_script(
     *,
     paper: str = "letter",
     limits: ParseLimits | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Script:
     """Parse, paginate and break down a script given as bytes.
+
+    ``aliases`` merges characters (cue name → the character it is), as the user did on a
+    previous version.
 
     A script without any scene is refused (``no_scenes``): it cannot be broken down, and
     as a new version it would mark every scene of the previous one omitted.
@@ -97,7 +101,7 @@ def read_script(
     script = _PARSERS[fmt](data, paper, limits)
     if not script.scenes:
         raise _no_scenes(fmt)
-    return break_down(script)
+    return break_down(apply_aliases(script, aliases or {}))
 
 
 _FORMAT_NAMES = {

@@ -40,6 +40,8 @@ class ScriptVersion(models.Model):
     fountain = models.TextField(_("Fountain text"), blank=True)
     page_count = models.PositiveIntegerField(_("printed pages"), default=0)
     eighths = models.PositiveIntegerField(_("length in eighths"), default=0)
+    # Characters the user merged: cue name → the character it is (carried to new versions).
+    aliases = models.JSONField(_("merged characters"), default=dict, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -99,8 +99,9 @@ def import_script(
 
     Raises ``ScriptError`` before anything is stored; the database part is atomic.
     """
-    script = read_script(data, filename, fmt, limits=script_limits())
     previous = current_version(production)
+    aliases = dict(previous.aliases) if previous else {}
+    script = read_script(data, filename, fmt, limits=script_limits(), aliases=aliases)
     decisions: dict[int, dict[tuple[str, str], str]] = {}
     changes: dict[int, tuple[str, str]] = {}
     if previous is not None:
@@ -131,6 +132,38 @@ def _statuses(row: Scene) -> dict[tuple[str, str], str]:
     }
 
 
+def merge_character(version: ScriptVersion, source: Character, target: Character) -> None:
+    """Merge ``source`` into ``target`` (the same role under two names): scenes, speeches,
+    cast tags and casting follow, and the next versions apply the merge on import."""
+    old, new = source.name, target.name
+    with transaction.atomic():
+        aliases = {k: (new if v == old else v) for k, v in version.aliases.items()}
+        aliases[old] = new
+        version.aliases = aliases
+        version.save(update_fields=["aliases"])
+        scenes = list(version.scenes.all())
+        for scene in scenes:
+            if old in scene.characters or old in scene.non_speaking:
+                scene.characters = list(
+                    dict.fromkeys(new if n == old else n for n in scene.characters)
+                )
+                silent = dict.fromkeys(new if n == old else n for n in scene.non_speaking)
+                scene.non_speaking = [n for n in silent if n not in scene.characters]
+                scene.save(update_fields=["characters", "non_speaking"])
+        tags = BreakdownTag.objects.filter(scene__version=version, category="cast")
+        tags.filter(name=old, scene__tags__category="cast", scene__tags__name=new).delete()
+        tags.filter(name=old).update(name=new)
+        keys = {*target.scenes, *source.scenes}
+        target.scenes = [scene.key for scene in scenes if scene.key in keys]
+        target.eighths = sum(scene.eighths for scene in scenes if scene.key in keys)
+        target.aliases = list(dict.fromkeys([*target.aliases, old, *source.aliases]))
+        target.dialogue_count += source.dialogue_count
+        target.speaking = target.speaking or source.speaking
+        target.person_id = target.person_id or source.person_id
+        target.save()
+        source.delete()
+
+
 def _store(
     production: Production,
     script: core.Script,
@@ -147,6 +180,7 @@ def _store(
         source_format=script.source_format,
         original_name=filename[:255],
         fountain=to_fountain(script),
+        aliases=previous.aliases if previous else {},
         page_count=script.page_count,
         eighths=sum(scene.eighths for scene in script.scenes if not scene.omitted),
     )

@@ -17,4 +17,5 @@ urlpatterns = [
     path("depouillement.pdf", views.sheets_pdf, name="sheets_pdf"),
     path("versions/<int:version_id>/", views.version_detail, name="version"),
     path("characters/", views.characters, name="characters"),
+    path("characters/merge/", views.character_merge, name="character_merge"),
 ]

@@ -25,7 +25,7 @@ from tournage.web.productions.access import ProductionRequest
 from . import exports
 from .forms import ScriptUploadForm, TagForm
 from .models import BreakdownTag, Character, Scene, ScriptVersion, TagStatus
-from .services import current_version, import_script
+from .services import current_version, import_script, merge_character
 from .tasks import nlp_tag_version
 
 
@@ -231,3 +231,21 @@ def characters(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(
         request, "screenplay/characters.html", {"version": version, "rows": rows, "people": people}
     )
+
+
+@require_POST
+def character_merge(request: ProductionRequest, production_id: int) -> HttpResponse:
+    """Merge one character into another of the current version (two names, one role)."""
+    version = _version(request)
+    source = get_object_or_404(Character, pk=request.POST.get("source") or 0, version=version)
+    target = get_object_or_404(Character, pk=request.POST.get("target") or 0, version=version)
+    if source.pk == target.pk:
+        messages.error(request, _("Choose two different characters to merge."))
+    else:
+        merge_character(version, source, target)
+        messages.success(
+            request,
+            _("%(source)s merged into %(target)s.")
+            % {"source": source.name, "target": target.name},
+        )
+    return redirect("screenplay:characters", production_id=production_id)
