@@ -58,7 +58,7 @@ def main(runs: int) -> None:
             ],
         }
         times: dict[str, list[float]] = {name: [] for name in commands}
-        for name, command in commands.items():  # warm-up, not counted
+        for command in commands.values():  # warm-up, not counted
             _cpu(command)
         for _ in range(runs):
             for name, command in commands.items():
