@@ -88,3 +88,16 @@ def test_any_model_survives_export_and_reparse(elements: list[Element]) -> None:
     script = build_script(TitlePage(), elements, "fountain")
     text = to_fountain(script)
     assert signature(parse_fountain(text)[1]) == signature(all_elements(script))
+
+
+def test_a_numbered_heading_without_text_survives_export() -> None:
+    """Found by the fuzz target: ".#1#" exported as ". #1#" read back as action."""
+    from tournage.screenplay.fountain import parse_fountain
+    from tournage.screenplay.fountain_export import to_fountain
+    from tournage.screenplay.reader import parse_text
+
+    exported = to_fountain(parse_text(".#1#\n"))
+    elements = parse_fountain(exported)[1]
+    assert [(e.kind.value, e.text, e.scene_number) for e in elements] == [
+        ("scene_heading", "", "1")
+    ]

@@ -52,7 +52,8 @@ def _element(element: Element) -> str:
     kind, text = element.kind, element.text
     if kind is ElementKind.SCENE_HEADING:
         forced = "" if is_heading(text) else "."
-        number = f" #{element.scene_number}#" if element.scene_number else ""
+        space = " " if text else ""  # ".#1#": a number alone stays a forced heading
+        number = f"{space}#{element.scene_number}#" if element.scene_number else ""
         return f"{forced}{text}{number}"
     if kind is ElementKind.CHARACTER:
         forced = "" if looks_like_cue(text) else "@"
