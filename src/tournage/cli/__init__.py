@@ -26,6 +26,7 @@ DOMAIN_MODULES = (
     "labor",
     "delivery",
     "accessibility",
+    "referential",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

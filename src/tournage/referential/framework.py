@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tournage.common.rules import RuleTable
@@ -14,6 +14,7 @@ class CheckSpec:
     rule: str
     level: str  # fail | warn | info
     ref: str | list[str] | None = None
+    rule_fr: str | None = None
 
     @property
     def refs(self) -> tuple[str, ...]:
@@ -36,7 +37,14 @@ class Row:
     evidence: tuple[str, ...] = ()
     checks: tuple[CheckSpec, ...] = ()
     human_judgement: tuple[str, ...] = ()
+    human_judgement_fr: tuple[str, ...] = ()
     retired: str | None = None
+
+    def judgement_items(self, french: bool = True) -> tuple[str, ...]:
+        """The human-judgement items, in French when the French wording is given."""
+        if french and len(self.human_judgement_fr) == len(self.human_judgement):
+            return self.human_judgement_fr
+        return self.human_judgement
 
 
 @dataclass(frozen=True)
@@ -69,9 +77,13 @@ class Framework:
 class CheckDomains:
     source: str
     domains: dict[str, tuple[str, ...]]
+    labels: dict[str, str] = field(default_factory=dict)  # French names
 
     def owner(self, check_id: str) -> str | None:
         return next((d for d, ids in self.domains.items() if check_id in ids), None)
+
+    def label(self, domain: str) -> str:
+        return self.labels.get(domain, domain)
 
 
 def _as_of_text(document: Any) -> Any:

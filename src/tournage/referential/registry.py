@@ -36,8 +36,12 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
+    """What shows the result: a page (``url``) and/or a stored document (``file``, the
+    storage name of an uploaded file, copied into the portfolio's zip)."""
+
     label: str
     url: str = ""
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class CheckResult:
     value: Any = None
     source: str = ""
     uncertain: bool = False
+    action: str = ""  # the next action, when the evaluator knows better than the rule text
 
 
 Evaluator = Callable[[Any], CheckResult]

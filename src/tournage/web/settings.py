@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tournage.web.labor",
     "tournage.web.delivery",
     "tournage.web.accessibility",
+    "tournage.web.referential",
 ]
 
 MIDDLEWARE = [

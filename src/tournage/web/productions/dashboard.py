@@ -34,12 +34,22 @@ PHASE_HINTS = {
 
 
 _panels: list[Panel] = []
+# Panels of this pseudo-phase sum the production up above the four phases.
+SUMMARY = "summary"
 
 
 def register_panel(panel: Panel) -> None:
-    if panel.phase not in Phase.values:
-        raise ValueError(f"Unknown phase {panel.phase!r}; use one of {Phase.values}.")
+    if panel.phase not in (*Phase.values, SUMMARY):
+        raise ValueError(f"Unknown phase {panel.phase!r}; use one of {Phase.values} or summary.")
     _panels.append(panel)
+
+
+def summary_panels(production: Production) -> list[dict[str, Any]]:
+    return [
+        {"panel": panel, "context": panel.context_for(production)}
+        for panel in sorted(_panels, key=lambda p: p.order)
+        if panel.phase == SUMMARY
+    ]
 
 
 def panels_by_phase(production: Production) -> list[dict[str, Any]]:

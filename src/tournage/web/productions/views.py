@@ -31,7 +31,7 @@ from .access import (
     write_roles,
 )
 from .archive import ArchiveError, archived_models, restore_archive
-from .dashboard import panels_by_phase
+from .dashboard import panels_by_phase, summary_panels
 from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
 from .models import ArchiveExport, Location, Membership, Person, Production, Role
 from .tasks import export_production_archive
@@ -79,7 +79,11 @@ def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(
         request,
         "productions/dashboard.html",
-        {"phases": panels_by_phase(production), "current_phase": production.phase},
+        {
+            "summary": summary_panels(production),
+            "phases": panels_by_phase(production),
+            "current_phase": production.phase,
+        },
     )
 
 

@@ -1,0 +1,31 @@
+"""What other apps may call in the productions app (the foundation's public services)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SensitiveRecords:
+    """Records of individual sensitive data an app keeps (needs, inclusion answers)."""
+
+    label: str
+    total: int
+    without_consent: int
+
+
+SensitiveProvider = Callable[[Any], SensitiveRecords]
+_sensitive: list[SensitiveProvider] = []
+
+
+def register_sensitive_data(provider: SensitiveProvider) -> None:
+    """An app that stores individual sensitive data declares it, with its consent count, so
+    that the referential check ``sensitive_data_consent`` sees every such table."""
+    if provider not in _sensitive:
+        _sensitive.append(provider)
+
+
+def sensitive_records(production: Any) -> list[SensitiveRecords]:
+    return [provider(production) for provider in _sensitive]
