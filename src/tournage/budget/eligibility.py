@@ -54,6 +54,11 @@ def _data() -> tuple[dict[str, Any], dict[str, Any]]:
     return load_yaml("budget/funding_sources.yaml"), load_yaml("budget/aid_criteria.yaml")
 
 
+def cross_cutting_conditions() -> list[dict[str, Any]]:
+    """Conditions shared by several aids (forecast footprint, accessibility files)."""
+    return list(_data()[1]["cross_cutting"])
+
+
 def match_aids(profile: ProjectProfile) -> list[AidVerdict]:
     facts, criteria = _data()
     return [

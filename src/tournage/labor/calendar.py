@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from tournage.data import load_yaml
+
 HOUR = timedelta(hours=1)
 
 
@@ -79,6 +81,14 @@ def hours_on_days(start: datetime, end: datetime, keep: Any) -> float:
 
 def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def needs_child_authorisation(birth: date | None, day: date) -> bool:
+    """A performer under the age of the prefect's prior authorisation (L.7124-1) on ``day``."""
+    if birth is None:
+        return False
+    limit = load_yaml("labor/child_actors.yaml")["authorisation_under_age"]["value"]
+    return age_on(birth, day) < int(limit)
 
 
 def working_days_between(start: date, end: date) -> int:

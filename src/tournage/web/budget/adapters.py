@@ -21,6 +21,7 @@ from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
 from tournage.web.productions.models import Format, Production
 
 from . import models
+from .live_flags import live_flags
 from .schedule_link import provided_globals
 
 FORMATS = {
@@ -110,7 +111,10 @@ def core_profile(profile: models.FundingProfile) -> ProjectProfile:
         regional_spend_eur={str(k): Decimal(str(v)) for k, v in profile.regional_spend.items()},
         coproduction_countries=profile.coproduction_countries,
         subscribers=profile.subscribers,
-        flags={str(k): v for k, v in profile.flags.items() if v is None or isinstance(v, bool)},
+        flags={
+            **{str(k): v for k, v in profile.flags.items() if v is None or isinstance(v, bool)},
+            **live_flags(profile.production),
+        },
     )
 
 

@@ -29,3 +29,10 @@ def register_sensitive_data(provider: SensitiveProvider) -> None:
 
 def sensitive_records(production: Any) -> list[SensitiveRecords]:
     return [provider(production) for provider in _sensitive]
+
+
+def production_url(name: str, production: Any, **kwargs: Any) -> str:
+    """A page of the production (for evidence links of referential checks)."""
+    from django.urls import reverse
+
+    return reverse(name, kwargs={"production_id": production.pk, **kwargs})

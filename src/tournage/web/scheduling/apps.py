@@ -20,6 +20,14 @@ class SchedulingConfig(plugins.DomainAppConfig):
             url_name="scheduling:index",
         ),
     )
-    archive = Archive(models=("Schedule", "ShootingDay", "SceneAssignment", "Unavailability"))
+    archive = Archive(
+        models=(
+            "Schedule",
+            "ShootingDay",
+            "SceneAssignment",
+            "Unavailability",
+            "AvailabilityConfirmation",
+        )
+    )
     demo = Demo("tournage.web.scheduling.demo.load_demo_schedule", order=20)
     hooks = ("tournage.web.scheduling.budget_link.register",)

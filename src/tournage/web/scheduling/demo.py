@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from .models import Schedule, Unavailability
+from .models import AvailabilityConfirmation, Schedule, Unavailability
 from .services import accept, assignment_of, optimise, replan
 
 log = logging.getLogger(__name__)
@@ -14,6 +14,7 @@ DEMO_SECONDS = 5.0
 
 
 def load_demo_schedule(production: Any) -> None:
+    _demo_availability(production)
     if Schedule.objects.filter(production=production).exists():
         return
     _demo_unavailability(production)
@@ -39,4 +40,15 @@ def _demo_unavailability(production: Any) -> None:
             person=actor,
             date=production.shoot_start + timedelta(days=2),
             defaults={"reason": "autre tournage"},
+        )
+
+
+def _demo_availability(production: Any) -> None:
+    """Availability collected from every actor but the last one engaged (still to ask)."""
+    cast = list(production.people.filter(kind="cast").order_by("pk"))
+    for person in cast[:-1]:
+        AvailabilityConfirmation.objects.get_or_create(
+            production=production,
+            person=person,
+            defaults={"confirmed_on": date(2027, 3, 1)},
         )

@@ -121,3 +121,31 @@ class Unavailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.date}"
+
+
+class AvailabilityConfirmation(models.Model):
+    """The person's availability was collected for the shoot, even with no unavailable date."""
+
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="availability_confirmed"
+    )
+    person = models.ForeignKey(
+        "productions.Person",
+        on_delete=models.CASCADE,
+        related_name="availability_confirmed",
+        verbose_name=_("person"),
+    )
+    confirmed_on = models.DateField(_("collected on"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "person"]
+        verbose_name = _("availability collected")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["production", "person"], name="one_availability_confirmation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.confirmed_on}"

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Character
+from .models import BreakdownTag, Character, TagStatus
 from .services import core_script, current_version, script_limits
 
-__all__ = ["cast_by_character", "core_script", "current_version", "script_limits"]
+__all__ = [
+    "breakdown_categories",
+    "cast_by_character",
+    "core_script",
+    "current_version",
+    "script_limits",
+]
 
 
 def cast_by_character(production: Any) -> dict[str, Any]:
@@ -22,3 +28,15 @@ def cast_by_character(production: Any) -> dict[str, Any]:
         .order_by("version__number")
     )
     return {row.name: row.person for row in rows}  # the latest version's casting wins
+
+
+def breakdown_categories(production: Any) -> set[str] | None:
+    """Breakdown categories used by the current script (rejected tags aside); ``None``
+    without a script."""
+    version = current_version(production)
+    if version is None:
+        return None
+    tags = BreakdownTag.objects.filter(scene__version=version, scene__omitted=False).exclude(
+        status=TagStatus.REJECTED
+    )
+    return set(tags.values_list("category", flat=True))
