@@ -12,6 +12,7 @@ from tournage.web.productions.models import Person, Production
 
 __all__ = [
     "commit_person",
+    "commitment_references",
     "expense_amounts",
     "production_budget_by_id",
     "register_global_provider",
@@ -57,3 +58,10 @@ def expense_amounts(production: Production) -> list[tuple[str, Decimal]]:
     """(account, amount excl. VAT) of every expense of the production."""
     rows = Expense.objects.filter(production=production).values_list("account", "amount_ht")
     return list(rows)
+
+
+def commitment_references(production: Production) -> set[str]:
+    """References of the production's commitments (a signed contract books ``contrat-<id>``)."""
+    return set(
+        Commitment.objects.filter(production=production).values_list("reference", flat=True)
+    )
