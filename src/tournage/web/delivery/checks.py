@@ -44,17 +44,20 @@ def _evidence(
 def _qc_checks(
     production: Production, ids: tuple[str, ...], met: str, not_met: str, **filters: Any
 ) -> CheckResult:
-    """Every deliverable's latest QC passes the checks ``ids`` (a warning only warns)."""
-    rows = _latest_runs(production, **filters)
+    """Every concerned deliverable's latest QC passes the checks ``ids`` (a warning only
+    warns)."""
+    rows = [  # a profile without these checks (e.g. no loudness rule) is not concerned
+        (deliverable, run)
+        for deliverable, run in _latest_runs(production, **filters)
+        if any(c["id"] in ids for c in run.report.get("checks", []))
+    ]
     if not rows:
         return unknown(NO_QC)
     failing, uncertain = [], []
     for deliverable, run in rows:
         results = [c for c in run.report.get("checks", []) if c["id"] in ids]
         bad = [c for c in results if c["status"] in ("fail", "warn")]
-        if not results:
-            failing.append(f"{deliverable.name} (non mesuré)")
-        elif bad:
+        if bad:
             failing.append(f"{deliverable.name} ({bad[0]['message']})")
             uncertain.append(all(c["status"] == "warn" for c in bad))
     return coverage(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tournage.common.formatting import format_date, format_quantity
+from tournage.common.formatting import format_date, format_money, format_number, format_quantity
 from tournage.referential.registry import CheckResult, Evidence, register_check
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.scheduling.evaluate import Evaluation, evaluate
@@ -127,13 +127,14 @@ def daily_capacity(production: Production) -> CheckResult:
         return unknown(NO_SCHEDULE)
     problem = problem_of(schedule)
     capacity = int(Decimal(problem.pages_per_day) * 8)
+    pace = format_number(problem.pages_per_day, 1)
     days = _live(schedule).days
     over = [f"{format_date(d.day, 'short')} ({d.eighths}/8)" for d in days if d.eighths > capacity]
     return coverage(
         len(days),
         over,
-        met=f"Chaque jour reste sous {problem.pages_per_day} pages (rythme de la production).",
-        not_met=f"Jours au-delà de {problem.pages_per_day} pages",
+        met=f"Chaque jour reste sous {pace} pages (rythme de la production).",
+        not_met=f"Jours au-delà de {pace} pages",
         empty="Le plan de travail n'a aucun jour de tournage.",
         source="Rythme de la production (pages par jour)",
         evidence=(_board(production, schedule),),
@@ -153,10 +154,11 @@ def schedule_cost(production: Production) -> CheckResult:
     )
     holding = sum(dict(schedule.terms.get("holding_days", {})).values())
     message = (
-        f"Coût du plan v{schedule.number} : {schedule.objective} €, {holding} jour(s) d'attente."
+        f"Coût du plan v{schedule.number} : {format_money(schedule.objective)}, "
+        f"{holding} jour(s) d'attente."
     )
     if previous is not None:
-        message += f" Version v{previous.number} : {previous.objective} €."
+        message += f" Version v{previous.number} : {format_money(previous.objective)}."
     return present(
         True,
         met=message,
