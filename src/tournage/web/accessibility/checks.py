@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tournage.referential.registry import CheckResult, Evidence, register_check
 from tournage.referential.verdicts import coverage, unknown
 from tournage.web.productions.api import production_url
@@ -41,7 +43,7 @@ def _evidence(production: Production, files: list[SubtitleFile]) -> tuple[Eviden
         Evidence(
             item.source_name,
             production_url("accessibility:file", production, file_id=item.pk),
-            item.file.name,
+            item.file.name or "",
         )
         for item in files
     )
@@ -50,7 +52,7 @@ def _evidence(production: Production, files: list[SubtitleFile]) -> tuple[Eviden
 def _findings_check(
     production: Production,
     kind: str,
-    matches: object,
+    matches: Callable[[SubtitleFinding], bool],
     met: str,
     not_met: str,
     empty: str,

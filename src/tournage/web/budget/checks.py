@@ -209,7 +209,9 @@ def expense_has_receipt(production: Production) -> CheckResult:
         if gaps:
             name = expense.label or expense.supplier
             failing.append(f"{format_date(expense.date, 'short')} {name} ({', '.join(gaps)})")
-    receipts = [Evidence(f"Justificatif {e}", file=e.receipt.name) for e in expenses if e.receipt]
+    receipts = [
+        Evidence(f"Justificatif {e}", file=e.receipt.name or "") for e in expenses if e.receipt
+    ]
     return coverage(
         len(expenses),
         failing,

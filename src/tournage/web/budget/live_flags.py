@@ -18,7 +18,7 @@ COMMITTED = ("confirmed", "received")
 
 def live_flags(production: Production) -> dict[str, bool]:
     flags: dict[str, bool] = {}
-    if production.financing_sources.filter(  # type: ignore[attr-defined]
+    if production.financing_sources.filter(
         kind__in=BROADCASTER_KINDS, status__in=COMMITTED
     ).exists():
         flags["broadcaster_commitment"] = True

@@ -29,6 +29,11 @@ def _latest_runs(production: Production, **filters: Any) -> list[tuple[Deliverab
     return rows
 
 
+def _report(run: QCRun) -> dict[str, Any]:
+    report: dict[str, Any] = run.report or {}
+    return report
+
+
 def _evidence(
     production: Production, rows: list[tuple[Deliverable, QCRun]]
 ) -> tuple[Evidence, ...]:
@@ -49,13 +54,13 @@ def _qc_checks(
     rows = [  # a profile without these checks (e.g. no loudness rule) is not concerned
         (deliverable, run)
         for deliverable, run in _latest_runs(production, **filters)
-        if any(c["id"] in ids for c in run.report.get("checks", []))
+        if any(c["id"] in ids for c in _report(run).get("checks", []))
     ]
     if not rows:
         return unknown(NO_QC)
     failing, uncertain = [], []
     for deliverable, run in rows:
-        results = [c for c in run.report.get("checks", []) if c["id"] in ids]
+        results = [c for c in _report(run).get("checks", []) if c["id"] in ids]
         bad = [c for c in results if c["status"] in ("fail", "warn")]
         if bad:
             failing.append(f"{deliverable.name} ({bad[0]['message']})")
@@ -119,8 +124,8 @@ def pad_has_picture_and_mix(production: Production) -> CheckResult:
         return unknown("Aucun PAD contrôlé (livrable de diffusion avec un contrôle terminé).")
     failing = []
     for deliverable, run in rows:
-        media = run.report.get("media", {})
-        layout = [c for c in run.report.get("checks", []) if c["id"] == "audio_layout"]
+        media = _report(run).get("media", {})
+        layout = [c for c in _report(run).get("checks", []) if c["id"] == "audio_layout"]
         if not media.get("video"):
             failing.append(f"{deliverable.name} (pas d'image)")
         elif not layout or layout[0]["status"] == "fail":

@@ -232,7 +232,7 @@ def minors_authorisation(production: Production) -> CheckResult:
 
 @register_check("crit_b3_health_safety.working_time_compliance")
 def working_time_compliance(production: Production) -> CheckResult:
-    if not production.labor_timesheets.exists():  # type: ignore[attr-defined]
+    if not production.labor_timesheets.exists():
         return unknown("Aucune feuille de temps : ni planning importé ni heures réelles.")
     try:
         findings, _ = services.compliance(production)

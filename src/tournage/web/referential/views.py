@@ -90,7 +90,7 @@ def judge(request: ProductionRequest, production_id: int, row_id: str, item: int
         judgement = form.save(commit=False)
         judgement.text = texts[item][:300]
         if form.has_changed() or judgement.pk is None:
-            judgement.decided_by = request.user  # type: ignore[assignment]
+            judgement.decided_by = request.user
             judgement.save()
         messages.success(request, _("Judgement recorded."))
     else:

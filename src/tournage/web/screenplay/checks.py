@@ -59,7 +59,11 @@ def minors_flagged(production: Production) -> CheckResult:
     if not cast:
         return unknown("Aucun personnage n'est relié à un interprète : âges inconnus.")
     day = production.shoot_start or date.today()
-    minors = {c.name for c in cast if needs_child_authorisation(c.person.birth_date, day)}
+    minors = {
+        c.name
+        for c in cast
+        if c.person is not None and needs_child_authorisation(c.person.birth_date, day)
+    }
     scenes = [
         s for s in version.scenes.filter(omitted=False) if minors & {*s.characters, *s.non_speaking}
     ]
