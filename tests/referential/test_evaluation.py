@@ -101,3 +101,11 @@ def test_an_unowned_check_says_so() -> None:
 def test_check_spec_refs() -> None:
     assert CheckSpec("a", "r", "warn", ref=["x", "y"]).refs == ("x", "y")
     assert CheckSpec("a", "r", "warn").refs == ()
+
+
+def test_every_check_and_judgement_item_has_its_french_wording() -> None:
+    framework = FRAMEWORK.load()
+    assert [spec.id for _, spec in framework.checks() if not spec.rule_fr] == []
+    assert [
+        row.id for row in framework.rows if len(row.human_judgement_fr) != len(row.human_judgement)
+    ] == []

@@ -23,7 +23,13 @@ from tournage.referential.framework import (
     Framework,
     Row,
 )
-from tournage.referential.registry import CheckResult, Evaluator, Status, evaluator_for
+from tournage.referential.registry import (
+    CheckResult,
+    Evaluator,
+    Status,
+    evaluation_scope,
+    evaluator_for,
+)
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +182,18 @@ def evaluate(
     """Every live check of the framework on ``subject`` (``only``: a subset of check ids)."""
     framework = framework or FRAMEWORK.load()
     domains = domains or CHECK_DOMAINS.load()
+    with evaluation_scope():
+        rows = _evaluate_rows(subject, only, framework, domains)
+    checks = tuple(c for r in rows for c in r.checks)
+    return Evaluation(framework, tuple(rows), checks)
+
+
+def _evaluate_rows(
+    subject: Any,
+    only: Callable[[str], bool] | None,
+    framework: Framework,
+    domains: CheckDomains,
+) -> list[RowOutcome]:
     rows: list[RowOutcome] = []
     for row in framework.rows:
         if row.retired:
@@ -192,5 +210,4 @@ def evaluate(
             )
             outcomes.append(CheckOutcome(row.id, spec, result, domains.owner(spec.id)))
         rows.append(RowOutcome(row, tuple(outcomes)))
-    checks = tuple(c for r in rows for c in r.checks)
-    return Evaluation(framework, tuple(rows), checks)
+    return rows

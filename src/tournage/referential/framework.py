@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tournage.common.rules import RuleTable
+from tournage.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ class Framework:
     blocks: tuple[Block, ...]
     rows: tuple[Row, ...]
 
+    def label(self, row: Row) -> str:
+        """``C1.1.1`` for a competence, ``Critère 2.4`` (its rank in the block) otherwise."""
+        if row.code:
+            return row.code
+        criteria = [r.id for r in self.rows if r.kind == "criterion" and r.block == row.block]
+        return f"Critère {row.block}.{criteria.index(row.id) + 1}"
+
     def checks(self) -> list[tuple[Row, CheckSpec]]:
         """Every (row, check) pair, in the file's order; check ids are unique."""
         return [(row, check) for row in self.rows if not row.retired for check in row.checks]
@@ -86,10 +94,17 @@ class CheckDomains:
         return self.labels.get(domain, domain)
 
 
-def _as_of_text(document: Any) -> Any:
+def _with_french(document: Any) -> Any:
+    """criteria.yaml, with the French wording of its checks and judgement items
+    (criteria_fr.yaml) merged in; ``as_of`` read as text."""
     document["meta"]["as_of"] = str(document["meta"]["as_of"])
+    french = load_yaml("referential/criteria_fr.yaml")
+    for row in document["rows"]:
+        for check in row.get("checks") or ():
+            check.setdefault("rule_fr", french["rules"].get(check["id"]))
+        row.setdefault("human_judgement_fr", french["judgements"].get(row["id"], []))
     return document
 
 
-FRAMEWORK = RuleTable("referential/criteria.yaml", Framework, select=_as_of_text)
+FRAMEWORK = RuleTable("referential/criteria.yaml", Framework, select=_with_french)
 CHECK_DOMAINS = RuleTable("referential/check_domains.yaml", CheckDomains)

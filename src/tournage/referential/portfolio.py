@@ -18,7 +18,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
 from xml.sax.saxutils import escape
@@ -30,6 +30,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
+from tournage.common.formatting import format_date
 from tournage.referential.framework import FRAMEWORK, Row
 
 LANGUAGE = "fr-FR"
@@ -141,8 +142,7 @@ def _check_text(check: Mapping[str, Any]) -> str:
 
 
 def _row_heading(row: Row, status: str | None) -> str:
-    name = row.code or row.id
-    return f"{name} — {STATUS_FR.get(status, status)}"
+    return f"{FRAMEWORK.load().label(row)} — {STATUS_FR.get(status, status)}"
 
 
 def _story(document: Mapping[str, Any], title: str, generated: datetime) -> _Writer:
@@ -156,7 +156,7 @@ def _story(document: Mapping[str, Any], title: str, generated: datetime) -> _Wri
     writer = _Writer()
     writer.add("H1", f"Production responsable — {title}")
     writer.add("P", f"{framework.meta.title} (version du {framework.meta.as_of}).")
-    writer.add("P", f"Évaluation du {generated.strftime('%d/%m/%Y à %H:%M')}.")
+    writer.add("P", f"Évaluation du {format_date(generated)} à {generated.strftime('%H:%M')}.")
     writer.add(
         "P",
         "Contrôles : {met} atteints, {partly} partiellement, {not_met} non atteints, "
@@ -175,13 +175,21 @@ def _story(document: Mapping[str, Any], title: str, generated: datetime) -> _Wri
                 writer.add("P", f"{spec.rule_fr or spec.rule} : {_check_text(check)}", "Note")
             for judgement in judgements.get(row.id, []):
                 verdict = VERDICT_FR.get(judgement["verdict"], judgement["verdict"])
-                text = f"Jugement : {judgement['text']} — {verdict}, le {judgement['date']}"
+                text = f"Jugement : {judgement['text']} — {verdict}, le {_day(judgement['date'])}"
                 if judgement.get("by"):
                     text += f" par {judgement['by']}"
                 if judgement.get("comment"):
                     text += f" : {judgement['comment']}"
                 writer.add("P", text, "Note")
     return writer
+
+
+def _day(value: Any) -> str:
+    """A judgement's date (ISO text in the JSON document) the French way."""
+    try:
+        return format_date(date.fromisoformat(str(value)), "long")
+    except ValueError:
+        return str(value)
 
 
 def portfolio_pdf(document: Mapping[str, Any], title: str, generated: datetime) -> bytes:

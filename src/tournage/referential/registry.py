@@ -20,10 +20,14 @@ so that the dashboard shows a warning rather than a failure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -84,3 +88,28 @@ def evaluator_for(check_id: str) -> Evaluator | None:
 
 def registered_checks() -> frozenset[str]:
     return frozenset(_evaluators)
+
+
+_shared: ContextVar[dict[Hashable, Any] | None] = ContextVar("referential_shared", default=None)
+
+
+@contextmanager
+def evaluation_scope() -> Iterator[None]:
+    """Within one evaluation, ``shared`` computes each costly input once (a devis, a
+    footprint, contract findings) for all the evaluators that read it."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def shared(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, once per evaluation for ``key`` (every time outside an evaluation)."""
+    cache = _shared.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    value: T = cache[key]
+    return value

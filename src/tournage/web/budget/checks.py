@@ -29,7 +29,13 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.report import analyse, profile_with_budget
 from tournage.budget.tax_credit import estimate
 from tournage.common.formatting import format_date, format_money, format_percent
-from tournage.referential.registry import CheckResult, Evidence, Status, register_check
+from tournage.referential.registry import (
+    CheckResult,
+    Evidence,
+    Status,
+    register_check,
+    shared,
+)
 from tournage.referential.verdicts import coverage, listing, present, unknown
 from tournage.web.productions.api import production_url
 from tournage.web.productions.models import Production
@@ -52,7 +58,7 @@ def _with_budget(
     """Unknown without a devis; a devis the core refuses is reported, never passed."""
 
     def run(production: Production) -> CheckResult:
-        document = production_budget(production)
+        document = shared(("budget", production.pk), lambda: production_budget(production))
         if document is None:
             return unknown(NO_DEVIS)
         try:
@@ -62,6 +68,10 @@ def _with_budget(
 
     run.__name__ = check.__name__
     return run
+
+
+def _analysed(document: ProductionBudget) -> Any:
+    return shared(("budget.analyse", id(document)), lambda: analyse(document))
 
 
 def _accounts(production: Production) -> list[str]:
@@ -98,7 +108,7 @@ def budget_within_envelope(production: Production, document: Any) -> CheckResult
     envelope = production.budget_envelope
     if envelope is None:
         return unknown("L'enveloppe budgétaire de la production n'est pas renseignée.")
-    total = analyse(document)[0].total
+    total = _analysed(document)[0].total
     return present(
         total <= envelope,
         met=f"Devis {format_money(total)} dans l'enveloppe de {format_money(envelope)}.",
@@ -120,7 +130,7 @@ def eligibility_screen(production: Production, document: Any) -> CheckResult:
     targeted = _targeted(document)
     if not targeted:
         return unknown("Aucune aide visée dans le plan de financement (identifiant d'aide).")
-    total = analyse(document)[0].total
+    total = _analysed(document)[0].total
     verdicts = {v.aid: v for v in match_aids(profile_with_budget(document.profile, total))}
     screened = [verdicts[a] for a in targeted if a in verdicts]
     refused = [v.name for v in screened if v.status == NOT_ELIGIBLE]
@@ -145,7 +155,7 @@ def eligibility_screen(production: Production, document: Any) -> CheckResult:
 def plan_balanced(production: Production, document: Any) -> CheckResult:
     if not document.financing.sources:
         return unknown("Le plan de financement est vide.")
-    totals, _, financing = analyse(document)
+    totals, _, financing = _analysed(document)
     return present(
         financing.gap == 0,
         met=f"Plan de financement égal au devis ({format_money(totals.total)}).",
@@ -159,7 +169,7 @@ def plan_balanced(production: Production, document: Any) -> CheckResult:
 @register_check("c2_1_1.aid_intensity")
 @_with_budget
 def aid_intensity(production: Production, document: Any) -> CheckResult:
-    financing = analyse(document)[2]
+    financing = _analysed(document)[2]
     ceiling = financing.ceiling
     if ceiling is None or financing.public_share is None:
         return unknown("Pas de plafond d'aides publiques connu pour ce format.")
@@ -180,7 +190,7 @@ def aid_intensity(production: Production, document: Any) -> CheckResult:
 def tax_credit_estimate(production: Production, document: Any) -> CheckResult:
     profile = document.profile
     credit = estimate(
-        analyse(document)[0],
+        _analysed(document)[0],
         profile.format,
         profile.genre,
         profile.flags.get("french_language"),
@@ -227,7 +237,7 @@ def expense_has_receipt(production: Production) -> CheckResult:
 @register_check("c2_3_2.overrun_alert")
 @_with_budget
 def overrun_alert(production: Production, document: Any) -> CheckResult:
-    alerts = analyse(document)[1].alerts
+    alerts = _analysed(document)[1].alerts
     return present(
         not alerts,
         met="Aucun poste n'est estimé au-delà de son budget à terminaison.",
@@ -318,7 +328,7 @@ def cost_report_freshness(production: Production) -> CheckResult:
 @register_check("crit_b2_realtime_budget_tracking.cost_report_reconciles")
 @_with_budget
 def cost_report_reconciles(production: Production, document: Any) -> CheckResult:
-    total = analyse(document)[1].total
+    total = _analysed(document)[1].total
     spent = Expense.objects.filter(production=production).aggregate(s=Sum("amount_ht"))["s"]
     committed = Commitment.objects.filter(production=production).aggregate(s=Sum("amount"))["s"]
     spent, committed = spent or Decimal(0), committed or Decimal(0)

@@ -15,7 +15,13 @@ from tournage.carbon.estimate import Footprints
 from tournage.carbon.measures import MEASURES, measures_by_category, mode_share
 from tournage.common.formatting import format_date, format_percent, format_quantity
 from tournage.data import load_yaml
-from tournage.referential.registry import CheckResult, Evidence, Status, register_check
+from tournage.referential.registry import (
+    CheckResult,
+    Evidence,
+    Status,
+    register_check,
+    shared,
+)
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.web.productions.api import production_url
 from tournage.web.productions.models import PowerSource as LocationPower
@@ -41,7 +47,7 @@ def _with_footprints(
 ) -> Callable[[Production], CheckResult]:
     def run(production: Production) -> CheckResult:
         try:
-            result = production_footprints(production)
+            result = shared(("carbon", production.pk), lambda: production_footprints(production))
         except CarbonError as error:
             return CheckResult(Status.NOT_MET, f"Le bilan ne se calcule pas : {error.message}")
         return check(production, result)

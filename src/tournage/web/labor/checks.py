@@ -7,12 +7,19 @@ the foundation, for the check ``sensitive_data_consent``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.apps import apps
 
 from tournage.labor.calendar import needs_child_authorisation
 from tournage.labor.findings import Finding, LaborError
-from tournage.referential.registry import CheckResult, Evidence, Status, register_check
+from tournage.referential.registry import (
+    CheckResult,
+    Evidence,
+    Status,
+    register_check,
+    shared,
+)
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.web.productions.api import SensitiveRecords, production_url, register_sensitive_data
 from tournage.web.productions.models import Production
@@ -68,7 +75,10 @@ def _contract_check(
         return unknown(NO_CONTRACT)
     bad, uncertain = [], []
     for contract in rows:
-        found = list(failing(contract, services.contract_findings(contract)))
+        findings = shared(
+            ("labor.contract", contract.pk), partial(services.contract_findings, contract)
+        )
+        found = list(failing(contract, findings))
         if found:
             bad.append(f"{contract.person} ({found[0].message})")
             uncertain.append(all(f.severity != "error" for f in found))
@@ -86,7 +96,10 @@ def _contract_check(
 
 
 def _contracts(production: Production) -> list[Contract]:
-    return list(Contract.objects.filter(production=production).select_related("person"))
+    return shared(
+        ("labor.contracts", production.pk),
+        lambda: list(Contract.objects.filter(production=production).select_related("person")),
+    )
 
 
 def _codes(*codes: str) -> Callable[[Contract, list[Finding]], list[Finding]]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from tournage.referential.document import evaluation_document
 from tournage.referential.evaluation import CheckOutcome, Evaluation, evaluate
-from tournage.referential.framework import Row
+from tournage.referential.framework import FRAMEWORK, Row
 from tournage.referential.registry import Status
 from tournage.web.plugins import domain_configs
 from tournage.web.productions.models import Production
@@ -76,8 +76,9 @@ def row_text(row: Row) -> str:
 
 
 def row_code(row: Row) -> str:
-    """C1.1.1 for a competence, the criterion's short name otherwise."""
-    return row.code or row.id.removeprefix(f"crit_b{row.block}_").replace("_", " ")
+    """C1.1.1 for a competence, "Critère 2.4" otherwise."""
+    label = FRAMEWORK.load().label(row)
+    return label if row.code or not english() else label.replace("Critère", "Criterion")
 
 
 def domain_link(production: Production, domain: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tournage.common.formatting import format_date, format_money, format_number, format_quantity
-from tournage.referential.registry import CheckResult, Evidence, register_check
+from tournage.referential.registry import CheckResult, Evidence, register_check, shared
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.web.productions.api import production_url
@@ -27,7 +27,10 @@ def _board(production: Production, schedule: Schedule) -> Evidence:
 
 def _live(schedule: Schedule) -> Evaluation:
     """The current schedule re-evaluated: availabilities may have changed since it was solved."""
-    return evaluate(problem_of(schedule), assignment_of(schedule))
+    return shared(
+        ("scheduling.live", schedule.pk),
+        lambda: evaluate(problem_of(schedule), assignment_of(schedule)),
+    )
 
 
 def _findings_check(
