@@ -26,6 +26,9 @@ PAGES = (
     "delivery/",
     "accessibility/",
     "history/",
+    "referential/",
+    "referential/c2_3/",
+    "referential/history/",
 )
 
 
