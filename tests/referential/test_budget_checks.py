@@ -228,3 +228,19 @@ def test_accessibility_budgeted(devis: Any) -> None:
     assert run("accessibility_budgeted", production).status is Status.MET
     devis.lines.filter(account="8.8").delete()
     assert run("accessibility_budgeted", production).status is Status.NOT_MET
+
+
+def test_the_funding_screen_shows_the_live_facts_and_the_broadcasters(
+    devis: Any, member_client: Any
+) -> None:
+    from django.urls import reverse
+
+    production = fresh(devis.production)
+    source(production, "broadcaster_presale", "2000", status="confirmed")
+    page = member_client("producer").get(
+        reverse("budget:financing", kwargs={"production_id": production.pk})
+    )
+    text = page.content.decode()
+    assert "Faits lus dans les données" in text
+    assert "Un diffuseur est engagé (préachat confirmé)" in text
+    assert "broadcaster_presale — " in text  # the source's label in the broadcasters list

@@ -9,10 +9,16 @@ facts no data tells (or while the data is absent).
 from __future__ import annotations
 
 from django.apps import apps
+from django.utils.translation import gettext_lazy as _
 
 from tournage.web.productions.models import Production
 
 BROADCASTER_KINDS = ("broadcaster_presale",)
+LABELS = {
+    "broadcaster_commitment": _("A broadcaster is committed (confirmed pre-sale)"),
+    "carbon_footprint_forecast": _("Forecast carbon footprint computed"),
+    "accessibility_files_planned": _("SME subtitles and audio description for every deliverable"),
+}
 COMMITTED = ("confirmed", "received")
 
 
@@ -35,3 +41,8 @@ def live_flags(production: Production) -> dict[str, bool]:
         if planned is not None:
             flags["accessibility_files_planned"] = planned
     return flags
+
+
+def live_facts(production: Production) -> list[tuple[str, bool]]:
+    """The facts the funding screen shows as read from the data, with their answer."""
+    return [(str(LABELS[name]), value) for name, value in live_flags(production).items()]

@@ -18,6 +18,7 @@ from tournage.budget.tax_credit import estimate
 from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 
 from .. import adapters, forms, models
+from ..live_flags import BROADCASTER_KINDS, live_facts
 from .common import (
     READERS,
     WRITERS,
@@ -58,6 +59,8 @@ def financing(request: ProductionRequest, production_id: int) -> HttpResponse:
                 ),
             )
     verdicts = match_aids(profile_with_budget(adapters.core_profile(profile), total))
+    context["live_facts"] = live_facts(production)
+    context["broadcasters"] = [s for s in context["sources"] if s.kind in BROADCASTER_KINDS]
     context["verdicts"] = sorted(
         verdicts, key=lambda v: ("eligible", "to_check", "not_eligible").index(v.status)
     )
