@@ -62,6 +62,4 @@ def expense_amounts(production: Production) -> list[tuple[str, Decimal]]:
 
 def commitment_references(production: Production) -> set[str]:
     """References of the production's commitments (a signed contract books ``contrat-<id>``)."""
-    return set(
-        Commitment.objects.filter(production=production).values_list("reference", flat=True)
-    )
+    return set(Commitment.objects.filter(production=production).values_list("reference", flat=True))
