@@ -21,15 +21,18 @@ def url(name: str, production: Any, **kwargs: Any) -> str:
     return reverse(f"referential:{name}", kwargs={"production_id": production.pk, **kwargs})
 
 
-def test_the_dashboard_lists_every_block_and_records_todays_snapshot(
+def test_the_dashboard_lists_every_block_and_keeps_todays_snapshot_on_request(
     member_client: Any, production: Any
 ) -> None:
-    page = member_client(Role.PRODUCER).get(url("index", production))
+    client = member_client(Role.PRODUCER)
+    page = client.get(url("index", production))
     assert page.status_code == 200
     text = page.content.decode()
     assert "Bloc 4" in text
     assert "Pas encore évalué" in text
     assert "Non atteint" in text  # a fresh production has no eco-referent
+    assert not Snapshot.objects.exists()  # reading never writes
+    assert client.post(url("record", production)).status_code == 302
     snapshot = Snapshot.objects.get(production=production)
     assert sum(snapshot.counts.values()) == 151
     assert len(snapshot.statuses) == 151
@@ -99,7 +102,7 @@ def test_an_accountant_reads_but_does_not_judge(member_client: Any, production: 
 
 def test_the_history_page_draws_the_snapshots(member_client: Any, production: Any) -> None:
     client = member_client(Role.PRODUCER)
-    client.get(url("index", production))
+    client.post(url("record", production))
     text = client.get(url("history", production)).content.decode()
     assert "<svg" in text
     assert "<circle" in text

@@ -28,7 +28,6 @@ JUDGES = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
 def index(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     evaluation = evaluate_production(production)
-    record_snapshot(production, evaluation)
     context = {
         "summary": counts_view(evaluation.summary()),
         "decided": evaluation.decided,
@@ -98,6 +97,16 @@ def judge(request: ProductionRequest, production_id: int, row_id: str, item: int
     return redirect("referential:row", production_id=production_id, row_id=row_item.id)
 
 
+@require_POST
+@read_roles(*READERS)
+@write_roles(*JUDGES)
+def record(request: ProductionRequest, production_id: int) -> HttpResponse:
+    """Keep today's evaluation in the history (a page view never writes)."""
+    record_snapshot(request.production, evaluate_production(request.production))
+    messages.success(request, _("Today's evaluation is kept in the history."))
+    return redirect("referential:history", production_id=production_id)
+
+
 @read_roles(*READERS)
 def history(request: ProductionRequest, production_id: int) -> HttpResponse:
     snapshots = list(Snapshot.objects.filter(production=request.production))
@@ -110,6 +119,7 @@ def history(request: ProductionRequest, production_id: int) -> HttpResponse:
         "snapshots": [
             {"date": s.taken_on, "counts": counts_view(s.counts)} for s in reversed(snapshots)
         ],
+        "can_record": request.membership.role in JUDGES,
     }
     return render(request, "referential/history.html", context)
 
