@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         """Every check of the framework on the production's data (records today's snapshot)."""
         production = _production(production_id)
         from tournage.referential.document import evaluation_document
-        from tournage.web.referential.services import (
+        from tournage.web.referential.api import (
             evaluate_production,
             judgement_documents,
             record_snapshot,
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
         if suffix not in PORTFOLIO_FORMATS:
             raise CliError(f"Format de portefeuille inconnu « {suffix} » : .pdf, .zip ou .json.")
         production = _production(production_id)
-        from tournage.web.referential.exports import build
+        from tournage.web.referential.api import build
 
         data = build(production, suffix.lstrip("."))
         try:

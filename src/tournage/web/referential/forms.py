@@ -5,17 +5,16 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from tournage.web.forms import ModelForm
+
 from .models import Judgement
 
 
-class JudgementForm(forms.ModelForm[Judgement]):
+class JudgementForm(ModelForm[Judgement]):
     class Meta:
         model = Judgement
         fields = ("verdict", "comment", "decided_on")
-        widgets = {
-            "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "comment": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
