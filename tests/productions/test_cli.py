@@ -104,3 +104,19 @@ def test_errors_are_messages_not_tracebacks(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_cleanup_removes_orphan_uploads(tmp_path: Path) -> None:
+    orphan = tmp_path / "data" / "media" / "budget" / "imports" / "abandonne.csv"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"date;compte\n")
+    listed = as_json(
+        tournage("--json", "cleanup", "--older-than", "0", "--dry-run", data_dir=tmp_path / "data")
+    )
+    assert listed == {"removed": [], "orphans": ["budget/imports/abandonne.csv"], "bytes": 12}
+    assert orphan.exists()
+    removed = as_json(
+        tournage("cleanup", "--older-than", "0", "--json", data_dir=tmp_path / "data")
+    )
+    assert removed["removed"] == ["budget/imports/abandonne.csv"]
+    assert not orphan.exists()

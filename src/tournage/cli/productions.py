@@ -6,11 +6,7 @@ They need the database, so each one starts Django lazily through
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,11 +21,6 @@ def _django() -> Any:
     runtime.setup_django()
     runtime.migrate()
     return runtime
-
-
-def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
-    """A server or worker process; its logs go to stderr so stdout keeps only our document."""
-    return subprocess.Popen([sys.executable, *args], env=os.environ.copy(), stdout=sys.stderr)
 
 
 def _gunicorn_args(host: str, port: int, workers: int) -> list[str]:
@@ -48,27 +39,14 @@ def _gunicorn_args(host: str, port: int, workers: int) -> list[str]:
     ]
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _serve(runtime: Any, host: str, port: int, workers: int, with_worker: bool) -> int:
+    """The web server and the task worker under one supervisor (``tournage.cli.supervisor``)."""
+    from tournage.cli.supervisor import Child, Supervisor
 
-
-def _supervise(processes: list[subprocess.Popen[bytes]]) -> int:
-    """Wait until Ctrl-C or until one process dies; then stop them all."""
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        while all(p.poll() is None for p in processes):
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    return max((p.returncode or 0) for p in processes)
+    children = [Child("serveur web", _gunicorn_args(host, port, workers), essential=True)]
+    if with_worker:
+        children.append(Child("worker", runtime.worker_args()))
+    return Supervisor(children).run()
 
 
 def register(app: typer.Typer) -> None:
@@ -104,8 +82,7 @@ def register(app: typer.Typer) -> None:
         if no_serve:
             return
         sys.stdout.flush()
-        code = _supervise([_spawn(_gunicorn_args(host, port, 2)), _spawn(runtime.worker_args())])
-        raise typer.Exit(code)
+        raise typer.Exit(_serve(runtime, host, port, 2, with_worker=True))
 
     @app.command()
     def serve(
@@ -119,16 +96,15 @@ def register(app: typer.Typer) -> None:
         """Production server (gunicorn); configure it with the environment variables."""
         runtime = _django()
         runtime.prepare_static()
-        processes = [_spawn(_gunicorn_args(host, port, workers))]
-        if with_worker:
-            processes.append(_spawn(runtime.worker_args()))
-        raise typer.Exit(_supervise(processes))
+        raise typer.Exit(_serve(runtime, host, port, workers, with_worker))
 
     @app.command()
     def worker() -> None:
         """Run one background-task worker (database or Redis queue, per TOURNAGE_TASKS)."""
+        from tournage.cli.supervisor import Child, Supervisor
+
         runtime = _django()
-        raise typer.Exit(_supervise([_spawn(runtime.worker_args())]))
+        raise typer.Exit(Supervisor([Child("worker", runtime.worker_args())]).run())
 
     @app.command("productions")
     def list_productions() -> None:
@@ -207,5 +183,31 @@ def register(app: typer.Typer) -> None:
                 + "".join(
                     f"\n  à inviter : {i['username']} ({i['role']})" for i in d["invitations"]
                 )
+            ),
+        )
+
+    @app.command("cleanup")
+    def cleanup(
+        older_than: Annotated[
+            float, typer.Option(help="Only files untouched for this many hours.")
+        ] = 24.0,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="List, remove nothing.")] = False,
+    ) -> None:
+        """Remove uploaded files no row points to (killed imports, abandoned uploads)."""
+        _django()
+        from tournage.web.productions.storage_cleanup import orphans, remove
+
+        found = orphans(older_than)
+        if not dry_run:
+            remove(found)
+        emit(
+            {
+                "removed": [] if dry_run else [o.name for o in found],
+                "orphans": [o.name for o in found],
+                "bytes": sum(o.size for o in found),
+            },
+            lambda d: (
+                f"{len(d['orphans'])} fichier(s) orphelin(s), {d['bytes']} octets"
+                + (" (rien supprimé : --dry-run)." if dry_run else " supprimés.")
             ),
         )

@@ -28,7 +28,7 @@ def worker_args() -> list[str]:
 
     if settings.TASK_BACKEND_NAME == "rq":
         return ["-m", "django", "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
-    return ["-m", "django", "db_worker", "--no-startup-delay"]
+    return ["-m", "django", "tournage_worker", "--no-startup-delay"]
 
 
 def prepare_static() -> None:

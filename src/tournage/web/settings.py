@@ -196,6 +196,10 @@ _TASK_BACKENDS = {
     "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
     "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# A database worker renews its lease every HEARTBEAT seconds; a RUNNING task whose worker
+# missed it for LEASE seconds is failed and can be run again (productions.task_recovery).
+TOURNAGE_TASK_HEARTBEAT = int(os.environ.get("TOURNAGE_TASK_HEARTBEAT", "15"))
+TOURNAGE_TASK_LEASE = int(os.environ.get("TOURNAGE_TASK_LEASE", "120"))
 TASK_BACKEND_NAME = os.environ.get("TOURNAGE_TASKS", "database")
 if TASK_BACKEND_NAME not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TOURNAGE_TASKS must be one of {sorted(_TASK_BACKENDS)}.")

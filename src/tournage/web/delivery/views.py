@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from tournage.delivery.report import html_report, levels_svg, loudness_svg, pdf_
 from tournage.web.productions.access import ProductionRequest
 
 from .forms import DeliverableForm, MasterUploadForm, ServerPathForm, qc_inbox
-from .models import Deliverable, QCRun
+from .models import Deliverable, QCRun, QCStatus
 from .tasks import run_qc_task
 
 
@@ -121,6 +122,32 @@ def run(request: ProductionRequest, production_id: int, run_id: int) -> HttpResp
         context["checks"] = item.report["checks"]
         context["loudness"] = item.report.get("loudness")
     return render(request, "delivery/run.html", context)
+
+
+@require_POST
+def run_retry(request: ProductionRequest, production_id: int, run_id: int) -> HttpResponse:
+    """Run a failed or interrupted analysis again on the same master."""
+    item = _run(request, run_id)
+    if item.status != QCStatus.ERROR or not _master_available(item):
+        messages.error(request, _("This analysis cannot be run again: send the master again."))
+        return redirect("delivery:run", production_id=production_id, run_id=item.pk)
+    with transaction.atomic():
+        QCRun.objects.filter(pk=item.pk).update(status=QCStatus.QUEUED, progress=0.0, error="")
+        transaction.on_commit(lambda: _enqueue(item.pk))
+    messages.success(request, _("The analysis runs again in the background."))
+    return redirect("delivery:run", production_id=production_id, run_id=item.pk)
+
+
+def _master_available(item: QCRun) -> bool:
+    """The upload is still stored, or the path is still inside this server's QC inbox
+    (a path from an imported archive is not trusted)."""
+    if item.media.name:
+        return item.media.storage.exists(item.media.name)
+    inbox = qc_inbox()
+    if inbox is None or not item.source_path:
+        return False
+    path = Path(item.source_path).resolve()
+    return path.is_relative_to(inbox) and path.is_file()
 
 
 def run_report(

@@ -9,4 +9,7 @@ class ProductionsConfig(plugins.DomainAppConfig):
     label = "productions"
     verbose_name = _("Productions")
     archive = Archive(section="tournage.web.productions.archive.production_section")
-    hooks = ("tournage.web.runtime.configure_limits",)
+    hooks = (
+        "tournage.web.runtime.configure_limits",
+        "tournage.web.productions.storage_cleanup.connect",
+    )

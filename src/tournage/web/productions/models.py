@@ -231,3 +231,15 @@ class ArchiveExport(models.Model):
     @property
     def is_ready(self) -> bool:
         return bool(self.file)
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's lease, renewed while it lives (``task_recovery``)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}:{self.pid})"

@@ -11,6 +11,7 @@ from django_tasks import task
 
 from .archive import export_production
 from .models import ArchiveExport
+from .task_recovery import on_lost
 
 
 @task()
@@ -29,3 +30,10 @@ def export_production_archive(export_id: int) -> dict[str, Any]:
         export.save(update_fields=["error"])
         raise
     return {"export_id": export.pk, "file": export.file.name, "sections": manifest["sections"]}
+
+
+@on_lost(export_production_archive)
+def _interrupted(export_id: int) -> None:
+    ArchiveExport.objects.filter(pk=export_id, file="").update(
+        error="Export interrompu : le processus de calcul s'est arrêté. Demandez-le à nouveau."
+    )
