@@ -96,12 +96,12 @@ def test_findings_carry_severity_source_timecode_and_french_message():
         **gap,
         "cue": 1,
         "start_tc": "00:00:01:00",
-        "severity": "error",
+        "severity": "fail",
         "source": "netflix_ttsg_general",
     }
     assert "image" in gap["message"]
     speed = next(f for f in document["findings"] if f["rule"] == "NFX-READING-SPEED")
-    assert speed["severity"] == "warning"  # third-party value: uncertain, so only a warning
+    assert speed["severity"] == "warn"  # third-party value: uncertain, so only a warning
     assert document["summary"]["NFX-ONE-LINE"] == 2
 
 

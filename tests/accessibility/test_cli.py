@@ -42,7 +42,7 @@ def test_check_json_shape(capsys):
     assert document["cues"] == 13
     first = document["findings"][0]
     assert set(first) >= {"cue", "start_tc", "rule", "severity", "message"}
-    assert first["severity"] in ("error", "warning")
+    assert first["severity"] in ("fail", "warn")
     assert document["summary"]["GEN-OVERLAP"] == 1
 
 

@@ -110,7 +110,7 @@ def test_ad_blocks_must_sit_in_dialogue_gaps():
     findings = check_ad_script(script, dialogue, parse_frame_rate("25"))
     assert [(f.cue, f.code) for f in findings] == [(2, "AD-OVERLAP")]
     assert "500 ms" in findings[0].message
-    assert findings[0].severity == "warning"
+    assert findings[0].severity == "warn"
 
 
 def test_not_media_gives_a_french_error(tmp_path):

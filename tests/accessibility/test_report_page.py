@@ -25,7 +25,7 @@ def test_report_page_filters_and_timeline(member_client, production):
     only = client.get(_url("file", production, file_id=item.pk), {"rule": "SME-COLOUR"})
     body = only.content.decode()
     assert "Couleur hors code" in body and "Chevauche" not in body
-    warnings = client.get(_url("file", production, file_id=item.pk), {"severity": "warning"})
+    warnings = client.get(_url("file", production, file_id=item.pk), {"severity": "warn"})
     assert "Chevauche" not in warnings.content.decode()
 
 

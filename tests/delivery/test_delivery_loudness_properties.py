@@ -40,9 +40,7 @@ def test_silence_reads_minus_infinity_and_null_in_json(seconds: float) -> None:
 
 
 def test_k_weighting_at_48k_is_the_bs1770_table() -> None:
-    table = load_yaml("delivery/loudness_conformance.yaml")["algorithm"]["bs1770_loudness"][
-        "k_weighting_48k"
-    ]
+    table = load_yaml("delivery/bs1770.yaml")["algorithm"]["bs1770_loudness"]["k_weighting_48k"]
     sos = k_weighting_sos(48000)
     for row, stage in zip(sos, ("stage1_shelf", "stage2_highpass"), strict=True):
         assert row[:3] == pytest.approx(table[stage]["b"], abs=1e-12)

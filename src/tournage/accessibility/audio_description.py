@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from tournage.accessibility.cues import SubtitleDocument
-from tournage.accessibility.findings import Finding, make_finding
+from tournage.accessibility.findings import CueFinding, make_finding
 from tournage.accessibility.media import ProgrammeScan
 from tournage.accessibility.timecode import FrameRate
 from tournage.data import load_yaml
@@ -32,7 +32,7 @@ def _check(section: str, code_key: str = "code") -> dict[str, Any]:
 
 def check_ad_script(
     script: SubtitleDocument, dialogue: list[tuple[int, int]], rate: FrameRate
-) -> list[Finding]:
+) -> list[CueFinding]:
     """Each description block that overlaps dialogue, with the overlap in milliseconds."""
     params = _check("overlap")
     minimum = params["min_overlap_ms"]["value"]
@@ -55,7 +55,7 @@ def check_ad_script(
     return findings
 
 
-def check_ad_track(scan: ProgrammeScan) -> list[Finding]:
+def check_ad_track(scan: ProgrammeScan) -> list[CueFinding]:
     """The AD mix is present, not silent, and at the programme loudness."""
     track = scan.ad_track
     if track is None:
@@ -83,7 +83,7 @@ def check_ad_track(scan: ProgrammeScan) -> list[Finding]:
     return _loudness(scan, track.integrated_lufs)
 
 
-def _loudness(scan: ProgrammeScan, ad_lufs: float | None) -> list[Finding]:
+def _loudness(scan: ProgrammeScan, ad_lufs: float | None) -> list[CueFinding]:
     params = _check("loudness")
     target, tolerance = params["target_lufs"]["value"], params["tolerance_lu"]["value"]
     if ad_lufs is None or abs(ad_lufs - target) <= tolerance:

@@ -1,4 +1,4 @@
-"""Findings of a check: stable code, cue, severity, French (and English) message, fix."""
+"""Findings of a subtitle check: the common finding, placed on a cue, with a fix."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tournage.accessibility.timecode import FrameRate
+from tournage.common.findings import Finding, Severity, source_text
 
 
 @dataclass(frozen=True)
@@ -26,19 +27,30 @@ class Fix:
 
 
 @dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str  # "error" | "warning"
+class CueFinding:
+    """A finding in the common shape, placed on a cue, with its English text and its fix."""
+
+    finding: Finding
     cue: int  # 1-based cue number; 0 = the whole file
     start_ms: int | None
-    message: str
     message_en: str
-    source: str
     fix: Fix | None = None
 
+    @property
+    def code(self) -> str:
+        return self.finding.code
 
-def source_text(source: Any) -> str:
-    return ", ".join(source) if isinstance(source, list) else str(source or "")
+    @property
+    def severity(self) -> Severity:
+        return self.finding.severity
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def source(self) -> str:
+        return self.finding.source
 
 
 def make_finding(
@@ -48,19 +60,20 @@ def make_finding(
     message: str,
     message_en: str,
     fix: Fix | None = None,
-) -> Finding:
+) -> CueFinding:
     """A finding of the check described by ``params`` (uncertain rules only warn)."""
-    severity = "warning" if params.get("uncertain") else params.get("severity", "error")
-    return Finding(
+    severity = Severity.for_rule(
+        params.get("severity", "fail"), uncertain=bool(params.get("uncertain"))
+    )
+    finding = Finding(
         params["code"],
         severity,
-        cue,
-        start_ms,
         message,
-        message_en,
-        source_text(params.get("source")),
-        fix,
+        source=source_text(params.get("source")),
+        subject=f"sous-titre {cue}" if cue else "fichier",
+        evidence={"cue": cue, "start_ms": start_ms},
     )
+    return CueFinding(finding, cue, start_ms, message_en, fix)
 
 
 @dataclass
@@ -69,7 +82,7 @@ class CheckReport:
     cues: int
     frame_rate: FrameRate
     format: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[CueFinding] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # rules skipped: value unknown
 
     @property
@@ -78,7 +91,7 @@ class CheckReport:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "error")
+        return sum(1 for f in self.findings if f.severity is Severity.FAIL)
 
     def to_dict(self) -> dict[str, Any]:
         rate = self.frame_rate
@@ -92,7 +105,7 @@ class CheckReport:
                     "cue": f.cue,
                     "start_tc": rate.ms_to_tc(f.start_ms) if f.start_ms is not None else None,
                     "rule": f.code,
-                    "severity": f.severity,
+                    "severity": f.severity.value,
                     "message": f.message,
                     "message_en": f.message_en,
                     "source": f.source,

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tournage.accessibility.cues import Cue, Span, SubtitleDocument
-from tournage.accessibility.findings import Finding
+from tournage.accessibility.findings import CueFinding
 
 
-def apply_fixes(document: SubtitleDocument, findings: Iterable[Finding]) -> SubtitleDocument:
+def apply_fixes(document: SubtitleDocument, findings: Iterable[CueFinding]) -> SubtitleDocument:
     """A new document with every suggested fix applied.
 
     Out-times: a shortening fix (overlap, gap, maximum duration) wins over an extension,

@@ -17,7 +17,7 @@ from tournage.accessibility.rules import media_rules
 from tournage.data import load_yaml
 from tournage.delivery.errors import DeliveryError
 from tournage.delivery.loudness import LoudnessMeter, channel_weights
-from tournage.delivery.media import decode_packets, frame_samples, open_media
+from tournage.delivery.media import decode_packets, frame_samples, open_media, stream_channel_names
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ class _AudioPass:
         self.state = sosfilt_zi(self.sos) * 0.0
         self.pending = np.zeros(0, dtype=np.float64)
         self.levels: list[float] = []
-        names = [channel.name for channel in stream.layout.channels]
-        self.meter = LoudnessMeter(self.rate, channel_weights(names))
+        names = stream_channel_names(stream)
+        self.meter = LoudnessMeter(self.rate, channel_weights(names), keep_series=False)
 
     def add(self, samples: NDArray[np.float32]) -> None:
         if samples.shape[0] == len(self.meter.weights):
@@ -144,7 +144,9 @@ def scan_programme(path: Path, shots: bool = True) -> ProgrammeScan:
                     shot_pass.add(frame)
             duration = container.duration
     except (DeliveryError, av.FFmpegError, ValueError) as error:
-        raise SubtitleFormatError(f"Média illisible : {error}") from None
+        raise SubtitleFormatError(
+            "subtitles.media_unreadable", f"Média illisible : {error}"
+        ) from None
     return ProgrammeScan(
         round(duration / 1000) if duration else None,
         window_ms,

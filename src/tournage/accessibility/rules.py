@@ -34,7 +34,8 @@ def load_rule_set(name: str) -> RuleSet:
     sets = _table()["rule_sets"]
     if name not in sets:
         raise SubtitleFormatError(
-            f"Jeu de règles « {name} » inconnu (choix : {', '.join(rule_set_names())})."
+            "subtitles.unknown_rules",
+            f"Jeu de règles « {name} » inconnu (choix : {', '.join(rule_set_names())}).",
         )
     entry = sets[name]
     parent = load_rule_set(entry["inherits"]).checks if entry.get("inherits") else {}

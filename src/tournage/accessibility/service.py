@@ -10,7 +10,7 @@ from tournage.accessibility.checks import CheckOptions, check_document, default_
 from tournage.accessibility.checks.programme import check_against_programme
 from tournage.accessibility.cues import SubtitleDocument
 from tournage.accessibility.errors import SubtitleFormatError
-from tournage.accessibility.findings import CheckReport, Finding
+from tournage.accessibility.findings import CheckReport, CueFinding
 from tournage.accessibility.media import scan_programme, speech_segments
 from tournage.accessibility.readers import MAX_BYTES, read_subtitles
 from tournage.accessibility.timecode import FrameRate
@@ -21,10 +21,14 @@ def read_file(path: Path, frame_rate: FrameRate | None = None) -> SubtitleDocume
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SubtitleFormatError(f"Fichier trop gros ({size // 1_048_576} Mo).")
+            raise SubtitleFormatError(
+                "subtitles.too_large", f"Fichier trop gros ({size // 1_048_576} Mo)."
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise SubtitleFormatError(f"Impossible de lire {path.name} : {error.strerror}.") from None
+        raise SubtitleFormatError(
+            "subtitles.unreadable_file", f"Impossible de lire {path.name} : {error.strerror}."
+        ) from None
     return read_subtitles(data, frame_rate)
 
 
@@ -54,7 +58,7 @@ def check_audio_description(
     dialogue: SubtitleDocument | None,
     media: Path | None,
     frame_rate: FrameRate | None = None,
-) -> list[Finding]:
+) -> list[CueFinding]:
     """AD blocks against the dialogue (subtitle cues, else the media's speech) and the
     media's AD track (presence, silence, loudness)."""
     rate = frame_rate or script.frame_rate or default_frame_rate()

@@ -61,11 +61,14 @@ def parse_frame_rate(text: str) -> FrameRate:
     key = cleaned.removesuffix("df").rstrip("-_ ")
     if key not in _RATES:
         raise SubtitleFormatError(
-            f"Cadence « {text} » non prise en charge (choix : {', '.join(SUPPORTED_RATES)})."
+            "subtitles.frame_rate",
+            f"Cadence « {text} » non prise en charge (choix : {', '.join(SUPPORTED_RATES)}).",
         )
     fps = _RATES[key]
     if drop and fps.denominator != 1001:
-        raise SubtitleFormatError(f"Le drop-frame n'existe qu'à 29,97 et 59,94 i/s, pas à {key}.")
+        raise SubtitleFormatError(
+            "subtitles.drop_frame", f"Le drop-frame n'existe qu'à 29,97 et 59,94 i/s, pas à {key}."
+        )
     return FrameRate(fps, drop)
 
 
@@ -100,7 +103,9 @@ def tc_to_frames(text: str, rate: FrameRate) -> int:
     """Frame count of ``HH:MM:SS:FF`` (or ``;FF`` drop-frame) at ``rate``."""
     match = _TC.match(text.strip())
     if not match:
-        raise SubtitleFormatError(f"Timecode « {text} » illisible (attendu HH:MM:SS:FF).")
+        raise SubtitleFormatError(
+            "subtitles.timecode", f"Timecode « {text} » illisible (attendu HH:MM:SS:FF)."
+        )
     hh, mm, ss, ff = (int(group) for group in match.groups())
     return hmsf_to_frames(hh, mm, ss, ff, rate)
 
@@ -109,12 +114,14 @@ def hmsf_to_frames(hh: int, mm: int, ss: int, ff: int, rate: FrameRate) -> int:
     nominal = rate.nominal
     if mm > 59 or ss > 59 or ff >= nominal:
         raise SubtitleFormatError(
-            f"Timecode {hh:02d}:{mm:02d}:{ss:02d}:{ff:02d} hors limites à {rate.label} i/s."
+            "subtitles.timecode",
+            f"Timecode {hh:02d}:{mm:02d}:{ss:02d}:{ff:02d} hors limites à {rate.label} i/s.",
         )
     drop = _drop_per_minute(rate)
     if drop and ss == 0 and ff < drop and mm % 10:
         raise SubtitleFormatError(
-            f"Timecode {hh:02d}:{mm:02d}:{ss:02d};{ff:02d} n'existe pas en drop-frame."
+            "subtitles.timecode",
+            f"Timecode {hh:02d}:{mm:02d}:{ss:02d};{ff:02d} n'existe pas en drop-frame.",
         )
     total_minutes = 60 * hh + mm
     frames = (3600 * hh + 60 * mm + ss) * nominal + ff

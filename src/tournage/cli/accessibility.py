@@ -191,4 +191,4 @@ def _guard(action: Any) -> Any:
     try:
         return action()
     except SubtitleFormatError as error:
-        raise CliError(str(error)) from None
+        raise CliError(error.message) from None

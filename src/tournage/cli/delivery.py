@@ -50,6 +50,7 @@ def render_loudness(doc: dict[str, Any]) -> str:
             f"Momentané max          {_fmt(doc['max_momentary_lufs'], 'LUFS')}",
             f"Court terme max        {_fmt(doc['max_short_term_lufs'], 'LUFS')}",
             f"{doc['channels']} canaux, {doc['sample_rate']} Hz, {doc['duration_s']:.1f} s",
+            *(f"Attention : {finding['message']}" for finding in doc["findings"]),
         ]
     )
 
@@ -77,14 +78,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """ITU-R BS.1770 / EBU R 128 loudness of a file."""
         from tournage.delivery.errors import DeliveryError
-        from tournage.delivery.programme import measure_file
+        from tournage.delivery.programme import assumed_order_finding, measure_file
 
         try:
             with _progress("Mesure de la loudness") as progress:
                 result, selection = measure_file(path, _tracks(tracks), progress)
         except DeliveryError as error:
             raise CliError(error.message) from error
-        emit(result.to_dict() | {"tracks": selection.tracks}, render_loudness)
+        findings = [f.to_dict() for f in [assumed_order_finding(selection)] if f is not None]
+        emit(result.to_dict() | {"tracks": selection.tracks, "findings": findings}, render_loudness)
 
     @app.command("qc")
     def qc(

@@ -28,7 +28,9 @@ def load_yaml(relative_path: str) -> Any:
     """Parsed YAML data file (cached: the tables are read-only)."""
     import yaml
 
-    return yaml.safe_load(data_text(relative_path))
+    # libyaml's parser when the wheel has it: ten times faster on the larger tables
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(data_text(relative_path), Loader=loader)  # noqa: S506 - a safe loader
 
 
 @cache

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tournage.common.errors import DomainError
 
-class DeliveryError(ValueError):
-    """A file or request we cannot analyse; ``code`` is stable, the message is French."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class DeliveryError(DomainError):
+    """A file or request we cannot analyse: ``code`` is stable, the message French."""

@@ -1,33 +1,38 @@
 """Streaming loudness meter: ITU-R BS.1770-5, EBU Tech 3341 (EBU mode) and 3342 (LRA).
 
 Audio is fed in chunks of any size; the meter keeps the filter states, a short tail of
-10 ms energy bins and one value per 100 ms (gating blocks, short-term values), so memory
-stays flat whatever the programme length (about 16 bytes per 100 ms).
+10 ms energy bins, and two histograms (400 ms blocks for the gated integrated loudness,
+3 s short-term values for the LRA) of fixed size, as FFmpeg's and libebur128's meters do:
+memory is the same for a minute or ten hours. The graph series (momentary and short-term
+loudness over time) are kept only when asked for (QC reports).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.signal import sosfilt
 
 from tournage.data import load_yaml
-from tournage.delivery.kweighting import k_weighting_sos
+from tournage.delivery.kweighting import KWeighting
 from tournage.delivery.truepeak import TruePeakMeter
 
 NEG_INF = float("-inf")
 # channel names as FFmpeg/PyAV spell them; surrounds weigh 1.41, LFE is excluded (BS.1770)
 SURROUND_CHANNELS = frozenset({"SL", "SR", "BL", "BR", "LS", "RS", "SLS", "SRS"})
 LFE_CHANNELS = frozenset({"LFE", "LFE2", "LOW_FREQUENCY", "LFE1"})
+LUFS_OFFSET = -0.691  # BS.1770: cancels the K-filter's gain at 997 Hz
 
 
+@cache
 def _constants() -> dict[str, Any]:
-    algorithm = load_yaml("delivery/loudness_conformance.yaml")["algorithm"]
+    algorithm = load_yaml("delivery/bs1770.yaml")["algorithm"]
     meter = load_yaml("delivery/meter.yaml")["loudness"]
     bs1770 = algorithm["bs1770_loudness"]
     return {
@@ -40,6 +45,8 @@ def _constants() -> dict[str, Any]:
         "lra": algorithm["tech3342_lra"],
         "fine_hop_s": meter["fine_hop_s"]["value"],
         "series_step_s": meter["series_step_s"]["value"],
+        "histogram_step_lu": meter["histogram_step_lu"]["value"],
+        "histogram_top_lufs": meter["histogram_top_lufs"]["value"],
     }
 
 
@@ -57,34 +64,70 @@ def channel_weights(names: Sequence[str]) -> list[float]:
 
 def energy_to_lufs(energy: float | NDArray[np.float64]) -> Any:
     with np.errstate(divide="ignore"):
-        return -0.691 + 10 * np.log10(energy)
+        return LUFS_OFFSET + 10 * np.log10(energy)
 
 
-def gated_loudness(block_energies: NDArray[np.float64]) -> float:
+class Histogram:
+    """Count and summed energy of loudness values above a floor, per ``step`` LU.
+
+    Sums are exact; a value's bin only decides which side of a gate it falls, so results
+    differ from keeping every value by less than half a step (0.005 LU by default).
+    """
+
+    def __init__(self, floor_lufs: float) -> None:
+        c = _constants()
+        self.floor = floor_lufs
+        self.step = float(c["histogram_step_lu"])
+        size = math.ceil((c["histogram_top_lufs"] - floor_lufs) / self.step)
+        self.counts = np.zeros(size, dtype=np.int64)
+        self.energies = np.zeros(size, dtype=np.float64)
+        # bin edges as energies: values are placed without a logarithm per value
+        self.edges = [10 ** ((floor_lufs + i * self.step - LUFS_OFFSET) / 10) for i in range(size)]
+
+    def add(self, energies: NDArray[np.float64]) -> None:
+        """Add values (a few per call: one per 100 ms of audio)."""
+        for energy in energies.tolist():
+            if energy > self.edges[0]:  # strictly above the floor
+                index = bisect.bisect_right(self.edges, energy) - 1
+                self.counts[index] += 1
+                self.energies[index] += energy
+
+    def centres(self) -> NDArray[np.float64]:
+        return self.floor + (np.arange(self.counts.size, dtype=np.float64) + 0.5) * self.step
+
+    def gate(self, relative_lu: float) -> NDArray[np.bool_] | None:
+        """Bins above ``relative_lu`` under the power mean of every value; None if empty."""
+        total = int(self.counts.sum())
+        if total == 0:
+            return None
+        mean = float(energy_to_lufs(self.energies.sum() / total))
+        kept: NDArray[np.bool_] = (self.centres() > mean + relative_lu) & (self.counts > 0)
+        return kept
+
+
+def gated_loudness(blocks: Histogram) -> float:
     """Integrated loudness of 400 ms blocks with the absolute and relative gates."""
-    c = _constants()
-    loudness = energy_to_lufs(block_energies)
-    above = block_energies[loudness > c["absolute_gate"]]
-    if above.size == 0:
+    kept = blocks.gate(_constants()["relative_gate"])
+    if kept is None:
         return NEG_INF
-    relative = float(energy_to_lufs(above.mean())) + c["relative_gate"]
-    kept = above[energy_to_lufs(above) > relative]
-    return float(energy_to_lufs(kept.mean()))
+    return float(energy_to_lufs(blocks.energies[kept].sum() / blocks.counts[kept].sum()))
 
 
-def loudness_range(short_term_lufs: NDArray[np.float64]) -> float | None:
-    """EBU Tech 3342 loudness range of short-term values sampled at 10 Hz."""
+def loudness_range(short_term: Histogram) -> float | None:
+    """EBU Tech 3342 loudness range of the short-term values (sampled at 10 Hz)."""
     lra = _constants()["lra"]
-    values = short_term_lufs[short_term_lufs > lra["absolute_gate_lufs"]]
-    if values.size == 0:
+    kept = short_term.gate(lra["relative_gate_lu"])
+    if kept is None:
         return None
-    mean_energy = np.mean(10 ** (values / 10))
-    relative = 10 * math.log10(mean_energy) + lra["relative_gate_lu"]
-    values = np.sort(values[values > relative])
-    n = values.size
+    counts = np.where(kept, short_term.counts, 0)
+    cumulative = np.cumsum(counts)
+    n = int(cumulative[-1])
+    centres = short_term.centres()
 
     def percentile(p: float) -> float:
-        return float(values[round((n - 1) * p / 100 + 1) - 1])
+        # Tech 3342 reference code: the value at index round((n - 1) * p / 100 + 1) - 1
+        index = round((n - 1) * p / 100 + 1) - 1
+        return float(centres[np.searchsorted(cumulative, index, side="right")])
 
     return percentile(lra["percentiles"]["high"]) - percentile(lra["percentiles"]["low"])
 
@@ -126,8 +169,16 @@ class LoudnessResult:
         }
 
 
+def _level(linear_power: float) -> float:
+    return float(energy_to_lufs(linear_power)) if linear_power else NEG_INF
+
+
 class LoudnessMeter:
-    """Feed (channels, n) float samples with :meth:`add`, then read :meth:`result`."""
+    """Feed (channels, n) float samples with :meth:`add`, then read :meth:`result`.
+
+    ``series_step_s``: keep momentary and short-term values at that step (graphs, events);
+    ``keep_series=False`` keeps none (a plain measurement).
+    """
 
     def __init__(
         self,
@@ -135,12 +186,12 @@ class LoudnessMeter:
         weights: Sequence[float],
         series_step_s: float | None = None,
         true_peak_watch_dbtp: float | None = None,
+        keep_series: bool = True,
     ) -> None:
         c = _constants()
         self.sample_rate = sample_rate
-        self.weights = np.asarray(weights, dtype=np.float64)[:, None]
-        self.sos = k_weighting_sos(sample_rate)
-        self.zi = np.zeros((self.sos.shape[0], len(weights), 2))
+        self.weights = np.asarray(weights, dtype=np.float64)
+        self.k_weighting = KWeighting(sample_rate, len(weights))
         self.hop = round(sample_rate * c["fine_hop_s"])
         self.momentary_bins = round(c["block_s"] / c["fine_hop_s"])
         self.block_step_bins = round(c["block_step_s"] / c["fine_hop_s"])
@@ -154,8 +205,9 @@ class LoudnessMeter:
         self.tail = np.zeros(0)  # last bins, enough for one short-term window
         self.bins_done = 0
         self.samples = 0
-        self.block_energies: list[float] = []
-        self.short_term_energies: list[float] = []  # every 100 ms, for LRA
+        self.blocks = Histogram(c["absolute_gate"])
+        self.short_term = Histogram(c["lra"]["absolute_gate_lufs"])  # every 100 ms, for LRA
+        self.keep_series = keep_series
         self.momentary_series: list[float] = []
         self.short_term_series: list[float] = []
         self.max_momentary = 0.0
@@ -170,12 +222,20 @@ class LoudnessMeter:
         chunk_peak = self.true_peak.add(samples)
         if self.true_peak.watch_level is not None and chunk_peak > self.true_peak.watch_level:
             self.true_peak_events.append((start, self.samples / self.sample_rate))
-        filtered, self.zi = sosfilt(self.sos, samples, axis=1, zi=self.zi)
-        power = np.concatenate([self.pending, (self.weights * filtered * filtered).sum(axis=0)])
+        power = np.concatenate([self.pending, self._weighted_power(self.k_weighting(samples))])
         whole = power.size // self.hop * self.hop
         self.pending = power[whole:]
         if whole:
-            self._add_bins(power[:whole].reshape(-1, self.hop).sum(axis=1) / self.hop)
+            self._add_bins(power[:whole].reshape(-1, self.hop).mean(axis=1))
+
+    def _weighted_power(self, filtered: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Sum over channels of weight x square, in place (no temporaries per channel)."""
+        np.multiply(filtered, filtered, out=filtered)
+        power: NDArray[np.float64] = filtered[0] * self.weights[0]
+        for channel, weight in zip(filtered[1:], self.weights[1:], strict=True):
+            channel *= weight
+            power += channel
+        return power
 
     def _add_bins(self, bins: NDArray[np.float64]) -> None:
         history = self.tail.size
@@ -216,8 +276,10 @@ class LoudnessMeter:
             means: NDArray[np.float64] = (cumulative[e] - cumulative[e - width]) / width
             return means
 
-        self.block_energies.extend(means_at(self.block_step_bins, self.momentary_bins).tolist())
-        self.short_term_energies.extend(means_at(self.block_step_bins, self.short_bins).tolist())
+        self.blocks.add(means_at(self.block_step_bins, self.momentary_bins))
+        self.short_term.add(means_at(self.block_step_bins, self.short_bins))
+        if not self.keep_series:
+            return
         # graph series: value i is the window ending at (i + 1) * step; NaN until it is full
         at_step = absolute_ends % self.series_step_bins == 0
         for width, series in (
@@ -231,19 +293,13 @@ class LoudnessMeter:
             series.extend(np.where(full, energy_to_lufs(energy), np.nan).tolist())
 
     def result(self) -> LoudnessResult:
-        short_term = energy_to_lufs(np.asarray(self.short_term_energies, dtype=np.float64))
+        peak = self.true_peak.peak
         return LoudnessResult(
-            integrated_lufs=gated_loudness(np.asarray(self.block_energies, dtype=np.float64)),
-            loudness_range_lu=loudness_range(short_term),
-            true_peak_dbtp=float(20 * np.log10(self.true_peak.peak))
-            if self.true_peak.peak
-            else NEG_INF,
-            max_momentary_lufs=float(energy_to_lufs(self.max_momentary))
-            if self.max_momentary
-            else NEG_INF,
-            max_short_term_lufs=float(energy_to_lufs(self.max_short_term))
-            if self.max_short_term
-            else NEG_INF,
+            integrated_lufs=gated_loudness(self.blocks),
+            loudness_range_lu=loudness_range(self.short_term),
+            true_peak_dbtp=float(20 * np.log10(peak)) if peak else NEG_INF,
+            max_momentary_lufs=_level(self.max_momentary),
+            max_short_term_lufs=_level(self.max_short_term),
             channels=int(self.weights.shape[0]),
             sample_rate=self.sample_rate,
             duration_s=self.samples / self.sample_rate,

@@ -6,29 +6,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tournage.common.findings import Finding, Severity
 from tournage.delivery.errors import DeliveryError
 from tournage.delivery.loudness import LoudnessMeter, LoudnessResult, channel_weights
 from tournage.delivery.media import (
     AudioAssembler,
     AudioInfo,
     decode_packets,
+    default_channel_names,
     describe,
     frame_samples,
     open_media,
 )
 
 Progress = Callable[[float], None]
-# channel roles of tracks given one mono channel each, in the EBU R 91 / WAV order
-MONO_TRACK_ROLES = {2: ["FL", "FR"], 6: ["FL", "FR", "FC", "LFE", "SL", "SR"]}
+METER_BLOCK = 8192  # samples handed to the meter at least at once: small temporaries
 
 
 @dataclass
 class TrackSelection:
-    """Audio streams measured together as one programme (1-based track numbers)."""
+    """Audio streams measured together as one programme (1-based track numbers).
+
+    ``assumed_order``: the channels carry no positions and were read in the format's
+    default order (a warning: the weighting rests on it); None when the file says.
+    """
 
     tracks: list[int]
     streams: list[AudioInfo]
     channel_names: list[str]
+    assumed_order: list[str] | None = None
 
     @property
     def sample_rate(self) -> int:
@@ -57,18 +63,47 @@ def select_tracks(
         raise DeliveryError(
             "mixed_rates", "Les pistes choisies n'ont pas la même fréquence d'échantillonnage."
         )
-    if all(s.channels == 1 for s in streams) and len(streams) in MONO_TRACK_ROLES:
-        names = MONO_TRACK_ROLES[len(streams)]
-    else:
-        names = [name for s in streams for name in s.channel_names]
-    return TrackSelection(chosen, streams, names)
+    names = [name for s in streams for name in s.channel_names]
+    assumed = any(s.layout_assumed for s in streams)
+    if len(streams) > 1 and all(s.channels == 1 for s in streams):
+        # mono tracks carry no position: the default order of that many channels
+        names = default_channel_names(len(streams), "") or names
+        assumed = len(streams) > 2  # a leading pair is L R whatever its labels
+    return TrackSelection(chosen, streams, names, names if assumed else None)
+
+
+def tracks_text(tracks: Sequence[int]) -> str:
+    numbers = ", ".join(str(t) for t in tracks)
+    return f"piste {numbers}" if len(tracks) == 1 else f"pistes {numbers}"
+
+
+def assumed_order_finding(selection: TrackSelection) -> Finding | None:
+    """The warning that goes with a programme read in an assumed channel order."""
+    if selection.assumed_order is None:
+        return None
+    order = " ".join(selection.assumed_order)
+    return Finding(
+        "delivery.channel_order_assumed",
+        Severity.WARN,
+        f"{tracks_text(selection.tracks).capitalize()} : aucune position de canal dans le "
+        f"fichier ; lues dans l'ordre par défaut du format ({order}) pour la pondération "
+        "BS.1770.",
+        source="meter.yaml: channel_order",
+        subject=tracks_text(selection.tracks),
+        evidence={"order": selection.assumed_order, "tracks": selection.tracks},
+    )
 
 
 def new_meter(
-    selection: TrackSelection, true_peak_watch_dbtp: float | None = None
+    selection: TrackSelection, true_peak_watch_dbtp: float | None = None, keep_series: bool = True
 ) -> LoudnessMeter:
     weights = channel_weights(selection.channel_names)
-    return LoudnessMeter(selection.sample_rate, weights, true_peak_watch_dbtp=true_peak_watch_dbtp)
+    return LoudnessMeter(
+        selection.sample_rate,
+        weights,
+        true_peak_watch_dbtp=true_peak_watch_dbtp,
+        keep_series=keep_series,
+    )
 
 
 def measure_file(
@@ -78,12 +113,12 @@ def measure_file(
     with open_media(path) as container:
         info = describe(container, path)
         selection = select_tracks(info.audio, tracks)
-        meter = new_meter(selection)
+        meter = new_meter(selection, keep_series=False)
         streams = [container.streams.audio[t - 1] for t in selection.tracks]
         assembler = AudioAssembler(
             [s.index for s in streams],
             [s.channels for s in selection.streams],
-            selection.sample_rate // 2,
+            METER_BLOCK,
         )
         duration = info.duration_s or 0.0
         for stream, frame in decode_packets(container, streams):

@@ -1,36 +1,48 @@
-"""Loudness benchmark: tournage's meter vs FFmpeg's ebur128 filter (peak=true) on the same file.
+"""Loudness benchmark: `tournage loudness FILE` vs `ffmpeg -af ebur128=peak=true -f null -`.
 
-Run: PYTHONPATH=src .venv/bin/python tests/bench/delivery/bench_loudness.py [minutes]
-Synthesises a stereo 48 kHz 24-bit WAV programme (cached in $TMPDIR), then times both
-meters in the same run, alternated twice, and prints the fastest wall time of each, speed
-(x realtime) and peak memory.
+Run: PYTHONPATH=src .venv/bin/python tests/bench/delivery/bench_loudness.py [minutes ...]
+(default: 10 and 60). Synthesises a stereo 48 kHz 24-bit WAV programme per length (cached in
+$TMPDIR), then runs both whole processes in turn (A B A B ..., after one warm-up each) and
+prints, for each side, the median of user+system CPU seconds, wall seconds and peak RSS,
+with the paired ratios tournage/ffmpeg. The reference ffmpeg binary comes from the
+imageio-ffmpeg wheel (dev dependency): nothing to install by hand.
 """
 
 from __future__ import annotations
 
 import json
-import resource
+import os
+import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-import av
-import av.filter
-import numpy as np
-
-from tournage.delivery.programme import measure_file
-from tournage.delivery.synth import programme_chunks
-
 RATE = 48000
-REPEATS = 2
+RUNS = 5
+FFMPEG_METER = ["-af", "ebur128=peak=true", "-f", "null", "-"]
+TOURNAGE = Path(sys.executable).with_name("tournage")
 
 
 def programme_wav(minutes: float) -> Path:
+    """The cached programme, made by a child process: this one stays small (see run_measured)."""
     path = Path(tempfile.gettempdir()) / f"tournage-bench-programme-{minutes:g}min.wav"
-    if path.exists():
-        return path
+    if not path.exists():
+        made = os.spawnv(
+            os.P_WAIT, sys.executable, [sys.executable, __file__, "--make", str(minutes)]
+        )
+        if made:
+            raise RuntimeError("could not synthesise the programme")
+    return path
+
+
+def make_programme(minutes: float) -> None:
+    import av
+    import numpy as np
+
+    from tournage.delivery.synth import programme_chunks
+
+    path = Path(tempfile.gettempdir()) / f"tournage-bench-programme-{minutes:g}min.wav"
     with av.open(str(path), "w", format="wav") as container:
         stream = container.add_stream("pcm_s24le", rate=RATE, layout="stereo")
         pts = 0
@@ -42,74 +54,100 @@ def programme_wav(minutes: float) -> Path:
             pts += chunk.shape[1]
             container.mux(stream.encode(frame))
         container.mux(stream.encode(None))
-    return path
 
 
-def ffmpeg_ebur128(path: Path) -> dict[str, float]:
-    """FFmpeg's own R 128 meter through PyAV's filter graph (no ffmpeg binary needed)."""
-    with av.open(str(path)) as container:
-        stream = container.streams.audio[0]
-        graph = av.filter.Graph()
-        source = graph.add_abuffer(template=stream)
-        meter = graph.add("ebur128", "peak=true:metadata=1")
-        sink = graph.add("abuffersink")
-        source.link_to(meter)
-        meter.link_to(sink)
-        graph.configure()
-        last: dict[str, str] = {}
-        peak = 0.0
-        for frame in container.decode(stream):
-            graph.push(frame)
-            while True:
-                try:
-                    out = graph.pull()
-                except (av.BlockingIOError, av.EOFError):
-                    break
-                last = dict(out.metadata) or last
-                peak = max([peak, *(float(v) for k, v in last.items() if "true_peaks_ch" in k)])
-        graph.push(None)
+def commands(path: Path) -> dict[str, list[str]]:
+    import imageio_ffmpeg
+
+    ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
     return {
-        "integrated_lufs": float(last["lavfi.r128.I"]),
-        "loudness_range_lu": float(last["lavfi.r128.LRA"]),
-        "true_peak_dbtp": round(20 * np.log10(peak), 2),
+        "tournage": [str(TOURNAGE), "loudness", str(path), "--json"],
+        "ffmpeg": [ffmpeg, "-nostats", "-hide_banner", "-i", str(path), *FFMPEG_METER],
     }
 
 
-def timed(label: str, function, *args):  # type: ignore[no-untyped-def]
-    tracemalloc.start()
-    start = time.perf_counter()
-    result = function(*args)
-    wall = time.perf_counter() - start
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return label, wall, peak, result
+def run_measured(command: list[str]) -> dict[str, float | str]:
+    """One whole process; CPU and peak RSS are the kernel's accounting of that child.
+
+    A child's peak RSS starts at its parent's size when it is spawned: this script imports
+    nothing heavy (numpy, PyAV) so that the figure is the command's own.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        actions = [
+            (os.POSIX_SPAWN_DUP2, out.fileno(), 1),
+            (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
+        ]
+        start = time.perf_counter()
+        pid = os.posix_spawn(command[0], command, os.environ, file_actions=actions)
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        text = out.read() or err.read()
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{command[0]} failed: {text[-500:]!r}")
+    return {
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "wall_s": wall,
+        "rss_mib": usage.ru_maxrss / 1024,
+        "output": text.decode(errors="replace"),
+    }
 
 
-def main(minutes: float) -> None:
+def ffmpeg_reading(output: str) -> dict[str, float]:
+    """Integrated, LRA and true peak from the ebur128 summary ffmpeg prints last."""
+    values: dict[str, float] = {}
+    for line in output.splitlines():
+        words = line.split()
+        for key, name in (("I:", "integrated_lufs"), ("LRA:", "loudness_range_lu")):
+            if words[:1] == [key]:
+                values[name] = float(words[1])
+        if words[:1] == ["Peak:"]:
+            values["true_peak_dbtp"] = float(words[1])
+    return values
+
+
+def bench(minutes: float) -> None:
     path = programme_wav(minutes)
-    measure_file(programme_wav(0.1))  # warm up: data tables, filter design
-    seconds = minutes * 60
-    ffmpeg_ebur128(path)  # warm the OS file cache so neither meter pays the first read
-    runs = [
-        timed(label, function, path)
-        for _ in range(REPEATS)
-        for label, function in (
-            ("tournage loudness", lambda p: measure_file(p)[0].to_dict()),
-            ("ffmpeg ebur128 peak=true", ffmpeg_ebur128),
-        )
-    ]  # alternated, fastest of each kept: the machine is shared
-    rows = [
-        min((r for r in runs if r[0] == label), key=lambda r: r[1])
-        for label in dict.fromkeys(r[0] for r in runs)
-    ]
-    for label, wall, peak, result in rows:
+    sides = commands(path)
+    for command in sides.values():
+        run_measured(command)  # warm-up: file cache, shared libraries
+    rows: dict[str, list[dict[str, float | str]]] = {name: [] for name in sides}
+    for _ in range(RUNS):
+        for name, command in sides.items():
+            rows[name].append(run_measured(command))
+    print(f"\n{minutes:g} min stereo 48 kHz 24-bit WAV, {RUNS} runs each, in turn; medians:")
+    for name, command in sides.items():
+        runs = rows[name]
         print(
-            f"{label:28s} {wall:7.2f} s  {seconds / wall:7.1f}x realtime  "
-            f"python peak {peak / 2**20:6.1f} MiB  {json.dumps(result)}"
+            f"  {name:9s} cpu {statistics.median(float(r['cpu_s']) for r in runs):6.2f} s  "
+            f"wall {statistics.median(float(r['wall_s']) for r in runs):6.2f} s  "
+            f"peak RSS {statistics.median(float(r['rss_mib']) for r in runs):6.1f} MiB"
+            f"   $ {Path(command[0]).name} {' '.join(command[1:])}"
         )
-    print(f"ratio tournage/ffmpeg wall time: {rows[0][1] / rows[1][1]:.2f}")
-    print(f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    for measure in ("cpu_s", "wall_s"):
+        ratios = [
+            float(a[measure]) / float(b[measure])
+            for a, b in zip(rows["tournage"], rows["ffmpeg"], strict=True)
+        ]
+        ratio = statistics.median(ratios)
+        print(f"  tournage/ffmpeg {measure[:-2]:4s} ratio, median of pairs: {ratio:.2f}")
+    ours = json.loads(str(rows["tournage"][-1]["output"]))
+    theirs = ffmpeg_reading(str(rows["ffmpeg"][-1]["output"]))
+    print(
+        f"  readings: tournage {ours['integrated_lufs']} LUFS, LRA {ours['loudness_range_lu']} LU, "
+        f"{ours['true_peak_dbtp']} dBTP; ffmpeg {theirs}"
+    )
+
+
+def main(lengths: list[float]) -> None:
+    print(f"load average before: {os.getloadavg()}")
+    for minutes in lengths:
+        bench(minutes)
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 60.0)
+    if sys.argv[1:2] == ["--make"]:
+        make_programme(float(sys.argv[2]))
+    else:
+        main([float(a) for a in sys.argv[1:]] or [10.0, 60.0])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tournage.accessibility.cues import Cue
-from tournage.accessibility.findings import Finding, Fix
+from tournage.accessibility.findings import CueFinding, Fix
 from tournage.accessibility.timecode import FrameRate
 
 Params = dict[str, Any]
@@ -57,4 +57,4 @@ class Context:
         return Fix(f"Avancer la sortie à {self.rate.ms_to_tc(target)}", end_ms=target)
 
 
-Check = Callable[[Context, Params], Iterator[Finding]]
+Check = Callable[[Context, Params], Iterator[CueFinding]]

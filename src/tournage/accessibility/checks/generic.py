@@ -7,18 +7,18 @@ import unicodedata
 from collections.abc import Iterator
 
 from tournage.accessibility.checks.context import Context, Params
-from tournage.accessibility.findings import Finding, make_finding
+from tournage.accessibility.findings import CueFinding, make_finding
 
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
 
 
-def empty_cue(ctx: Context, params: Params) -> Iterator[Finding]:
+def empty_cue(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         if not cue.text.strip():
             yield make_finding(params, cue.index, cue.start_ms, "Sous-titre vide.", "Empty cue.")
 
 
-def bad_duration(ctx: Context, params: Params) -> Iterator[Finding]:
+def bad_duration(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         if cue.duration_ms <= 0:
             yield make_finding(
@@ -30,7 +30,7 @@ def bad_duration(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def overlap(ctx: Context, params: Params) -> Iterator[Finding]:
+def overlap(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for position, cue in enumerate(ctx.cues):
         following = ctx.following(position)
         if following is None or following.start_ms >= cue.end_ms:
@@ -46,7 +46,7 @@ def overlap(ctx: Context, params: Params) -> Iterator[Finding]:
         )
 
 
-def encoding(ctx: Context, params: Params) -> Iterator[Finding]:
+def encoding(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for note in ctx.notes:
         yield make_finding(params, 0, None, note, "Encoding guessed (not UTF-8).")
     for cue in ctx.cues:
@@ -60,7 +60,7 @@ def encoding(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def characters(ctx: Context, params: Params) -> Iterator[Finding]:
+def characters(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         bad = sorted({ch for ch in cue.text if _unsupported(ch)})
         if bad:
@@ -78,7 +78,7 @@ def _unsupported(char: str) -> bool:
     return char != "\n" and unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs")
 
 
-def programme_end(ctx: Context, params: Params) -> Iterator[Finding]:
+def programme_end(ctx: Context, params: Params) -> Iterator[CueFinding]:
     if ctx.programme_ms is None:
         return
     end_tc = ctx.rate.ms_to_tc(ctx.programme_ms)

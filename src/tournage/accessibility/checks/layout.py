@@ -8,7 +8,7 @@ from functools import cache
 
 from tournage.accessibility.checks.context import Context, Params
 from tournage.accessibility.cues import Cue
-from tournage.accessibility.findings import Finding, Fix, make_finding
+from tournage.accessibility.findings import CueFinding, Fix, make_finding
 from tournage.accessibility.rules import count_chars
 from tournage.data import load_yaml
 
@@ -73,7 +73,7 @@ def _rebreak_fix(ctx: Context, cue: Cue, convention: str) -> Fix | None:
     return Fix("Recouper : " + " / ".join(lines), lines=lines)
 
 
-def max_lines(ctx: Context, params: Params) -> Iterator[Finding]:
+def max_lines(ctx: Context, params: Params) -> Iterator[CueFinding]:
     limit = params["live_value"] if ctx.live and "live_value" in params else params["value"]
     for cue in ctx.cues:
         if len(cue.lines) > limit:
@@ -87,7 +87,7 @@ def max_lines(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def chars_per_line(ctx: Context, params: Params) -> Iterator[Finding]:
+def chars_per_line(ctx: Context, params: Params) -> Iterator[CueFinding]:
     limit = params["value"]
     convention = ctx.counting_for(params)
     for cue in ctx.cues:
@@ -103,7 +103,7 @@ def chars_per_line(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def one_line(ctx: Context, params: Params) -> Iterator[Finding]:
+def one_line(ctx: Context, params: Params) -> Iterator[CueFinding]:
     limit = _limit(ctx)
     if limit is None:
         return
@@ -130,7 +130,7 @@ def splits_name(words: list[str], following: list[str]) -> bool:
     return last[:1].isupper() and last[-1:].isalpha() and first[:1].isupper()
 
 
-def line_break(ctx: Context, params: Params) -> Iterator[Finding]:
+def line_break(ctx: Context, params: Params) -> Iterator[CueFinding]:
     language = ctx.language or "fr"
     for cue in ctx.cues:
         lines = [line.split() for line in cue.text_lines]

@@ -7,7 +7,7 @@ from numpy.typing import NDArray
 
 from tournage.accessibility.checks.context import Params
 from tournage.accessibility.cues import Cue
-from tournage.accessibility.findings import Finding, Fix, make_finding
+from tournage.accessibility.findings import CueFinding, Fix, make_finding
 from tournage.accessibility.media import ProgrammeScan, speech_segments
 from tournage.accessibility.rules import media_rules
 from tournage.accessibility.timecode import FrameRate
@@ -15,7 +15,7 @@ from tournage.accessibility.timecode import FrameRate
 
 def check_against_programme(
     cues: tuple[Cue, ...], scan: ProgrammeScan, rate: FrameRate
-) -> tuple[list[Finding], list[str]]:
+) -> tuple[list[CueFinding], list[str]]:
     """Findings, and the rules that could not be checked because a value is unknown."""
     rules = media_rules()
     findings = _shot_changes(cues, scan, rate, rules["shot_change"])
@@ -38,7 +38,7 @@ def _unknown(rules: dict[str, Params]) -> list[str]:
 
 def _shot_changes(
     cues: tuple[Cue, ...], scan: ProgrammeScan, rate: FrameRate, params: Params
-) -> list[Finding]:
+) -> list[CueFinding]:
     """A cue crossing a cut, or starting / ending close to one without being snapped."""
     frame = rate.frames_to_ms(1)
     near_seconds = params["near_seconds"]["value"]
@@ -61,7 +61,7 @@ def _shot_changes(
     return findings
 
 
-def _near(cue: Cue, change: int, rate: FrameRate, params: Params) -> Finding | None:
+def _near(cue: Cue, change: int, rate: FrameRate, params: Params) -> CueFinding | None:
     """In-time within the window of a cut but not on it; out-time likewise, unless it sits
     in the few frames before the cut where a snapped out-time belongs."""
     window = rate.ms_to_frames(round(params["near_seconds"]["value"] * 1000))
@@ -103,7 +103,7 @@ def _coverage(intervals: list[tuple[int, int]], windows: int, window_ms: int) ->
 
 def _speech_gaps(
     cues: tuple[Cue, ...], speech: list[tuple[int, int]], rate: FrameRate, params: Params
-) -> list[Finding]:
+) -> list[CueFinding]:
     limit_ms = float(params["max_seconds"]["value"]) * 1000
     findings = []
     pause_ms = int(params["merge_pause_ms"]["value"])
@@ -153,7 +153,7 @@ def _drift(
     window_ms: int,
     rate: FrameRate,
     params: Params,
-) -> list[Finding]:
+) -> list[CueFinding]:
     """Global offset: the shift of the cues that best matches the speech activity."""
     if not speech or not cues:
         return []

@@ -9,7 +9,7 @@ from tournage.accessibility.checks.context import Context, Params
 from tournage.accessibility.checks.layout import DASHES
 from tournage.accessibility.colours import colour_name, french_name
 from tournage.accessibility.cues import Cue
-from tournage.accessibility.findings import Finding, make_finding
+from tournage.accessibility.findings import CueFinding, make_finding
 
 SPEECH_COLOURS = ("white", "yellow", "cyan", "green")
 _SOUND = re.compile(r"^[(\[][^a-zà-ÿ]*[)\]]$")
@@ -22,7 +22,7 @@ def _line_colour(cue: Cue, number: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def colour_code(ctx: Context, params: Params) -> Iterator[Finding]:
+def colour_code(ctx: Context, params: Params) -> Iterator[CueFinding]:
     allowed = set(params["allowed"])
     for cue in ctx.cues:
         used = {
@@ -39,7 +39,7 @@ def colour_code(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def speaker_dash(ctx: Context, params: Params) -> Iterator[Finding]:
+def speaker_dash(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         colours = [_line_colour(cue, n) for n in range(len(cue.lines))]
         for number in range(1, len(cue.lines)):
@@ -65,7 +65,7 @@ def _indication(text: str, params: Params) -> tuple[str, str, str] | None:
     return None
 
 
-def sound_colour(ctx: Context, params: Params) -> Iterator[Finding]:
+def sound_colour(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         for number, line in enumerate(cue.text_lines):
             text = line.strip()
@@ -83,7 +83,7 @@ def sound_colour(ctx: Context, params: Params) -> Iterator[Finding]:
                 )
 
 
-def sound_information(ctx: Context, params: Params) -> Iterator[Finding]:
+def sound_information(ctx: Context, params: Params) -> Iterator[CueFinding]:
     wanted = {"red", "magenta"}
     used = {colour_name(s.colour) for cue in ctx.cues for line in cue.lines for s in line}
     if ctx.cues and not used & wanted:
@@ -96,7 +96,7 @@ def sound_information(ctx: Context, params: Params) -> Iterator[Finding]:
         )
 
 
-def dialogue_dash(ctx: Context, params: Params) -> Iterator[Finding]:
+def dialogue_dash(ctx: Context, params: Params) -> Iterator[CueFinding]:
     style = params["style"]
     for cue in ctx.cues:
         lines = [line.lstrip() for line in cue.text_lines]
@@ -120,7 +120,7 @@ def _dash_ok(line: str, style: str) -> bool:
     return not rest[:1].isspace() and (style.endswith(" ") or not rest.startswith(" "))
 
 
-def ellipsis(ctx: Context, params: Params) -> Iterator[Finding]:
+def ellipsis(ctx: Context, params: Params) -> Iterator[CueFinding]:
     previous = ""
     for cue in ctx.cues:
         text = cue.text.strip()
@@ -144,7 +144,7 @@ def ellipsis(ctx: Context, params: Params) -> Iterator[Finding]:
         previous = text
 
 
-def alignment(ctx: Context, params: Params) -> Iterator[Finding]:
+def alignment(ctx: Context, params: Params) -> Iterator[CueFinding]:
     for cue in ctx.cues:
         if (
             cue.vertical not in params["allowed_vertical"]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from tournage.accessibility.checks.context import Context, Params
-from tournage.accessibility.findings import Finding, make_finding
+from tournage.accessibility.findings import CueFinding, make_finding
 from tournage.accessibility.rules import count_chars
 
 
@@ -18,7 +18,7 @@ def _seconds(ms: float) -> str:
     return _fr(ms / 1000)
 
 
-def min_duration(ctx: Context, params: Params) -> Iterator[Finding]:
+def min_duration(ctx: Context, params: Params) -> Iterator[CueFinding]:
     minimum = params["seconds"] * 1000
     for position, cue in enumerate(ctx.cues):
         if 0 < cue.duration_ms < int(minimum):
@@ -32,7 +32,7 @@ def min_duration(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def max_duration(ctx: Context, params: Params) -> Iterator[Finding]:
+def max_duration(ctx: Context, params: Params) -> Iterator[CueFinding]:
     maximum = round(params["seconds"] * 1000)
     for cue in ctx.cues:
         if cue.duration_ms > maximum:
@@ -47,7 +47,7 @@ def max_duration(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def min_gap(ctx: Context, params: Params) -> Iterator[Finding]:
+def min_gap(ctx: Context, params: Params) -> Iterator[CueFinding]:
     frames = params["frames"]
     for position, cue in enumerate(ctx.cues):
         following = ctx.following(position)
@@ -67,7 +67,7 @@ def min_gap(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def chaining(ctx: Context, params: Params) -> Iterator[Finding]:
+def chaining(ctx: Context, params: Params) -> Iterator[CueFinding]:
     """Short gaps flicker: close them by moving the out-time to the minimum gap."""
     window = ctx.rate.ms_to_frames(round(params["max_gap_seconds"] * 1000))
     minimum = ctx.rate.ms_to_frames(ctx.min_gap_ms)
@@ -89,7 +89,7 @@ def chaining(ctx: Context, params: Params) -> Iterator[Finding]:
             )
 
 
-def reading_speed(ctx: Context, params: Params) -> Iterator[Finding]:
+def reading_speed(ctx: Context, params: Params) -> Iterator[CueFinding]:
     limit = params["cps"]
     convention = ctx.counting_for(params)
     for position, cue in enumerate(ctx.cues):
@@ -118,7 +118,7 @@ def charter_minimum_ms(chars: int, points: list[dict[str, float]]) -> float:
     return 1000 * (s1 + (s1 - s0) * (chars - c1) / (c1 - c0))
 
 
-def reading_time(ctx: Context, params: Params) -> Iterator[Finding]:
+def reading_time(ctx: Context, params: Params) -> Iterator[CueFinding]:
     tolerance = 1 - params["tolerance_percent"] / 100
     convention = ctx.counting_for(params)
     for position, cue in enumerate(ctx.cues):

@@ -18,11 +18,12 @@ MAX_BYTES = 20 * 1024 * 1024
 def read_subtitles(data: bytes, frame_rate: FrameRate | None = None) -> SubtitleDocument:
     """Parse subtitle bytes; SubtitleFormatError with a French message if unreadable."""
     if not data.strip():
-        raise SubtitleFormatError("Fichier de sous-titres vide.")
+        raise SubtitleFormatError("subtitles.empty", "Fichier de sous-titres vide.")
     if len(data) > MAX_BYTES:
         raise SubtitleFormatError(
+            "subtitles.too_large",
             f"Fichier trop gros ({len(data) // 1_048_576} Mo) pour des sous-titres "
-            f"(limite {MAX_BYTES // 1_048_576} Mo)."
+            f"(limite {MAX_BYTES // 1_048_576} Mo).",
         )
     if looks_like_stl(data):
         header, cues = read_stl(data, frame_rate)
@@ -33,7 +34,9 @@ def read_subtitles(data: bytes, frame_rate: FrameRate | None = None) -> Subtitle
     format_ = sniff_text_format(text)
     cues = read_ttml(text.encode("utf-8")) if format_ == "ttml" else read_text_cues(text, format_)
     if not cues:
-        raise SubtitleFormatError(f"Aucun sous-titre lisible dans ce fichier {format_.upper()}.")
+        raise SubtitleFormatError(
+            "subtitles.no_cue", f"Aucun sous-titre lisible dans ce fichier {format_.upper()}."
+        )
     return SubtitleDocument(format_, cues, frame_rate, notes)
 
 
@@ -48,5 +51,6 @@ def sniff_text_format(text: str) -> str:
     if "-->" in head:
         return "srt"
     raise SubtitleFormatError(
-        "Format de sous-titres non reconnu (SRT, WebVTT, ASS/SSA, TTML/EBU-TT-D ou EBU-STL)."
+        "subtitles.unknown_format",
+        "Format de sous-titres non reconnu (SRT, WebVTT, ASS/SSA, TTML/EBU-TT-D ou EBU-STL).",
     )

@@ -21,10 +21,13 @@ def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
                 return data.decode(encoding), ()
             except UnicodeDecodeError as error:
                 raise SubtitleFormatError(
-                    f"Encodage {encoding.upper()} annoncé mais invalide (octet {error.start})."
+                    "subtitles.bad_encoding",
+                    f"Encodage {encoding.upper()} annoncé mais invalide (octet {error.start}).",
                 ) from None
     if b"\x00" in data:
-        raise SubtitleFormatError("Fichier binaire : ce n'est pas un fichier de sous-titres texte.")
+        raise SubtitleFormatError(
+            "subtitles.binary", "Fichier binaire : ce n'est pas un fichier de sous-titres texte."
+        )
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:

@@ -43,11 +43,14 @@ def read_stl(data: bytes, frame_rate: FrameRate | None = None) -> tuple[StlHeade
     stl = _tables()["stl"]
     gsi_size, tti_size = stl["gsi_bytes"], stl["tti_bytes"]
     if len(data) < gsi_size or not looks_like_stl(data):
-        raise SubtitleFormatError("Fichier EBU-STL invalide : bloc GSI absent ou tronqué.")
+        raise SubtitleFormatError(
+            "subtitles.stl_gsi", "Fichier EBU-STL invalide : bloc GSI absent ou tronqué."
+        )
     if (len(data) - gsi_size) % tti_size:
         raise SubtitleFormatError(
+            "subtitles.stl_truncated",
             f"Fichier EBU-STL tronqué : {len(data) - gsi_size} octets après le GSI, "
-            f"pas un multiple de {tti_size}."
+            f"pas un multiple de {tti_size}.",
         )
     header = _header(data[:gsi_size], frame_rate)
     blocks = [data[at : at + tti_size] for at in range(gsi_size, len(data), tti_size)]
@@ -63,11 +66,16 @@ def _header(gsi: bytes, override: FrameRate | None) -> StlHeader:
     codec = stl["code_pages"].get(gsi[0:3].decode("ascii", "replace"), "cp850")
     disk_format = gsi[3:11].decode("ascii", "replace")
     if disk_format not in stl["disk_format_codes"] and override is None:
-        raise SubtitleFormatError(f"Code de format STL « {disk_format} » inconnu ; précisez --fps.")
+        raise SubtitleFormatError(
+            "subtitles.stl_format",
+            f"Code de format STL « {disk_format} » inconnu ; précisez --fps.",
+        )
     rate = override or parse_frame_rate(stl["disk_format_codes"][disk_format])
     table = gsi[12:14].decode("ascii", "replace")
     if table not in stl["character_code_tables"]:
-        raise SubtitleFormatError(f"Table de caractères STL « {table} » inconnue.")
+        raise SubtitleFormatError(
+            "subtitles.stl_charset", f"Table de caractères STL « {table} » inconnue."
+        )
     declared = _gsi_text(gsi, 238, 243, "ascii")
     start = _gsi_text(gsi, 256, 264, "ascii")
     return StlHeader(
@@ -95,7 +103,9 @@ def _block_time(block: bytes, at: int, rate: FrameRate, number: int) -> int:
     try:
         return hmsf_to_frames(hh, mm, ss, ff, rate)
     except SubtitleFormatError as error:
-        raise SubtitleFormatError(f"Bloc TTI n° {number} : {error}") from None
+        raise SubtitleFormatError(
+            "subtitles.stl_block", f"Bloc TTI n° {number} : {error.message}"
+        ) from None
 
 
 def _cues(blocks: list[bytes], header: StlHeader) -> tuple[Cue, ...]:

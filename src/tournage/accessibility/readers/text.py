@@ -25,7 +25,9 @@ def read_text_cues(text: str, format_: str) -> tuple[Cue, ...]:
             warnings.simplefilter("ignore", RuntimeWarning)
             subs = pysubs2.SSAFile.from_string(text, format_=format_, keep_unknown_html_tags=True)
     except _LIBRARY_ERRORS as error:
-        raise SubtitleFormatError(f"Fichier {format_.upper()} illisible : {error}.") from None
+        raise SubtitleFormatError(
+            "subtitles.unreadable_text", f"Fichier {format_.upper()} illisible : {error}."
+        ) from None
     events = [event for event in subs if not event.is_comment]
     settings = _vtt_settings(text, len(events)) if format_ == "vtt" else None
     cues = []

@@ -54,7 +54,7 @@ class _Timing:
                 "t": 1 / self.tick_rate,
             }[unit]
             return number * scale
-        raise SubtitleFormatError(f"Temps TTML « {text[:40]} » illisible.")
+        raise SubtitleFormatError("subtitles.ttml_time", f"Temps TTML « {text[:40]} » illisible.")
 
 
 def _tag(element: Element) -> str:
@@ -78,9 +78,11 @@ def _rate(root: Element, name: str, default: str) -> Fraction:
     try:
         rate = Fraction(_attribute(root, "#parameter", name) or default)
     except (ValueError, ZeroDivisionError):
-        raise SubtitleFormatError(f"Paramètre ttp:{name} invalide.") from None
+        raise SubtitleFormatError(
+            "subtitles.ttml_parameter", f"Paramètre ttp:{name} invalide."
+        ) from None
     if rate <= 0:
-        raise SubtitleFormatError(f"Paramètre ttp:{name} invalide.")
+        raise SubtitleFormatError("subtitles.ttml_parameter", f"Paramètre ttp:{name} invalide.")
     return rate
 
 
@@ -90,7 +92,9 @@ def _frame_rate(root: Element) -> Fraction:
     if multiplier:
         parts = multiplier.split()
         if len(parts) != 2 or not all(part.isdigit() and int(part) for part in parts):
-            raise SubtitleFormatError("Paramètre ttp:frameRateMultiplier invalide.")
+            raise SubtitleFormatError(
+                "subtitles.ttml_parameter", "Paramètre ttp:frameRateMultiplier invalide."
+            )
         rate *= Fraction(int(parts[0]), int(parts[1]))
     return rate
 
@@ -130,9 +134,13 @@ def read_ttml(data: bytes) -> tuple[Cue, ...]:
     try:
         root = fromstring(data)
     except (ParseError, defusedxml.DefusedXmlException) as error:
-        raise SubtitleFormatError(f"XML TTML invalide ou dangereux : {error}.") from None
+        raise SubtitleFormatError(
+            "subtitles.bad_xml", f"XML TTML invalide ou dangereux : {error}."
+        ) from None
     if _tag(root) != "tt":
-        raise SubtitleFormatError("Ce fichier XML n'est pas du TTML (élément racine <tt> absent).")
+        raise SubtitleFormatError(
+            "subtitles.not_ttml", "Ce fichier XML n'est pas du TTML (élément racine <tt> absent)."
+        )
     frame_rate = _frame_rate(root)
     smpte = None
     if _attribute(root, "#parameter", "timeBase") == "smpte":
@@ -146,7 +154,9 @@ def read_ttml(data: bytes) -> tuple[Cue, ...]:
         try:
             _walk(body, Fraction(0), {}, None, timing, styles, cues)
         except RecursionError:
-            raise SubtitleFormatError("TTML trop profondément imbriqué.") from None
+            raise SubtitleFormatError(
+                "subtitles.too_deep", "TTML trop profondément imbriqué."
+            ) from None
     return tuple(cues)
 
 

@@ -9,10 +9,11 @@ from django.db import transaction
 
 from tournage.accessibility.checks import CheckOptions, default_frame_rate
 from tournage.accessibility.cues import SubtitleDocument
-from tournage.accessibility.findings import Finding, Fix
+from tournage.accessibility.findings import CueFinding, Fix
 from tournage.accessibility.readers import read_subtitles
 from tournage.accessibility.service import check_audio_description, check_subtitles
 from tournage.accessibility.timecode import FrameRate, parse_frame_rate
+from tournage.common.findings import Finding, Severity
 
 from .models import FileKind, SubtitleFile, SubtitleFinding
 
@@ -67,13 +68,13 @@ def run_check(item: SubtitleFile, with_media: bool = False) -> None:
         item.format = document.format
         item.frame_rate = rate.label
         item.cue_count = len(document.cues)
-        item.error_count = sum(1 for f in findings if f.severity == "error")
+        item.error_count = sum(1 for f in findings if f.severity is Severity.FAIL)
         item.warning_count = len(findings) - item.error_count
         item.unknown_rules = unknown
         item.save()
 
 
-def _rows(item: SubtitleFile, findings: list[Finding], rate: FrameRate) -> list[SubtitleFinding]:
+def _rows(item: SubtitleFile, findings: list[CueFinding], rate: FrameRate) -> list[SubtitleFinding]:
     return [
         SubtitleFinding(
             subtitle_file=item,
@@ -81,7 +82,7 @@ def _rows(item: SubtitleFile, findings: list[Finding], rate: FrameRate) -> list[
             start_ms=finding.start_ms,
             start_tc=rate.ms_to_tc(finding.start_ms) if finding.start_ms is not None else "",
             rule=finding.code,
-            severity=finding.severity,
+            severity=finding.severity.value,
             message=finding.message,
             message_en=finding.message_en,
             source=finding.source[:200],
@@ -91,7 +92,7 @@ def _rows(item: SubtitleFile, findings: list[Finding], rate: FrameRate) -> list[
     ]
 
 
-def stored_findings(item: SubtitleFile) -> list[Finding]:
+def stored_findings(item: SubtitleFile) -> list[CueFinding]:
     """The stored findings back as core findings (to apply their fixes)."""
     result = []
     for row in item.findings.all():
@@ -101,14 +102,11 @@ def stored_findings(item: SubtitleFile) -> list[Finding]:
             lines = tuple(fix["lines"]) if fix.get("lines") is not None else None
             core_fix = Fix(fix.get("description", ""), fix.get("end_ms"), lines)
         result.append(
-            Finding(
-                row.rule,
-                row.severity,
+            CueFinding(
+                Finding(row.rule, Severity(row.severity), row.message, source=row.source),
                 row.cue,
                 row.start_ms,
-                row.message,
                 row.message_en,
-                row.source,
                 core_fix,
             )
         )

@@ -74,11 +74,11 @@ class SubtitleUploadForm(forms.Form):
             if kind == FileKind.TRANSCRIPT:
                 text, _notes = decode_text(data)
                 if not text.strip():
-                    raise SubtitleFormatError("Transcription vide.")
+                    raise SubtitleFormatError("subtitles.empty_transcript", "Transcription vide.")
             else:
                 cleaned["document"] = read_subtitles(data, rate)
         except SubtitleFormatError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError(error.message) from None
         return cleaned
 
 

@@ -1,0 +1,22 @@
+"""Stored findings move to the common severity vocabulary: error -> fail, warning -> warn."""
+
+from django.db import migrations
+
+RENAMES = {"error": "fail", "warning": "warn"}
+
+
+def forward(apps, schema_editor):  # type: ignore[no-untyped-def]
+    finding = apps.get_model("accessibility", "SubtitleFinding")
+    for old, new in RENAMES.items():
+        finding.objects.filter(severity=old).update(severity=new)
+
+
+def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
+    finding = apps.get_model("accessibility", "SubtitleFinding")
+    for old, new in RENAMES.items():
+        finding.objects.filter(severity=new).update(severity=old)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accessibility", "0001_initial")]
+    operations = [migrations.RunPython(forward, backward)]
