@@ -1,8 +1,10 @@
 """QC checks of an analysed master against a delivery profile.
 
-Each check compares one measured value with the profile's rule and gives a status:
-``pass``, ``warn`` (rule broken but the rule is marked uncertain, or a detector event),
-``fail``, or ``info`` (the expected value is unknown: measured value shown only).
+Each check compares one measured value with the profile's rule. A broken rule is a
+``Severity`` of the common vocabulary: ``fail``; ``warn`` when the rule rests on an
+uncertain value (or in the band between a strict and a wide limit, see ``_range_check``);
+``info`` when the expected value is unknown (the measured value is shown). A check that
+passes has no severity: its status reads ``pass``.
 """
 
 from __future__ import annotations
@@ -12,17 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tournage.common.findings import Finding, Severity, source_text
 from tournage.delivery.analysis import Analysis
-from tournage.delivery.detectors import Segment
+from tournage.delivery.detectors import Segment, settings
+from tournage.delivery.loudness import short_term_window_s
 from tournage.delivery.profiles import Profile
 
-STATUS_ORDER = {"info": 0, "pass": 1, "warn": 2, "fail": 3}
+PASSED = "pass"  # the status of a check without a finding
+EQUAL_ENOUGH = 0.01  # two declared values (frame rates) closer than this are the same
 
 
 @dataclass
 class CheckResult:
     id: str
-    status: str
+    severity: Severity | None  # None: the check passed
     measured: Any
     expected: Any
     message: str
@@ -30,6 +35,24 @@ class CheckResult:
     events: list[Segment] = field(default_factory=list)
     source: Any = None
     uncertain: bool = False
+
+    @property
+    def status(self) -> str:
+        """``pass`` or the severity: the stable JSON value of the report."""
+        return PASSED if self.severity is None else self.severity.value
+
+    def finding(self, subject: str = "") -> Finding | None:
+        """The common finding of a check that did not pass (the web app stores them)."""
+        if self.severity is None:
+            return None
+        return Finding(
+            f"delivery.{self.id}",
+            self.severity,
+            self.message,
+            source=source_text(self.source),
+            subject=subject,
+            evidence={"measured": self.measured, "expected": self.expected},
+        )
 
 
 @dataclass
@@ -40,8 +63,8 @@ class Target:
     duration_tolerance_s: float | None = None
 
 
-def _broken(rule: dict[str, Any]) -> str:
-    return "warn" if rule.get("uncertain") else "fail"
+def _broken(rule: dict[str, Any]) -> Severity:
+    return Severity.for_rule("fail", uncertain=bool(rule.get("uncertain")))
 
 
 def _result(
@@ -56,7 +79,7 @@ def _result(
 ) -> CheckResult:
     return CheckResult(
         id=check_id,
-        status="pass" if ok else _broken(rule),
+        severity=None if ok else _broken(rule),
         measured=measured,
         expected=expected,
         message=message_ok if ok else message_bad,
@@ -85,7 +108,7 @@ def _allowed(check_id: str, measured: Any, rule: dict[str, Any], label: str) -> 
 
 def _same(measured: Any, allowed: Any) -> bool:
     if isinstance(measured, float) and isinstance(allowed, int | float):
-        return abs(measured - allowed) < 0.01
+        return abs(measured - allowed) < EQUAL_ENOUGH
     if isinstance(allowed, list):
         return list(measured) == allowed
     return bool(measured == allowed)
@@ -99,7 +122,7 @@ def _unknown(check_id: str, measured: Any, rule: dict[str, Any], label: str) -> 
     note = rule.get("note", "valeur attendue introuvable dans les sources")
     return CheckResult(
         check_id,
-        "info",
+        Severity.INFO,
         measured,
         None,
         f"{label} : {measured} — valeur attendue inconnue ({note}).",
@@ -173,7 +196,7 @@ def check_video_codec(
         )
     result = _allowed("video_codec", video.codec, rule, "Codec vidéo")
     wanted = rule.get("profile")
-    if result.status == "pass" and wanted and video.profile != wanted:
+    if result.severity is None and wanted and video.profile != wanted:
         return _result(
             "video_codec",
             False,
@@ -287,7 +310,7 @@ def check_duration(analysis: Analysis, rule: dict[str, Any], target: Target) -> 
         ok = measured is not None and abs(measured - target.duration_s) <= tolerance + 1e-6
         return CheckResult(
             "duration",
-            "pass" if ok else "fail",
+            None if ok else Severity.FAIL,
             measured,
             target.duration_s,
             "Durée conforme au cahier des charges."
@@ -324,6 +347,36 @@ def check_start_timecode(analysis: Analysis, rule: dict[str, Any], target: Targe
     )
 
 
+def _limits(rule: dict[str, Any], wide: bool) -> tuple[float, float]:
+    """(low, high) of a rule: value ± tolerance, or min/max; ``wide``: the ``*_wide`` ones."""
+    suffix = "_wide" if wide else ""
+    if rule.get("value") is not None:
+        tolerance = rule.get(f"tolerance{suffix}", rule.get("tolerance", 0.0))
+        return rule["value"] - tolerance, rule["value"] + tolerance
+    low = rule.get(f"min{suffix}", rule.get("min"))
+    high = rule.get(f"max{suffix}", rule.get("max"))
+    return (-math.inf if low is None else low), (math.inf if high is None else high)
+
+
+def _range_severity(value: float, rule: dict[str, Any]) -> Severity | None:
+    """The verdict rule for a limit that sources set differently.
+
+    Inside the strict limits: pass. A rule marked ``uncertain`` whose ``*_wide`` limits
+    give the widest any source allows (e.g. -23 LUFS, certain, ±0.2 LU in R 128 but ±1 LU
+    in a summary of the PAD text): a warning between strict and wide, a failure beyond the
+    wide ones (unless they are uncertain too: ``wide_uncertain``).
+    """
+    low, high = _limits(rule, wide=False)
+    if low - 1e-9 <= value <= high + 1e-9:
+        return None
+    if not any(key.endswith("_wide") for key in rule):
+        return _broken(rule)
+    wide_low, wide_high = _limits(rule, wide=True)
+    if wide_low - 1e-9 <= value <= wide_high + 1e-9:
+        return Severity.WARN
+    return Severity.for_rule("fail", uncertain=bool(rule.get("wide_uncertain")))
+
+
 def _range_check(
     check_id: str,
     measured: float | None,
@@ -334,11 +387,8 @@ def _range_check(
 ) -> CheckResult:
     if all(rule.get(k) is None for k in ("value", "min", "max")):
         return _unknown(check_id, measured, rule, label)
-    low, high = rule.get("min", -math.inf), rule.get("max", math.inf)
-    if rule.get("value") is not None:
-        tolerance = rule.get("tolerance", 0.0)
-        low, high = rule["value"] - tolerance, rule["value"] + tolerance
-    expected = {k: rule[k] for k in ("value", "tolerance", "min", "max") if rule.get(k) is not None}
+    keys = ("value", "tolerance", "tolerance_wide", "min", "max", "min_wide", "max_wide")
+    expected = {k: rule[k] for k in keys if rule.get(k) is not None}
     if measured is None or not math.isfinite(measured):
         return _result(
             check_id,
@@ -349,17 +399,25 @@ def _range_check(
             "",
             f"{label} non mesurable (silence ou aucun bloc au-dessus du seuil).",
         )
-    ok = low - 1e-9 <= round(measured, 1) <= high + 1e-9
-    return _result(
+    shown = round(measured, 1)  # EBU mode shows one decimal: limits apply to that reading
+    severity = _range_severity(shown, rule)
+    strict = f"{_bounds(*_limits(rule, wide=False))} {unit}"
+    wide = f"{_bounds(*_limits(rule, wide=True))} {unit}"
+    message = f"{label} : {measured:.1f} {unit}"
+    if severity is Severity.WARN and wide != strict:
+        message += f", hors de {strict} mais dans {wide} (limite incertaine) : à vérifier"
+    elif severity is not None:
+        message += f", hors limites ({wide})"
+    return CheckResult(
         check_id,
-        ok,
+        severity,
         round(measured, 2),
         expected,
-        rule,
-        f"{label} : {measured:.1f} {unit}.",
-        f"{label} : {measured:.1f} {unit}, hors limites ({_bounds(low, high)} {unit}).",
-        events=events or [],
+        message + ".",
         tolerance=rule.get("tolerance"),
+        events=events or [],
+        source=rule.get("source"),
+        uncertain=bool(rule.get("uncertain")),
     )
 
 
@@ -382,10 +440,10 @@ def _loudness_value(
         if name == "loudness_range_lu" and loudness.loudness_range_lu is None:
             return CheckResult(
                 rule["id"],
-                "info",
+                Severity.INFO,
                 None,
                 None,
-                "LRA non mesurable : programme de moins de 3 s ou silencieux.",
+                "LRA non mesurable : programme trop court ou silencieux.",
             )
         return _range_check(rule["id"], getattr(loudness, name), rule, label, unit, events)
 
@@ -399,10 +457,10 @@ def _events_for(name: str, analysis: Analysis, rule: dict[str, Any]) -> list[Seg
     if name == "true_peak_dbtp":
         return _merge([Segment(a, b) for a, b in loudness.true_peak_events])
     if name == "max_short_term_lufs" and rule.get("max") is not None:
-        step = loudness.series_step_s
+        step, window = loudness.series_step_s, short_term_window_s()
         return _merge(
             [
-                Segment(max(0.0, (i + 1) * step - 3.0), (i + 1) * step)
+                Segment(max(0.0, (i + 1) * step - window), (i + 1) * step)
                 for i, v in enumerate(loudness.short_term_series)
                 if v > rule["max"]
             ]
@@ -494,13 +552,14 @@ def check_clipping(analysis: Analysis, rule: dict[str, Any], target: Target) -> 
 def check_phase(analysis: Analysis, rule: dict[str, Any], target: Target) -> CheckResult | None:
     if analysis.phase_correlation is None:
         return None
+    threshold = settings()["detectors"]["phase"]["min_correlation"]["value"]
     measured = round(analysis.phase_correlation, 3)
-    ok = measured >= 0 and not analysis.phase_events
+    ok = measured >= threshold and not analysis.phase_events
     return _result(
         "phase",
         ok,
         measured,
-        {"min_correlation": 0.0},
+        {"min_correlation": threshold},
         rule,
         f"Corrélation de phase {measured} : compatible mono.",
         f"Corrélation de phase {measured} : risque d'annulation en mono.",
@@ -564,5 +623,6 @@ def run_checks(
 
 
 def verdict(results: list[CheckResult]) -> str:
-    worst = max((STATUS_ORDER[r.status] for r in results), default=1)
-    return {0: "pass", 1: "pass", 2: "warn", 3: "fail"}[worst]
+    """``fail`` or ``warn`` as the worst check; ``pass`` otherwise (information never blocks)."""
+    level = max((r.severity for r in results if r.severity), key=lambda s: s.rank, default=None)
+    return PASSED if level in (None, Severity.INFO) else level.value

@@ -9,8 +9,8 @@ wanted rate, so 44.1 and 96 kHz get the same frequency response.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from collections.abc import Iterator
+from fractions import Fraction
 from functools import cache
 from itertools import pairwise
 from typing import Any

@@ -50,6 +50,11 @@ def _constants() -> dict[str, Any]:
     }
 
 
+def short_term_window_s() -> float:
+    """The EBU mode short-term window (3 s), for events built on short-term values."""
+    return float(_constants()["short_term_s"])
+
+
 def channel_weights(names: Sequence[str]) -> list[float]:
     """BS.1770 weight of each channel from its name (FL, FR, FC, LFE, SL, SR, BL...)."""
     surround = float(_constants()["surround_weight"])
