@@ -56,13 +56,17 @@ def render_loudness(doc: dict[str, Any]) -> str:
 
 
 STATUS_TEXT = {"pass": "OK", "warn": "ATTENTION", "fail": "ÉCHEC", "info": "INFO"}
+EVENT_TEXT = {"flash": "flashs", "red_flash": "flashs rouges", "pattern": "motif régulier"}
 
 
 def render_qc(doc: dict[str, Any]) -> str:
     lines = [f"Profil {doc['profile']} — verdict : {STATUS_TEXT[doc['verdict']]}", ""]
     for check in doc["checks"]:
         lines.append(f"[{STATUS_TEXT[check['status']]:9s}] {check['id']:20s} {check['message']}")
-        lines.extend(f"{'':33s}{e['start_tc']} → {e['end_tc']}" for e in check["events"][:10])
+        lines.extend(
+            f"{'':33s}{e['start_tc']} → {e['end_tc']} {EVENT_TEXT.get(e.get('kind', ''), '')}"
+            for e in check["events"][:10]
+        )
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from tournage.delivery.detectors import (
     VideoLevels,
     settings,
 )
+from tournage.delivery.flashes import FlashDetector, FlashReport
 from tournage.delivery.loudness import LoudnessResult
 from tournage.delivery.media import (
     AudioAssembler,
@@ -48,6 +49,8 @@ class VideoReport:
     levels_series: list[tuple[float, float, float]] = field(
         default_factory=list
     )  # per second: min, max, out %
+    flashes: FlashReport = field(default_factory=FlashReport)
+    start_s: float | None = None  # time of the first picture (A/V sync)
 
     def gop(self) -> dict[str, int | None]:
         """N (distance between I pictures) and M (distance between anchor pictures)."""
@@ -65,6 +68,8 @@ class TrackReport:
     peak_dbfs: float | None
     silent: bool
     clipping: list[Segment]
+    start_s: float | None = None  # time of its first sample (A/V sync)
+    duration_s: float = 0.0  # samples decoded / sample rate
 
 
 @dataclass
@@ -94,6 +99,7 @@ class VideoPass:
         self.grid = conf["video_analysis"]
         self.detector: VideoDetector | None = None
         self.report = VideoReport()
+        self.flashes = FlashDetector()
         self.allowance = r103_levels()["area_allowance_percent"]["value"]
         self.second: list[tuple[float, float, float]] = []
 
@@ -123,6 +129,7 @@ class VideoPass:
         report = self.report
         start = report.frames * frame_s
         end = start + frame_s
+        self.flashes.add(frame, start, end)
         report.frames += 1
         report.interlaced_frames += int(frame.interlaced_frame)
         if len(report.picture_types) < 100:
@@ -150,6 +157,7 @@ class VideoPass:
         self.report.black = self.black_runs.finish()
         self.report.freeze = self.freeze_runs.finish()
         self.report.out_of_range = self.out_runs.finish()
+        self.report.flashes = self.flashes.finish()
         return self.report
 
 
@@ -212,6 +220,8 @@ class AudioPass:
             for s in self.streams
         }
         self.selection = selection
+        self.starts: dict[int, float | None] = {}
+        self.samples: dict[int, int] = {}
         self.meter = new_meter(selection, watch_dbtp) if selection else None
         chosen = [self.streams[t - 1] for t in selection.tracks] if selection else []
         rate = selection.sample_rate if selection else 1
@@ -223,6 +233,8 @@ class AudioPass:
 
     def add(self, stream_index: int, frame: Any) -> None:
         samples = frame_samples(frame)
+        self.starts.setdefault(stream_index, frame.time)
+        self.samples[stream_index] = self.samples.get(stream_index, 0) + samples.shape[1]
         self.tracks[stream_index].add(samples)
         if stream_index in self.assembler.order:
             self._programme(self.assembler.push(stream_index, samples))
@@ -244,9 +256,10 @@ class AudioPass:
             blocks = self.tracks[stream.index]
             _, silent = _silence(blocks, self.block_s)
             peak = 20 * float(np.log10(blocks.peak)) if blocks.peak > 0 else None
-            reports.append(
-                TrackReport(number, peak, silent, _block_segments(blocks.clip_blocks, self.block_s))
-            )
+            clipping = _block_segments(blocks.clip_blocks, self.block_s)
+            duration = self.samples.get(stream.index, 0) / blocks.rate
+            start = self.starts.get(stream.index)
+            reports.append(TrackReport(number, peak, silent, clipping, start, duration))
         silence, _ = _silence(self.programme, self.block_s) if self.meter else ([], False)
         phase, phase_events = _phase(self.programme, self.block_s)
         loudness = self.meter.result() if self.meter else None
@@ -278,6 +291,8 @@ def analyse(
         coded: dict[int, int] = {}
         for stream, frame in decode_packets(container, streams, coded):
             if stream.type == "video" and video is not None:
+                if video.report.start_s is None:
+                    video.report.start_s = frame.time
                 video.add(frame, frame_s)
             else:
                 audio.add(stream.index, frame)

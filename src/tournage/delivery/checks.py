@@ -12,13 +12,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tournage.common.findings import Finding, Severity, source_text
 from tournage.delivery.analysis import Analysis
 from tournage.delivery.detectors import Segment, settings
+from tournage.delivery.flashes import flash_severity
 from tournage.delivery.loudness import short_term_window_s
+from tournage.delivery.packages import check_package
 from tournage.delivery.profiles import Profile
+from tournage.delivery.programme import assumed_order_finding
 
 PASSED = "pass"  # the status of a check without a finding
 EQUAL_ENOUGH = 0.01  # two declared values (frame rates) closer than this are the same
@@ -567,6 +571,157 @@ def check_phase(analysis: Analysis, rule: dict[str, Any], target: Target) -> Che
     )
 
 
+def check_flashes(analysis: Analysis, rule: dict[str, Any], target: Target) -> CheckResult | None:
+    if analysis.video is None or analysis.video.frames == 0:
+        return None
+    report = analysis.video.flashes
+    mandatory = bool(rule.get("mandatory"))
+    events = sorted(report.general + report.red + report.pattern, key=lambda e: e.start_s)
+    severity = flash_severity(report, mandatory)
+    duty = "exigé par le diffuseur" if mandatory else "recommandé (UIT-R BT.1702)"
+    counts = (
+        f"{len(report.general)} flash, {len(report.red)} flash rouge, {len(report.pattern)} motif"
+    )
+    return CheckResult(
+        "flashes",
+        severity,
+        {
+            "max_flashes_per_second": report.max_flashes_per_second,
+            "max_red_flashes_per_second": report.max_red_flashes_per_second,
+            "events": len(events),
+        },
+        {"max_flashes_per_second": 3, "mandatory": mandatory},
+        "Épilepsie photosensible : aucun flash ni motif au-delà des seuils."
+        if severity is None
+        else f"Épilepsie photosensible ({duty}) : {counts} au-delà des seuils.",
+        events=events,
+        source=rule.get("source"),
+    )
+
+
+def check_av_duration(
+    analysis: Analysis, rule: dict[str, Any], target: Target
+) -> CheckResult | None:
+    """Every audio track as long as the picture and starting with it, within one frame."""
+    video, info = analysis.video, _video(analysis)
+    if video is None or info is None or not info.frame_rate or not analysis.tracks:
+        return None
+    frames = settings()["av_sync"]["tolerance_frames"]["value"]
+    tolerance = frames / info.frame_rate
+    picture_s = video.frames / info.frame_rate
+    picture_start = video.start_s or 0.0
+    rows, late = [], []
+    for track in analysis.tracks:
+        offset = (track.start_s or 0.0) - picture_start
+        difference = track.duration_s - picture_s
+        rows.append(
+            {
+                "track": track.track,
+                "offset_s": round(offset, 3),
+                "difference_s": round(difference, 3),
+            }
+        )
+        if abs(offset) > tolerance + 1e-6 or abs(difference) > tolerance + 1e-6:
+            late.append(f"piste {track.track} ({difference:+.3f} s, décalage {offset:+.3f} s)")
+    return _result(
+        "av_duration",
+        not late,
+        {"video_s": round(picture_s, 3), "tracks": rows},
+        {"tolerance_frames": frames},
+        rule | {"source": rule.get("source") or "meter.yaml: av_sync"},
+        f"Son et image de même durée et synchrones (à {frames} image près).",
+        "Son et image désaccordés : " + "; ".join(late) + ".",
+        tolerance=round(tolerance, 4),
+    )
+
+
+def check_captions_kind(
+    analysis: Analysis, rule: dict[str, Any], target: Target
+) -> CheckResult | None:
+    """A subtitle stream flagged for the deaf and hard of hearing, where the profile asks."""
+    if not rule.get("required"):
+        return None
+    streams = analysis.info.subtitles
+    flagged = [s.index for s in streams if s.for_deaf]
+    return _result(
+        "captions_kind",
+        bool(flagged),
+        {"subtitle_streams": len(streams), "flagged": flagged},
+        {"disposition": ["captions", "hearing_impaired"]},
+        rule,
+        "Sous-titres SME signalés comme tels (captions / malentendants).",
+        "Aucune piste de sous-titres signalée pour les sourds et malentendants"
+        + (" (aucune piste de sous-titres)." if not streams else "."),
+    )
+
+
+def check_package_structure(folder: Path, rule: dict[str, Any]) -> CheckResult:
+    """An IMF or DCP folder: ASSETMAP, PKL and CPL present and consistent, hashes matching."""
+    report = check_package(folder, rule.get("kind", "dcp"))
+    kind = report.kind.upper()
+    return _result(
+        "package",
+        not report.problems,
+        report.to_dict(),
+        {"kind": report.kind, "problems": []},
+        rule,
+        f"Paquet {kind} cohérent : {report.assets} éléments, {report.compositions} composition(s).",
+        f"Paquet {kind} non conforme : " + " ".join(report.problems[:20]),
+    )
+
+
+def check_head_tail(analysis: Analysis, rule: dict[str, Any], target: Target) -> CheckResult | None:
+    """Black and silence at the head and the tail, against the profile when it gives them."""
+    video, end = analysis.video, _duration(analysis)
+    if video is None or not end:
+        return None
+
+    def head(segments: list[Segment]) -> float:
+        return round(segments[0].end_s, 3) if segments and segments[0].start_s < 1e-6 else 0.0
+
+    def tail(segments: list[Segment]) -> float:
+        last = segments[-1] if segments else None
+        return round(end - last.start_s, 3) if last and last.end_s >= end - 0.1 else 0.0
+
+    measured = {
+        "head_black_s": head(video.black),
+        "tail_black_s": tail(video.black),
+        "head_silence_s": head(analysis.silence),
+        "tail_silence_s": tail(analysis.silence),
+    }
+    limits = {k: rule[k] for k in measured if rule.get(k) is not None}
+    if not limits:
+        return _unknown("head_tail", measured, rule, "Amorce et fin")
+    bad = [k for k, v in limits.items() if abs(measured[k] - v) > rule.get("tolerance_s", 0.0)]
+    return _result(
+        "head_tail",
+        not bad,
+        measured,
+        limits,
+        rule,
+        "Amorce et fin conformes au profil.",
+        f"Amorce et fin non conformes : {', '.join(bad)}.",
+    )
+
+
+def check_channel_order(
+    analysis: Analysis, rule: dict[str, Any], target: Target
+) -> CheckResult | None:
+    """A warning when the measured tracks carry no channel positions (weights assumed)."""
+    finding = assumed_order_finding(analysis.selection) if analysis.selection else None
+    if finding is None:
+        return None
+    return CheckResult(
+        "channel_order",
+        finding.severity,
+        finding.evidence["order"],
+        None,
+        finding.message,
+        source=finding.source,
+        uncertain=True,
+    )
+
+
 CHECKS: dict[str, Callable[[Analysis, dict[str, Any], Target], CheckResult | None]] = {
     "container": check_container,
     "video_codec": check_video_codec,
@@ -602,8 +757,13 @@ CHECKS: dict[str, Callable[[Analysis, dict[str, Any], Target], CheckResult | Non
     "silent_track": check_silent_track,
     "clipping": check_clipping,
     "phase": check_phase,
+    "flashes": check_flashes,
+    "av_duration": check_av_duration,
+    "captions_kind": check_captions_kind,
+    "head_tail": check_head_tail,
+    "channel_order": check_channel_order,
 }
-ALWAYS = ("duration",)
+ALWAYS = ("duration", "channel_order")
 
 
 def run_checks(

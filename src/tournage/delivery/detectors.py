@@ -18,9 +18,14 @@ from tournage.data import load_yaml
 class Segment:
     start_s: float
     end_s: float
+    kind: str = ""  # what was found, where a check lists several kinds (flashes)
 
-    def to_dict(self) -> dict[str, float]:
-        return {"start_s": round(self.start_s, 3), "end_s": round(self.end_s, 3)}
+    def to_dict(self) -> dict[str, float | str]:
+        times: dict[str, float | str] = {
+            "start_s": round(self.start_s, 3),
+            "end_s": round(self.end_s, 3),
+        }
+        return times | ({"kind": self.kind} if self.kind else {})
 
 
 def settings() -> dict[str, Any]:

@@ -80,6 +80,14 @@ def default_channel_names(count: int, container: str) -> list[str] | None:
 
 
 @dataclass
+class SubtitleInfo:
+    index: int
+    codec: str
+    language: str | None
+    for_deaf: bool  # flagged "captions" or "hearing impaired" (MP4 kind, Matroska flag)
+
+
+@dataclass
 class MediaInfo:
     path: str
     container: str
@@ -89,6 +97,7 @@ class MediaInfo:
     start_timecode: str | None
     video: list[VideoInfo] = field(default_factory=list)
     audio: list[AudioInfo] = field(default_factory=list)
+    subtitles: list[SubtitleInfo] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -181,6 +190,16 @@ def _audio_info(stream: av.audio.stream.AudioStream, container: str) -> AudioInf
     )
 
 
+def _subtitle_info(stream: Any) -> SubtitleInfo:
+    deaf = av.stream.Disposition.captions | av.stream.Disposition.hearing_impaired
+    return SubtitleInfo(
+        index=stream.index,
+        codec=stream.codec_context.name if stream.codec_context else "",
+        language=stream.metadata.get("language"),
+        for_deaf=bool(stream.disposition & deaf),
+    )
+
+
 def describe(container: av.container.InputContainer, path: Path) -> MediaInfo:
     """What the container and its streams declare (no decoding)."""
     timecode = container.metadata.get("timecode")
@@ -196,6 +215,7 @@ def describe(container: av.container.InputContainer, path: Path) -> MediaInfo:
         start_timecode=timecode,
         video=[_video_info(s) for s in container.streams.video],
         audio=[_audio_info(s, container.format.name) for s in container.streams.audio],
+        subtitles=[_subtitle_info(s) for s in container.streams.subtitles],
     )
 
 

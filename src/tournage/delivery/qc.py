@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from tournage.delivery.analysis import Analysis, analyse
-from tournage.delivery.checks import CheckResult, Target, run_checks, verdict
+from tournage.delivery.checks import (
+    CheckResult,
+    Target,
+    check_package_structure,
+    run_checks,
+    verdict,
+)
+from tournage.delivery.errors import DeliveryError
 from tournage.delivery.profiles import Profile, get_profile
 from tournage.delivery.timecode import to_timecode
 
@@ -46,6 +53,8 @@ def run_qc(
 ) -> dict[str, Any]:
     """QC report of ``path`` against ``profile_name`` (the file is only read)."""
     profile = get_profile(profile_name)
+    if path.is_dir():
+        return package_report(path, profile)
     watch = (profile.rule("true_peak") or {}).get("max")
     tracks = tracks or (profile.rule("tracks") or {}).get("value")  # the profile's allocation
     checksum = _Checksum(path)
@@ -56,6 +65,30 @@ def run_qc(
         checksum.join()
     results = run_checks(analysis, profile, target)
     return build_report(analysis, profile, results, checksum.digest)
+
+
+def package_report(folder: Path, profile: Profile) -> dict[str, Any]:
+    """The QC report of an IMF or DCP package folder: its structure (the folder is only read)."""
+    rule = profile.rule("package")
+    if rule is None:
+        raise DeliveryError(
+            "not_a_package_profile",
+            f"{folder.name} est un dossier : seuls les profils de paquet IMF ou DCP "
+            "(dcp, netflix) contrôlent un dossier.",
+        )
+    result = check_package_structure(folder, {**rule, "id": "package"})
+    return {
+        "report_version": REPORT_VERSION,
+        "profile": profile.name,
+        "profile_label": profile.label,
+        "verdict": verdict([result]),
+        "file": {"name": folder.name, "size_bytes": None, "sha256": None},
+        "media": None,
+        "tracks_measured": [],
+        "checks": [_check_dict(result, None, None)],
+        "loudness": None,
+        "graphs": {"step_s": 1.0, "momentary": [], "short_term": [], "levels": []},
+    }
 
 
 def _series(values: list[float], every: int) -> list[float | None]:
@@ -78,9 +111,8 @@ def _check_dict(result: CheckResult, fps: float | None, start: str | None) -> di
             {
                 "start_tc": to_timecode(e.start_s, fps, start),
                 "end_tc": to_timecode(e.end_s, fps, start),
-                "start_s": round(e.start_s, 3),
-                "end_s": round(e.end_s, 3),
             }
+            | e.to_dict()
             for e in result.events
         ],
     }
