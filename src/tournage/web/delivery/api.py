@@ -1,9 +1,57 @@
-"""What other apps may use of the delivery app: its deliverables.
+"""What other apps may use of the delivery app: its deliverables and their QC outcomes.
 
 ``Deliverable`` is public on purpose: accessibility files and checklists belong to a
 deliverable (foreign keys), so that app queries and annotates with it.
 """
 
-from tournage.web.delivery.models import Deliverable, DeliverableKind
+from __future__ import annotations
 
-__all__ = ["Deliverable", "DeliverableKind"]
+from dataclasses import dataclass
+from typing import Any
+
+from tournage.web.delivery.models import Deliverable, DeliverableKind, QCStatus
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """One check of the latest finished QC run of a deliverable."""
+
+    deliverable: str
+    deliverable_id: int
+    run_id: int
+    sha256: str
+    check_id: str
+    status: str  # pass | info | warn | fail
+    message: str
+    source: Any
+
+
+def latest_check_outcomes(production: Any, check_id: str) -> list[CheckOutcome]:
+    """``check_id`` (e.g. ``flashes``, ``av_duration``, ``captions_kind``, ``package``) in the
+    latest finished QC run of each deliverable of ``production``; deliverables whose run
+    does not contain that check are left out (the check does not apply to their profile)."""
+    outcomes = []
+    for deliverable in Deliverable.objects.filter(production=production):
+        run = (
+            deliverable.qc_runs.filter(status=QCStatus.DONE).order_by("-created_at", "-pk").first()
+        )
+        if run is None or not run.report:
+            continue
+        for check in run.report.get("checks", []):
+            if check["id"] == check_id:
+                outcomes.append(
+                    CheckOutcome(
+                        deliverable.name,
+                        deliverable.pk,
+                        run.pk,
+                        run.sha256,
+                        check_id,
+                        check["status"],
+                        check["message"],
+                        check.get("source"),
+                    )
+                )
+    return outcomes
+
+
+__all__ = ["CheckOutcome", "Deliverable", "DeliverableKind", "latest_check_outcomes"]

@@ -19,6 +19,7 @@ from tournage.delivery.report import html_report, levels_svg, loudness_svg, pdf_
 from tournage.web.productions.access import ProductionRequest
 
 from .forms import DeliverableForm, MasterUploadForm, ServerPathForm, qc_inbox
+from .labels import labelled
 from .models import Deliverable, QCRun, QCStatus
 from .tasks import run_qc_task
 
@@ -119,7 +120,7 @@ def run(request: ProductionRequest, production_id: int, run_id: int) -> HttpResp
     if item.report:
         context["loudness_chart"] = mark_safe(loudness_svg(item.report))  # noqa: S308 - escaped by the renderer
         context["levels_chart"] = mark_safe(levels_svg(item.report))  # noqa: S308
-        context["checks"] = item.report["checks"]
+        context["checks"] = labelled(item.report["checks"])
         context["loudness"] = item.report.get("loudness")
     return render(request, "delivery/run.html", context)
 

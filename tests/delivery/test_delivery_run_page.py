@@ -1,0 +1,50 @@
+"""The QC report page names the checks and the flash events in French."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tournage.web.delivery.models import Deliverable, QCRun, QCStatus
+
+pytestmark = pytest.mark.django_db
+
+FLASHES = {
+    "id": "flashes",
+    "status": "fail",
+    "measured": {"max_flashes_per_second": 5.0},
+    "expected": {"max_flashes_per_second": 3},
+    "tolerance": None,
+    "message": "Épilepsie photosensible (exigé par le diffuseur) : 1 flash au-delà des seuils.",
+    "uncertain": False,
+    "source": "photosensitivity.yaml: ofcom_gn1",
+    "events": [
+        {
+            "start_tc": "00:00:00:00",
+            "end_tc": "00:00:02:00",
+            "start_s": 0.0,
+            "end_s": 2.0,
+            "kind": "flash",
+        }
+    ],
+}
+
+
+def test_run_page_shows_the_new_checks_with_french_names(member_client, production) -> None:
+    deliverable = Deliverable.objects.create(
+        production=production, name="Master UK", kind="broadcast", profile="uk-broadcast"
+    )
+    run = QCRun.objects.create(
+        deliverable=deliverable,
+        source_name="m.mxf",
+        status=QCStatus.DONE,
+        verdict="fail",
+        report={"checks": [FLASHES], "graphs": {}, "loudness": None},
+    )
+    client = member_client("producer")
+    page = client.get(
+        reverse("delivery:run", kwargs={"production_id": production.pk, "run_id": run.pk})
+    ).content.decode()
+    assert "Flashs (épilepsie photosensible)" in page
+    assert "00:00:00:00 → 00:00:02:00 (flashs)" in page
+    assert ">flashes<" not in page
