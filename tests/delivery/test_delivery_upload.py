@@ -30,7 +30,7 @@ def test_upload_runs_qc_and_keeps_the_file_untouched(
     assert Path(run.media.path).read_bytes() == master_bytes
     assert Finding.objects.filter(qc_run=run, check_id="video_bit_rate", status="fail").exists()
     page = client.get(url("run", production, run_id=run.pk)).content.decode()
-    assert "<svg" in page and "video_bit_rate" in page
+    assert "<svg" in page and "Débit vidéo" in page
     pdf = client.get(url("run_report", production, run_id=run.pk, fmt="pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert (

@@ -123,7 +123,7 @@ def _listing(values: list[Any]) -> str:
 
 
 def _unknown(check_id: str, measured: Any, rule: dict[str, Any], label: str) -> CheckResult:
-    note = rule.get("note", "valeur attendue introuvable dans les sources")
+    note = rule.get("note_fr", "valeur attendue introuvable dans les sources")
     return CheckResult(
         check_id,
         Severity.INFO,
@@ -333,7 +333,7 @@ def check_duration(analysis: Analysis, rule: dict[str, Any], target: Target) -> 
             "Durée dans la limite du profil.",
             f"Durée {measured} s au-delà de {rule['max_s']} s.",
         )
-    return _unknown("duration", measured, rule | {"note": "aucune durée demandée"}, "Durée")
+    return _unknown("duration", measured, rule | {"note_fr": "aucune durée demandée"}, "Durée")
 
 
 def check_start_timecode(analysis: Analysis, rule: dict[str, Any], target: Target) -> CheckResult:

@@ -85,9 +85,9 @@ def assumed_order_finding(selection: TrackSelection) -> Finding | None:
     return Finding(
         "delivery.channel_order_assumed",
         Severity.WARN,
-        f"{tracks_text(selection.tracks).capitalize()} : aucune position de canal dans le "
-        f"fichier ; lues dans l'ordre par défaut du format ({order}) pour la pondération "
-        "BS.1770.",
+        f"{tracks_text(selection.tracks).capitalize()} : le fichier ne donne pas la position "
+        f"des canaux ; ils sont lus dans l'ordre par défaut du format ({order}) pour la "
+        "pondération BS.1770.",
         source="meter.yaml: channel_order",
         subject=tracks_text(selection.tracks),
         evidence={"order": selection.assumed_order, "tracks": selection.tracks},
