@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,6 +24,7 @@ from tournage.budget.eligibility import ProjectProfile
 from tournage.budget.errors import BudgetError
 from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
 from tournage.budget.money import to_decimal
+from tournage.common.exports import Formula, append_row
 from tournage.common.spreadsheets import open_xlsx, reported_as, sheet_rows
 
 DEVIS_HEADERS = (
@@ -75,31 +75,8 @@ def to_bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-class Formula(str):
-    """A formula tournage writes; any other text starting with "=" stays plain text."""
-
-
-def _append(sheet: Worksheet, values: Iterable[Any]) -> None:
-    """Append a row. User text never becomes a formula (formula injection) and loses the
-    control characters XLSX cannot hold."""
-    row = [
-        ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) and not isinstance(v, Formula) else v
-        for v in values
-    ]
-    texts = [
-        i
-        for i, v in enumerate(row)
-        if isinstance(v, str) and v.startswith("=") and not isinstance(v, Formula)
-    ]
-    sheet.append(row)
-    if texts:  # rare; looking the row up is not free on large sheets
-        cells = sheet[sheet.max_row]
-        for i in texts:
-            cells[i].data_type = "s"
-
-
 def _header(sheet: Worksheet, headers: Iterable[str]) -> None:
-    _append(sheet, list(headers))
+    append_row(sheet, list(headers))
     for cell in sheet[1]:
         cell.font = BOLD
 
@@ -115,21 +92,21 @@ def _parameters(sheet: Worksheet, budget: Budget) -> None:
     rows += [(f"overhead:{k}", _number(v)) for k, v in sorted(budget.overhead_percents.items())]
     rows += [(f"fringe:{k}", _number(v)) for k, v in sorted(budget.fringe_overrides.items())]
     for row in rows:
-        _append(sheet, list(row))
+        append_row(sheet, list(row))
     sheet.column_dimensions["A"].width = 45
 
 
 def _globals(sheet: Worksheet, budget: Budget) -> None:
     _header(sheet, ("Code", "Libellé", "Valeur", "Unité"))
     for item in budget.globals.values():
-        _append(sheet, [item.code, item.label, _number(item.value), item.unit])
+        append_row(sheet, [item.code, item.label, _number(item.value), item.unit])
 
 
 def _charges(sheet: Worksheet, totals: BudgetTotals) -> None:
     _header(sheet, ("Catégorie", "Libellé", "Taux appliqué", "Compte", "Taux inconnus"))
     for rate in totals.fringe_rates:
         unknown = "; ".join(c.label for c in rate.unknown) or ""
-        _append(
+        append_row(
             sheet,
             [
                 rate.category.key,
@@ -154,7 +131,7 @@ def _devis(sheet: Worksheet, totals: BudgetTotals) -> int:
         fringe_chapter = (
             "" if result.fringe_account is None else result.fringe_account.split(".")[0]
         )
-        _append(
+        append_row(
             sheet,
             [
                 line.account,
@@ -186,7 +163,7 @@ def _devis(sheet: Worksheet, totals: BudgetTotals) -> int:
 def _synthesis(sheet: Worksheet, totals: BudgetTotals, last: int) -> None:
     _header(sheet, ("Chapitre", "Libellé", "Montant HT"))
     for row, chapter in enumerate(totals.chart.chapters, start=2):
-        _append(
+        append_row(
             sheet,
             [
                 chapter.code,
@@ -198,11 +175,11 @@ def _synthesis(sheet: Worksheet, totals: BudgetTotals, last: int) -> None:
             ],
         )
     end = len(totals.chart.chapters) + 1
-    _append(sheet, ["", "Sous-total chapitres", Formula(f"=SUM(C2:C{end})")])
+    append_row(sheet, ["", "Sous-total chapitres", Formula(f"=SUM(C2:C{end})")])
     subtotal = end + 1
     for overhead in totals.overheads:
         key = f"overhead:{overhead.overhead.key}"
-        _append(
+        append_row(
             sheet,
             [
                 overhead.overhead.code,
@@ -212,7 +189,7 @@ def _synthesis(sheet: Worksheet, totals: BudgetTotals, last: int) -> None:
                 ),
             ],
         )
-    _append(sheet, ["", "Total HT", Formula(f"=SUM(C{subtotal}:C{sheet.max_row})")])
+    append_row(sheet, ["", "Total HT", Formula(f"=SUM(C{subtotal}:C{sheet.max_row})")])
     for cells in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
         cells[0].number_format = MONEY_FORMAT
     sheet.column_dimensions["B"].width = 45
@@ -234,15 +211,15 @@ def _cost_report(sheet: Worksheet, report: CostReport) -> None:
     )
     for row in report.accounts:
         _cost_line(sheet, row)
-    _append(sheet, [])
-    _append(sheet, ["Chapitres"])
+    append_row(sheet, [])
+    append_row(sheet, ["Chapitres"])
     for row in (*report.chapters, report.total):
         _cost_line(sheet, row)
 
 
 def _cost_line(sheet: Worksheet, row: CostRow) -> None:
     index = sheet.max_row + 1
-    _append(
+    append_row(
         sheet,
         [
             row.code,
@@ -276,7 +253,7 @@ def _expenses(sheet: Worksheet, expenses: Iterable[Expense]) -> None:
         ),
     )
     for expense in expenses:
-        _append(
+        append_row(
             sheet,
             [
                 expense.date,

@@ -15,6 +15,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tournage.carbon.report import PHASE_NAMES, summary_table
+from tournage.common import pdf
 
 GRID = TableStyle(
     [
@@ -46,8 +47,8 @@ def _chart(report: dict[str, Any], phases: list[tuple[str, dict[str, Any]]]) -> 
 def _table(rows: list[list[Any]], widths: list[float] | None = None) -> Table:
     style = getSampleStyleSheet()["BodyText"]
     style.fontSize = 7
-    cells = [[Paragraph(escape("" if c is None else str(c)), style) for c in row] for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    cells = [[pdf.text(c, style) for c in row] for row in rows]
+    table = pdf.table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(GRID)
     return table
 

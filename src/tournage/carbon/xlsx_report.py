@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tournage.carbon.report import PHASE_NAMES, SUMMARY_ROWS, summary_table
+from tournage.common.exports import append_row
 
 LINE_COLUMNS = (
     "Phase",
@@ -45,22 +46,22 @@ def _line_row(line: dict[str, Any]) -> list[Any]:
 
 def _summary(sheet: Any, report: dict[str, Any]) -> None:
     bold = Font(bold=True)
-    sheet.append([report["title"]])
+    append_row(sheet, [report["title"]])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([report["notice"]])
-    sheet.append([])
+    append_row(sheet, [report["notice"]])
+    append_row(sheet, [])
     for row in summary_table(report):
-        sheet.append(row)
+        append_row(sheet, row)
     for cell in sheet[sheet.max_row - len(SUMMARY_ROWS)]:
         cell.font = bold
     phases = [(name, report[key]) for key, name in PHASE_NAMES if report[key]]
-    sheet.append([])
-    sheet.append(["Section Carbon'Clap (kgCO2e)", *[name for name, _ in phases]])
+    append_row(sheet, [])
+    append_row(sheet, ["Section Carbon'Clap (kgCO2e)", *[name for name, _ in phases]])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for index, (section, label) in enumerate(report["section_labels"].items()):
         assert all(phase["sections"][index]["id"] == section for _, phase in phases)
-        sheet.append([label, *[phase["sections"][index]["kgco2e"] for _, phase in phases]])
+        append_row(sheet, [label, *[phase["sections"][index]["kgco2e"] for _, phase in phases]])
     sheet.column_dimensions["A"].width = 42
 
 
@@ -71,12 +72,12 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     phases = [report[key] for key in ("forecast", "actual") if report[key]]
     for index, (section, label) in enumerate(report["section_labels"].items()):
         sheet = workbook.create_sheet(title=label[:31].replace("'", " ").replace("/", "-"))
-        sheet.append([label])
+        append_row(sheet, [label])
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append(list(LINE_COLUMNS))
+        append_row(sheet, list(LINE_COLUMNS))
         for phase in phases:
             for line in phase["sections"][index]["lines"]:
-                sheet.append(_line_row(line))
+                append_row(sheet, _line_row(line))
         assert phases == [] or phases[0]["sections"][index]["id"] == section
     hypotheses = workbook.create_sheet("Hypothèses")
     hypotheses.append(["Hypothèse", "Valeur", "Note"])

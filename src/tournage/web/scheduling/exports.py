@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import datetime, timedelta
 
@@ -13,8 +12,10 @@ from openpyxl.styles import PatternFill
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, TableStyle
 
+from tournage.common import pdf
+from tournage.common.exports import SafeCsvWriter, append_row
 from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.evaluate import evaluate
 from tournage.scheduling.stripboard import strip_colour
@@ -56,7 +57,7 @@ def strip_rows(schedule: Schedule) -> list[list[str]]:
 
 def stripboard_csv(schedule: Schedule) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(
         [
             _("Day"),
@@ -79,9 +80,11 @@ def dood_xlsx(schedule: Schedule) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Day out of days")
-    sheet.append([_("Element"), _("Kind"), *[d.isoformat() for d in days], _("Work"), _("Hold")])
+    append_row(
+        sheet, [_("Element"), _("Kind"), *[d.isoformat() for d in days], _("Work"), _("Hold")]
+    )
     for row in rows:
-        sheet.append([row.name, row.kind, *row.codes, row.work_days, row.hold_days])
+        append_row(sheet, [row.name, row.kind, *row.codes, row.work_days, row.hold_days])
         for column, code in enumerate(row.codes, start=3):
             if code in DOOD_FILLS:
                 sheet.cell(sheet.max_row, column).fill = PatternFill(
@@ -160,7 +163,7 @@ def stripboard_pdf(schedule: Schedule) -> bytes:
         style.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), colors.black))
         style.append(("TEXTCOLOR", (0, len(data) - 1), (-1, len(data) - 1), colors.white))
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), title=str(schedule))
-    table = Table(data, repeatRows=1)
+    table = pdf.table(data, repeatRows=1)
     table.setStyle(TableStyle(style))
-    document.build([Paragraph(f"{schedule.production.title} — {schedule}", styles["Title"]), table])
+    document.build([pdf.text(f"{schedule.production.title} — {schedule}", styles["Title"]), table])
     return buffer.getvalue()

@@ -15,6 +15,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from tournage.common import pdf
+from tournage.common.exports import append_row
 from tournage.screenplay.breakdown import categories
 from tournage.screenplay.model import format_eighths
 
@@ -38,14 +40,14 @@ def elements_xlsx(version: ScriptVersion) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Elements")[:31]
-    sheet.append([_("Category"), _("Element"), _("Scenes")])
+    append_row(sheet, [_("Category"), _("Element"), _("Scenes")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     labels = categories()
     for key, elements in element_lists(version).items():
         fill = PatternFill("solid", fgColor=labels[key].colour.lstrip("#"))
         for name, scenes in elements.items():
-            sheet.append([labels[key].label_fr, name, ", ".join(scenes)])
+            append_row(sheet, [labels[key].label_fr, name, ", ".join(scenes)])
             sheet.cell(sheet.max_row, 1).fill = fill
     for column, width in zip("ABC", (28, 36, 40), strict=True):
         sheet.column_dimensions[column].width = width
@@ -64,7 +66,7 @@ def _document(title: str) -> tuple[io.BytesIO, SimpleDocTemplate]:
 
 
 def _category_table(rows: list[list[str]], keys: list[str]) -> Table:
-    table = Table(rows, colWidths=[5 * cm, 12 * cm])
+    table = pdf.table(rows, colWidths=[5 * cm, 12 * cm])
     style = [("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for row, key in enumerate(keys):
         colour = colors.HexColor(categories()[key].colour)
@@ -77,13 +79,13 @@ def _category_table(rows: list[list[str]], keys: list[str]) -> Table:
 def elements_pdf(version: ScriptVersion) -> bytes:
     styles = getSampleStyleSheet()
     buffer, document = _document(_("Breakdown elements"))
-    story = [Paragraph(f"{version} — {_('Breakdown elements')}", styles["Title"])]
+    story = [pdf.text(f"{version} — {_('Breakdown elements')}", styles["Title"])]
     labels = categories()
     lists = element_lists(version)
     rows = [
         [
             labels[key].label_fr,
-            Paragraph(", ".join(f"{n} ({', '.join(s)})" for n, s in elements.items())),
+            pdf.text(", ".join(f"{n} ({', '.join(s)})" for n, s in elements.items())),
         ]
         for key, elements in lists.items()
     ]
@@ -113,25 +115,25 @@ def _sheet(scene: Scene, styles: object, labels: Mapping[str, object]) -> list[o
     sample = styles  # reportlab's StyleSheet1, untyped
     effet = " / ".join(filter(None, [scene.int_ext, scene.time]))
     header = [
-        Paragraph(f"{_('Scene')} {scene.key} — {scene.heading}", sample["Heading2"]),  # type: ignore[index]
-        Paragraph(
+        pdf.text(f"{_('Scene')} {scene.key} — {scene.heading}", sample["Heading2"]),  # type: ignore[index]
+        pdf.text(
             f"{_('Set')}: {scene.set_name} · {_('Effet')}: {effet} · {_('Pages')}: "
             f"{format_eighths(scene.eighths)} · {_('Page')} {scene.page_start}",
             sample["Normal"],  # type: ignore[index]
         ),
     ]
     if scene.synopsis:
-        header.append(Paragraph(scene.synopsis, sample["Italic"]))  # type: ignore[index]
+        header.append(pdf.text(scene.synopsis, sample["Italic"]))  # type: ignore[index]
     grouped: dict[str, list[str]] = defaultdict(list)
     for tag in scene.tags.all():
         if tag.status != TagStatus.REJECTED and tag.name not in grouped[tag.category]:
             grouped[tag.category].append(tag.name)
     keys = [key for key in labels if key in grouped]
-    rows = [[labels[key].label_fr, Paragraph(", ".join(grouped[key]))] for key in keys]  # type: ignore[attr-defined]
+    rows = [[labels[key].label_fr, pdf.text(", ".join(grouped[key]))] for key in keys]  # type: ignore[attr-defined]
     risks = ", ".join(risk["code"] for risk in scene.risks)
     story: list[object] = [*header, Spacer(1, 0.3 * cm)]
     if rows:
         story.append(_category_table(rows, keys))
     if risks:
-        story.append(Paragraph(f"{_('Risks')}: {risks}", sample["Normal"]))  # type: ignore[index]
+        story.append(pdf.text(f"{_('Risks')}: {risks}", sample["Normal"]))  # type: ignore[index]
     return story
