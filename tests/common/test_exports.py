@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tournage.common.exports import Formula, SafeCsvWriter, append_row, neutralise
+from tournage.common.exports import Formula, SafeCsvWriter, append_row, neutralise, restored
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,8 @@ def test_csv_writer() -> None:
     out = io.StringIO()
     SafeCsvWriter(out, delimiter=";").writerows([["=1+1", "ok", -2]])
     assert next(csv.reader(io.StringIO(out.getvalue()), delimiter=";")) == ["'=1+1", "ok", "-2"]
+
+
+@pytest.mark.parametrize("text", ["=1+1", "@", "-cmd", "'quoted", "-12", "plain"])
+def test_a_neutralised_cell_reads_back_as_written(text: str) -> None:
+    assert restored(neutralise(text)) == text

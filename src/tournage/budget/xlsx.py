@@ -24,7 +24,7 @@ from tournage.budget.eligibility import ProjectProfile
 from tournage.budget.errors import BudgetError
 from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
 from tournage.budget.money import to_decimal
-from tournage.common.exports import Formula, append_row
+from tournage.common.exports import Formula, append_row, restored
 from tournage.common.spreadsheets import open_xlsx, reported_as, sheet_rows
 
 DEVIS_HEADERS = (
@@ -334,7 +334,8 @@ def _rows(book: Any, name: str) -> list[tuple[Any, ...]]:
     if name not in book.sheetnames:
         raise BudgetError("INVALID_XLSX", f"Feuille « {name} » absente du classeur.")
     with reported_as(BudgetError, unreadable="INVALID_XLSX", too_large="FILE_TOO_LARGE"):
-        return list(sheet_rows(book[name], min_row=2, where=f"Feuille « {name} »"))
+        rows = sheet_rows(book[name], min_row=2, where=f"Feuille « {name} »")
+        return [tuple(restored(cell) for cell in row) for row in rows]
 
 
 def _cell(row: tuple[Any, ...], index: int) -> Any:

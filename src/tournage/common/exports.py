@@ -37,6 +37,13 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def restored(value: Any) -> Any:
+    """The text a neutralised cell stands for, when tournage reads back its own file."""
+    if isinstance(value, str) and value.startswith("'") and neutralise(value[1:]) == value:
+        return value[1:]
+    return value
+
+
 def xlsx_cell(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Formula):
         return neutralise(_ILLEGAL_XML.sub("", value))
