@@ -227,3 +227,8 @@ def test_vehicles_of_the_same_type_are_counted_together() -> None:
     assert found["moves:van_avg_diesel_km_desnz"]["quantity"] == pytest.approx(
         3 * round(0.5 * DEGREE_KM, 3)
     )
+
+
+def test_a_stored_occupancy_of_zero_is_a_clear_error() -> None:
+    with pytest.raises(CarbonError, match="au moins 1"):
+        forecast(parse_plan(plan(options={"car_occupancy": 0})))

@@ -79,3 +79,11 @@ def test_override_and_travel_mode(planned: Any, member_client: Any) -> None:
     client.post(url("travel", planned), {f"person_{paris.pk}": "plane"})
     keys = {line.activity.key for line in production_footprints(planned).forecast.lines}
     assert f"travel:{paris.pk}:plane_short_haul_contrails_ademe" in keys
+
+
+@pytest.mark.parametrize("field", ["car_occupancy", "detour_road", "detour_rail"])
+def test_a_factor_below_one_is_refused(planned: Any, member_client: Any, field: str) -> None:
+    """Occupancy 0 used to be stored, then every carbon page divided by zero (issue 14)."""
+    response = member_client("eco_referent").post(url("plan", planned), {field: "0"})
+    assert response.status_code == 200
+    assert "supérieure ou égale à 1" in response.content.decode()

@@ -195,6 +195,10 @@ def _itinerary(person: PlanPerson, days: list[PlanLocation], rules: _Rules) -> l
 
 def _travel_activities(person: PlanPerson, legs: list[Leg], rules: _Rules) -> list[Activity]:
     occupancy = rules.option("car_occupancy", rules.data["car_occupancy"])
+    if occupancy < 1:  # a stored 0 (older data, an import) must not divide by zero
+        raise CarbonError(
+            "plan.car_occupancy", "Le nombre de personnes par voiture doit être au moins 1."
+        )
     grouped: dict[tuple[str, bool], list[Leg]] = defaultdict(list)
     for leg in legs:
         grouped[rules.factor_for(leg.mode, leg.km)].append(leg)

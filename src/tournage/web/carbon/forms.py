@@ -145,6 +145,8 @@ NUMBER_FIELDS = {
         "detour_rail": _("Rail detour factor"),
     },
 }
+# By definition: a car carries its driver; a route is never shorter than the great circle.
+AT_LEAST_ONE = {"car_occupancy": 1, "detour_road": 1, "detour_rail": 1}
 VEHICLE_SLOTS = 2
 CONTRAILS = [
     ("", _("Default of the rules")),
@@ -196,7 +198,10 @@ class ProfileForm(forms.Form):
             stored = getattr(profile, group)
             for name, label in labels.items():
                 self.fields[name] = DecimalField(
-                    label=label, min_value=0, required=False, initial=stored.get(name)
+                    label=label,
+                    min_value=AT_LEAST_ONE.get(name, 0),
+                    required=False,
+                    initial=stored.get(name),
                 )
         contrails = profile.options.get("flights_with_contrails")
         self.fields["flights_with_contrails"] = forms.ChoiceField(

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.forms import BaseModelForm
+from django.forms import BaseForm, BaseModelForm
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -111,10 +111,11 @@ class ScopedMixin(ProductionViewMixin):
             )
         return context
 
-    def form_valid(self, form: BaseModelForm[Any]) -> HttpResponse:
-        form.instance.production = self.production
-        if hasattr(form.instance, "key") and not form.instance.key:
-            form.instance.key = slugify(str(form.instance))[:80]
+    def form_valid(self, form: BaseForm) -> HttpResponse:
+        if isinstance(form, BaseModelForm):  # a delete confirmation is a plain Form
+            form.instance.production = self.production
+            if hasattr(form.instance, "key") and not form.instance.key:
+                form.instance.key = slugify(str(form.instance))[:80]
         return super().form_valid(form)  # type: ignore[misc,no-any-return]
 
 
