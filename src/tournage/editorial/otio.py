@@ -1,0 +1,186 @@
+"""OpenTimelineIO files (``.otio``, JSON) through the ``opentimelineio`` library.
+
+The document is parsed and measured (depth, item count) by Python's JSON reader first, so
+a hostile file is refused before the library's own parser sees it. Every clip of every
+track, nested stacks included, becomes a ``Clip`` with its range in the whole timeline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from tournage.editorial.errors import EditorialError
+from tournage.editorial.model import Clip, Timeline, TrackKind
+from tournage.editorial.rules import FORMATS
+from tournage.editorial.text import decode_text
+from tournage.editorial.timecode import FrameRate, frame_rate
+
+_INVALID = "Fichier OpenTimelineIO invalide"
+MAX_FRAMES = 10**10  # a thousand hours at 60 fps: anything beyond is a damaged value
+
+
+def read_otio(content: bytes, rate: FrameRate | None) -> Timeline:
+    """The first timeline of an ``.otio`` document; ``rate`` is used when it has none."""
+    text = decode_text(content, "OpenTimelineIO")
+    _measure(text)
+    import opentimelineio as otio
+
+    try:
+        document = otio.adapters.read_from_string(text, adapter_name="otio_json")
+    except Exception as error:  # the library raises its own and builtin types on bad input
+        raise EditorialError(
+            "editorial.otio_invalid", f"{_INVALID} : {str(error)[:160]}."
+        ) from error
+    timeline = _timeline_in(document, otio)
+    try:
+        return _read(timeline, rate, otio)
+    except EditorialError:
+        raise
+    except Exception as error:  # a clip without range, a rate of zero...
+        raise EditorialError(
+            "editorial.otio_invalid", f"{_INVALID} : {str(error)[:160]}."
+        ) from error
+
+
+def _measure(text: str) -> None:
+    limits = FORMATS.load().limits
+    try:
+        document = json.loads(text)
+    except RecursionError as error:
+        raise EditorialError(
+            "editorial.otio_depth", f"{_INVALID} : imbrication excessive."
+        ) from error
+    except ValueError as error:
+        raise EditorialError("editorial.otio_json", f"{_INVALID} : JSON illisible.") from error
+    if not isinstance(document, dict):
+        raise EditorialError("editorial.otio_invalid", f"{_INVALID} : objet JSON attendu.")
+    items = 0
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limits.max_json_depth:
+            raise EditorialError("editorial.otio_depth", f"{_INVALID} : imbrication excessive.")
+        children = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict | list):
+            items += 1
+            if items > limits.max_otio_items * 20:
+                raise EditorialError(
+                    "editorial.too_many_events", f"{_INVALID} : document trop volumineux."
+                )
+            stack.extend((child, depth + 1) for child in children)
+
+
+def _timeline_in(document: Any, otio: Any) -> Any:
+    if isinstance(document, otio.schema.Timeline):
+        return document
+    if isinstance(document, otio.schema.SerializableCollection):
+        for child in document:
+            if isinstance(child, otio.schema.Timeline):
+                return child
+    raise EditorialError(
+        "editorial.otio_no_timeline", "Le fichier OpenTimelineIO ne contient aucune timeline."
+    )
+
+
+def _read(timeline: Any, rate: FrameRate | None, otio: Any) -> Timeline:
+    start = timeline.global_start_time
+    clips = list(_clips(timeline, otio))
+    rate = _rate(start, clips, rate)
+    offset = _frames(start, rate) if start is not None else 0
+    limit = FORMATS.load().limits.max_otio_items
+    if len(clips) > limit:
+        raise EditorialError(
+            "editorial.too_many_events", f"Plus de {limit} plans : timeline refusée."
+        )
+    result = []
+    for track_name, kind, rank, clip, track in clips:
+        source = clip.trimmed_range()
+        placed = clip.transformed_time_range(source, track)
+        source_in = _frames(source.start_time, rate)
+        record_in = offset + _frames(placed.start_time, rate)
+        source_length, record_length = (
+            _frames(source.duration, rate),
+            _frames(placed.duration, rate),
+        )
+        if source_length < 0 or record_length < 0:
+            raise EditorialError(
+                "editorial.negative",
+                f"{_INVALID} : le plan « {str(clip.name)[:60]} » a une durée négative.",
+            )
+        media = clip.media_reference
+        result.append(
+            Clip(
+                number=rank,
+                track=track_name,
+                kind=kind,
+                reel=_reel(clip),
+                source_in=source_in,
+                source_out=source_in + source_length,
+                record_in=record_in,
+                record_out=record_in + record_length,
+                name=str(clip.name or "")[:300],
+                source_file=str(getattr(media, "target_url", "") or "")[:500],
+                speed=_speed(clip, otio),
+                metadata=MappingProxyType(_strings(clip.metadata)),
+            )
+        )
+    return Timeline(
+        title=str(timeline.name or "")[:200],
+        format="otio",
+        rate=rate,
+        drop_frame=False,
+        clips=tuple(sorted(result, key=lambda c: (c.record_in, c.track))),
+    )
+
+
+def _clips(timeline: Any, otio: Any) -> Iterator[tuple[str, TrackKind, int, Any, Any]]:
+    counters = {TrackKind.VIDEO: 0, TrackKind.AUDIO: 0}
+    for track in timeline.tracks:
+        if not isinstance(track, otio.schema.Track):
+            continue
+        kind = TrackKind.AUDIO if track.kind == otio.schema.TrackKind.Audio else TrackKind.VIDEO
+        counters[kind] += 1
+        name = f"{'A' if kind is TrackKind.AUDIO else 'V'}{counters[kind]}"
+        for rank, clip in enumerate(track.find_clips(), start=1):
+            yield name, kind, rank, clip, track
+
+
+def _rate(start: Any, clips: list[Any], given: FrameRate | None) -> FrameRate:
+    for time in (start, *(c[3].trimmed_range().duration for c in clips[:1])):
+        if time is not None and time.rate > 0:
+            return frame_rate(str(time.rate))
+    return given or frame_rate(None)
+
+
+def _frames(time: Any, rate: FrameRate) -> int:
+    value = float(time.value_rescaled_to(float(rate.fps)))
+    if not abs(value) < MAX_FRAMES:  # NaN too
+        raise EditorialError("editorial.otio_time", f"{_INVALID} : temps hors limites.")
+    return round(value)
+
+
+def _reel(clip: Any) -> str:
+    cmx = clip.metadata.get("cmx_3600")
+    reel = cmx.get("reel") if hasattr(cmx, "get") else None
+    return str(reel or "")[:100]
+
+
+def _speed(clip: Any, otio: Any) -> Decimal | None:
+    for effect in clip.effects:
+        if isinstance(effect, otio.schema.LinearTimeWarp):
+            return Decimal(str(effect.time_scalar)).quantize(Decimal("0.001"))
+    return None
+
+
+def _strings(metadata: Any) -> dict[str, str]:
+    """Top-level text values of a clip's metadata (nested dictionaries are dropped)."""
+    kept = {}
+    for key in list(metadata.keys())[:50]:
+        value = metadata[key]
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            kept[str(key)[:80]] = str(value)[:300]
+    return kept
