@@ -1,0 +1,668 @@
+"""Exact talent scheduling by double-ended branch and bound, compiled with numba.
+
+After Qin, Zhang, Lim & Liang (2016) and Garcia de la Banda, Stuckey & Chu (2011), in our
+own implementation: a depth-first search fills the schedule alternately from the front
+and from the back; a node is pruned when its cost so far plus a lower bound on the middle
+reaches the best schedule known. The lower bound adds
+
+- the fixed pay of the scenes left;
+- for every actor seen at both ends, every remaining day without them (they wait through
+  the whole middle);
+- for the actors seen at one end only, the least holding over the orders in which they
+  can leave (exact over up to ``ORDER_DP_ACTORS`` actors, else the pairs of a greedy
+  matching, each pair counted once: whoever of the two leaves later waits through the
+  other's scenes without them).
+
+A transposition table keeps, per state (the scenes left, and the actors started at each
+end who still matter), the cheapest cost so far: a second path to the same state with no
+lower cost is cut. A scene whose cast is exactly the actors held at the current end goes
+first (it costs only people paid anyway). The first back scene has a larger index than the
+first front scene (mirror schedules cost the same).
+
+Set arithmetic on up to 62 scenes and 62 actors is done on int64 bitmasks; sums over sets
+of scenes go through byte lookup tables. All search state lives in numpy arrays so that the
+compiled loop can stop after a node budget and resume: the Python caller checks the clock
+between calls and, when out of time, reads a proven lower bound off the open nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from numba import njit
+
+I64 = npt.NDArray[np.int64]
+MAX_BITS = 62
+ORDER_DP_ACTORS = 7
+TABLE_SLOTS = 1 << 22  # transposition table entries (4 int64 each: 128 MiB)
+PROBES = 4
+BYTE = 256
+
+# scalars of the search, kept in one array between calls
+DEPTH, UPPER, NODES, DONE = range(4)
+
+
+@njit(cache=True, inline="always")
+def _sum(table: I64, bits: np.int64) -> np.int64:
+    """Sum over the set bits of ``bits`` of per-bit values, via 8 byte tables."""
+    total = np.int64(0)
+    k = 0
+    while bits:
+        total += table[k, bits & 255]
+        bits >>= 8
+        k += 1
+    return total
+
+
+@njit(cache=True, inline="always")
+def _union(table: I64, bits: np.int64) -> np.int64:
+    out = np.int64(0)
+    k = 0
+    while bits:
+        out |= table[k, bits & 255]
+        bits >>= 8
+        k += 1
+    return out
+
+
+def _byte_tables(values: list[int], union: bool) -> I64:
+    tables = np.zeros((8, BYTE), dtype=np.int64)
+    for k in range(8):
+        for byte in range(1, BYTE):
+            low = (byte & -byte).bit_length() - 1
+            index = 8 * k + low
+            item = values[index] if index < len(values) else 0
+            rest = tables[k, byte & (byte - 1)]
+            tables[k, byte] = (rest | item) if union else rest + item
+    return tables
+
+
+@njit(cache=True)
+def _side_bound(
+    actors: np.int64,
+    remaining: np.int64,
+    actor_scenes: I64,
+    costs: I64,
+    days: I64,
+    ids: I64,
+    own: I64,
+    best: I64,
+    cover: I64,
+) -> np.int64:
+    """Least holding of the actors held from one end until their last remaining scene."""
+    k = 0
+    a = 0
+    bits = actors
+    while bits:
+        if bits & 1:
+            ids[k] = a
+            own[k] = actor_scenes[a] & remaining
+            k += 1
+        bits >>= 1
+        a += 1
+    if k < 2:
+        return np.int64(0)
+    if k <= ORDER_DP_ACTORS:
+        size = 1 << k
+        best[0] = 0
+        cover[0] = 0
+        for subset in range(1, size):
+            low = subset & -subset
+            z0 = 0
+            while (low >> z0) != 1:
+                z0 += 1
+            cover[subset] = cover[subset ^ low] | own[z0]
+            if subset == low:
+                best[subset] = 0
+                continue
+            value = np.int64(-1)
+            rest = subset
+            z = 0
+            while rest:
+                if rest & 1:
+                    before = subset ^ (1 << z)
+                    cost = best[before] + costs[ids[z]] * _sum(days, cover[before] & ~own[z])
+                    if value < 0 or cost < value:
+                        value = cost
+                rest >>= 1
+                z += 1
+            best[subset] = value
+        return np.int64(best[size - 1])
+    # greedy matching of pairs, heaviest first: each actor in one pair at most
+    used = np.int64(0)
+    total = np.int64(0)
+    while True:
+        pick = np.int64(0)
+        pi = -1
+        pj = -1
+        for i in range(k):
+            if used >> i & 1:
+                continue
+            for j in range(i + 1, k):
+                if used >> j & 1:
+                    continue
+                left = costs[ids[j]] * _sum(days, own[i] & ~own[j])
+                right = costs[ids[i]] * _sum(days, own[j] & ~own[i])
+                value = left if left < right else right
+                if value > pick:
+                    pick, pi, pj = value, i, j
+        if pi < 0:
+            return total
+        total += pick
+        used |= (np.int64(1) << pi) | (np.int64(1) << pj)
+
+
+@njit(cache=True)
+def _cheap_bound(
+    remaining: np.int64, front: np.int64, back: np.int64, tables: I64, actor_scenes: I64, costs: I64
+) -> np.int64:
+    """Fixed pay of the scenes left, plus the actors seen at both ends waiting through them."""
+    days = tables[1]
+    total = _sum(tables[0], remaining)
+    span = _sum(days, remaining)
+    a = 0
+    bits = front & back
+    while bits:
+        if bits & 1:
+            total += costs[a] * (span - _sum(days, actor_scenes[a] & remaining))
+        bits >>= 1
+        a += 1
+    return total
+
+
+@njit(cache=True)
+def _bound(
+    remaining: np.int64,
+    front: np.int64,
+    back: np.int64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    work: I64,
+) -> np.int64:
+    """Admissible lower bound on the cost of shooting ``remaining`` in the middle."""
+    days = tables[1]
+    present = _union(tables[2], remaining)
+    total = _cheap_bound(remaining, front, back, tables, actor_scenes, costs)
+    ids, own, best, cover = work[0], work[1], work[2], work[3]
+    total += _side_bound(
+        front & ~back & present, remaining, actor_scenes, costs, days, ids, own, best, cover
+    )
+    total += _side_bound(
+        back & ~front & present, remaining, actor_scenes, costs, days, ids, own, best, cover
+    )
+    return total
+
+
+@njit(cache=True, inline="always")
+def _hash(a: np.int64, b: np.int64, c: np.int64, mask: int) -> int:
+    h = (a * np.int64(0x9E3779B97F4A7C1)) ^ (b * np.int64(0x7F4A7C159E3779B)) ^ c
+    h ^= h >> 29
+    h *= np.int64(0xBF58476D1CE4E5B)
+    h ^= h >> 32
+    return int(h & mask)
+
+
+@njit(cache=True)
+def _seen(table: I64, key0: np.int64, key1: np.int64, key2: np.int64, g: np.int64) -> bool:
+    """True if the state was reached at no higher cost; otherwise record ``g`` for it."""
+    mask = table.shape[0] - 1
+    slot = _hash(key0, key1, key2, mask)
+    free = -1
+    for probe in range(PROBES):
+        i = (slot + probe) & mask
+        if table[i, 3] < 0:
+            if free < 0:
+                free = i
+            continue
+        if table[i, 0] == key0 and table[i, 1] == key1 and table[i, 2] == key2:
+            if table[i, 3] <= g:
+                return True
+            table[i, 3] = g
+            return False
+    i = free if free >= 0 else slot
+    table[i, 0] = key0
+    table[i, 1] = key1
+    table[i, 2] = key2
+    table[i, 3] = g
+    return False
+
+
+@njit(cache=True)
+def _relevant(remaining: np.int64, front: np.int64, back: np.int64, masks: I64) -> np.int64:
+    """Actors whose place in the order still matters: seen at one end only with scenes
+    left, or not started with two scenes left or more (the others cost the same anyway)."""
+    seen = np.int64(0)
+    multi = np.int64(0)
+    bits, s = remaining, 0
+    while bits:
+        if bits & 1:
+            multi |= seen & masks[s]
+            seen |= masks[s]
+        bits >>= 1
+        s += 1
+    return ((front ^ back) & seen) | (multi & ~(front | back))
+
+
+@njit(cache=True)
+def _allowed(
+    scene: int, remaining: np.int64, key: np.int64, relevant: np.int64, masks: I64, at_front: bool
+) -> bool:
+    """Twins (same cast among the relevant actors) are interchangeable: they are shot in
+    index order, so the front takes the lowest and the back the highest of them."""
+    bits, s = remaining, 0
+    while bits:
+        if bits & 1 and s != scene and masks[s] & relevant == key and (s < scene) == at_front:
+            return False
+        bits >>= 1
+        s += 1
+    return True
+
+
+@njit(cache=True)
+def _swap_gains(
+    s: int,
+    t: int,
+    mine: np.int64,
+    later: np.int64,
+    masks: I64,
+    durations: I64,
+    actor_cost: I64,
+) -> bool:
+    """True if shooting ``s`` then ``t`` (next to each other, from one end) costs strictly
+    less than ``t`` then ``s``: ``mine`` are the actors already started at that end and
+    ``later`` those needed after both (adjacent pairwise interchange)."""
+    a_s, a_t = masks[s], masks[t]
+    t_alone = _sum(actor_cost, a_t | (mine & (a_s | later)))
+    s_after = _sum(actor_cost, a_s | ((mine | a_t) & later))
+    s_alone = _sum(actor_cost, a_s | (mine & (a_t | later)))
+    t_after = _sum(actor_cost, a_t | ((mine | a_s) & later))
+    t_first = durations[t] * t_alone + durations[s] * s_after
+    s_first = durations[s] * s_alone + durations[t] * t_after
+    return bool(s_first < t_first)
+
+
+@njit(cache=True)
+def _children(
+    level: int,
+    at_front: bool,
+    everything: np.int64,
+    masks: I64,
+    durations: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    state: I64,
+    path: I64,
+    out: I64,
+    upper: np.int64,
+) -> int:
+    """Children of the node at ``level`` placing one scene at one end, sorted by a cheap
+    f (the full bound of a child is computed only when the child is visited)."""
+    casts = tables[2]
+    placed_front, placed_back = state[level, 0], state[level, 1]
+    front, back, g = state[level, 2], state[level, 3], state[level, 4]
+    remaining = everything & ~(placed_front | placed_back)
+    mine = front if at_front else back
+    other = back if at_front else front
+    present = _union(casts, remaining)
+    relevant = _relevant(remaining, front, back, masks)
+    waiting = mine & ~other & present & relevant
+    forced = -1
+    if waiting:
+        bits, s = remaining, 0
+        while bits:
+            if bits & 1 and masks[s] & relevant == waiting:
+                forced = s
+                if at_front:
+                    break  # the lowest twin at the front, the highest at the back
+            bits >>= 1
+            s += 1
+    first_back = not at_front and placed_back == 0
+    previous = int(state[level, 6 if at_front else 7])
+    count = 0
+    bits, s = remaining, 0
+    while bits:
+        take = bits & 1
+        bits >>= 1
+        scene = s
+        s += 1
+        if not take or (forced >= 0 and scene != forced):
+            continue
+        if first_back and scene <= path[0]:
+            continue  # mirror cut: the first back scene follows the first front scene
+        key = masks[scene] & relevant
+        if forced < 0 and not _allowed(scene, remaining, key, relevant, masks, at_front):
+            continue
+        rest = remaining & ~(np.int64(1) << scene)
+        later = _union(casts, rest) | other
+        if previous >= 0 and forced < 0:
+            # the previous scene of this end is followed directly by this one: skip the
+            # pair when the other order is strictly cheaper
+            side = 2 if at_front else 3
+            if _swap_gains(
+                scene,
+                int(path[previous]),
+                state[previous, side],
+                later,
+                masks,
+                durations,
+                tables[3],
+            ):
+                continue
+        on_location = masks[scene] | (mine & later)
+        child_g = g + durations[scene] * _sum(tables[3], on_location)
+        if at_front:
+            new_front, new_back = front | masks[scene], back
+        else:
+            new_front, new_back = front, back | masks[scene]
+        f = child_g
+        if rest:
+            rest_present = _union(casts, rest)
+            key1 = new_front & (rest_present | new_back)
+            key2 = new_back & (rest_present | new_front)
+            f += _cheap_bound(rest, key1, key2, tables, actor_scenes, costs)
+        if f >= upper:
+            continue
+        i = count
+        while i > 0 and out[i - 1, 0] > f:
+            out[i, 0] = out[i - 1, 0]
+            out[i, 1] = out[i - 1, 1]
+            out[i, 2] = out[i - 1, 2]
+            i -= 1
+        out[i, 0] = f
+        out[i, 1] = scene
+        out[i, 2] = child_g
+        count += 1
+    return count
+
+
+@njit(cache=True)
+def _expand(
+    level: int,
+    everything: np.int64,
+    masks: I64,
+    durations: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    state: I64,
+    kids: I64,
+    counts: I64,
+    cursor: I64,
+    path: I64,
+    upper: np.int64,
+) -> None:
+    """Branch alternately at the front and at the back (the first scene goes in front)."""
+    args = (everything, masks, durations, tables, actor_scenes, costs, state, path)
+    side = level % 2
+    count = _children(level, side == 0, *args, kids[level], upper)
+    state[level, 5] = side
+    counts[level] = count
+    cursor[level] = 0
+
+
+@njit(cache=True)
+def _search(
+    budget: int,
+    everything: np.int64,
+    masks: I64,
+    durations: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    state: I64,
+    kids: I64,
+    counts: I64,
+    cursor: I64,
+    path: I64,
+    best_path: I64,
+    work: I64,
+    table: I64,
+    scalars: I64,
+) -> None:
+    """Run at most ``budget`` node expansions from the saved search state."""
+    depth = int(scalars[DEPTH])
+    upper = scalars[UPPER]
+    casts = tables[2]
+    expanded = 0
+    while depth >= 0 and expanded < budget:
+        i = cursor[depth]
+        if i >= counts[depth] or kids[depth, i, 0] >= upper:
+            depth -= 1
+            continue
+        cursor[depth] = i + 1
+        scene, child_g = kids[depth, i, 1], kids[depth, i, 2]
+        path[depth] = scene
+        nxt = depth + 1
+        bit = np.int64(1) << scene
+        front_side = state[depth, 5] == 0
+        state[nxt, 0] = state[depth, 0] | (bit if front_side else 0)
+        state[nxt, 1] = state[depth, 1] | (0 if front_side else bit)
+        state[nxt, 2] = state[depth, 2] | (masks[scene] if front_side else 0)
+        state[nxt, 3] = state[depth, 3] | (0 if front_side else masks[scene])
+        state[nxt, 4] = child_g
+        state[nxt, 6] = depth if front_side else state[depth, 6]
+        state[nxt, 7] = state[depth, 7] if front_side else depth
+        rest = everything & ~(state[nxt, 0] | state[nxt, 1])
+        if not rest:
+            upper = child_g
+            best_path[:nxt, 0] = path[:nxt]
+            best_path[:nxt, 1] = state[:nxt, 5]
+            best_path[nxt:, 0] = -1
+            continue
+        present = _union(casts, rest)
+        key1 = state[nxt, 2] & (present | state[nxt, 3])
+        key2 = state[nxt, 3] & (present | state[nxt, 2])
+        if state[nxt, 1] and _seen(table, rest, key1, key2, child_g):
+            continue  # reached before at no higher cost (after the mirror cut)
+        full = child_g + _bound(rest, key1, key2, tables, actor_scenes, costs, work)
+        if full >= upper:
+            continue
+        expanded += 1
+        _expand(
+            nxt,
+            everything,
+            masks,
+            durations,
+            tables,
+            actor_scenes,
+            costs,
+            state,
+            kids,
+            counts,
+            cursor,
+            path,
+            upper,
+        )
+        depth = nxt
+    scalars[DEPTH] = depth
+    scalars[UPPER] = upper
+    scalars[NODES] += expanded
+    scalars[DONE] = 1 if depth < 0 else 0
+
+
+@njit(cache=True)
+def _open_bound(
+    everything: np.int64,
+    masks: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    state: I64,
+    kids: I64,
+    counts: I64,
+    cursor: I64,
+    work: I64,
+    depth: int,
+    upper: np.int64,
+) -> np.int64:
+    """Smallest full bound among the children not yet explored: a proven lower bound."""
+    low = upper
+    for level in range(depth + 1):
+        front_side = state[level, 5] == 0
+        for i in range(cursor[level], counts[level]):
+            if kids[level, i, 0] >= low:
+                break
+            scene = kids[level, i, 1]
+            bit = np.int64(1) << scene
+            placed = state[level, 0] | state[level, 1] | bit
+            front = state[level, 2] | (masks[scene] if front_side else 0)
+            back = state[level, 3] | (0 if front_side else masks[scene])
+            rest = everything & ~placed
+            present = _union(tables[2], rest)
+            key1 = front & (present | back)
+            key2 = back & (present | front)
+            f = kids[level, i, 2] + _bound(rest, key1, key2, tables, actor_scenes, costs, work)
+            if f < low:
+                low = f
+    return low
+
+
+@dataclass
+class BranchAndBound:
+    """A resumable search over one (merged) instance; ``run`` for a node budget at a time."""
+
+    masks: list[int]
+    durations: list[int]
+    costs: list[int]
+    upper: int
+    order: list[int]
+    table_slots: int = TABLE_SLOTS
+
+    def __post_init__(self) -> None:
+        n, m = len(self.masks), len(self.costs)
+        if n > MAX_BITS or m > MAX_BITS:
+            raise ValueError("at most 62 scenes and 62 actors")
+        fixed = [
+            d * sum(self.costs[a] for a in _bits(mask))
+            for mask, d in zip(self.masks, self.durations, strict=True)
+        ]
+        self.tables = np.stack(
+            [
+                _byte_tables(fixed, union=False),
+                _byte_tables(self.durations, union=False),
+                _byte_tables(self.masks, union=True),
+                _byte_tables(self.costs, union=False),
+            ]
+        )
+        padding = [0] * (MAX_BITS - m)
+        self.arrays = (
+            np.int64((1 << n) - 1),
+            np.array(self.masks, dtype=np.int64),
+            np.array(self.durations, dtype=np.int64),
+            self.tables,
+            np.array(
+                [
+                    sum(1 << s for s, mask in enumerate(self.masks) if mask >> a & 1)
+                    for a in range(m)
+                ]
+                + padding,
+                dtype=np.int64,
+            ),
+            np.array(self.costs + padding, dtype=np.int64),
+        )
+        self.state = np.zeros((n + 2, 8), dtype=np.int64)
+        self.state[0, 6:] = -1
+        self.kids = np.zeros((n + 2, n + 1, 3), dtype=np.int64)
+        self.counts = np.zeros(n + 2, dtype=np.int64)
+        self.cursor = np.zeros(n + 2, dtype=np.int64)
+        self.path = np.full(n + 1, -1, dtype=np.int64)
+        self.best_path = np.full((n + 1, 2), -1, dtype=np.int64)
+        self.work = np.zeros((4, 1 << ORDER_DP_ACTORS), dtype=np.int64)
+        self.table = np.full((self.table_slots, 4), -1, dtype=np.int64)
+        self.scalars = np.zeros(4, dtype=np.int64)
+        self.scalars[UPPER] = self.upper
+        everything, masks, durations, tables, actor_scenes, costs = self.arrays
+        _expand(
+            0,
+            everything,
+            masks,
+            durations,
+            tables,
+            actor_scenes,
+            costs,
+            self.state,
+            self.kids,
+            self.counts,
+            self.cursor,
+            self.path,
+            np.int64(self.upper),
+        )
+        root = _bound(everything, np.int64(0), np.int64(0), tables, actor_scenes, costs, self.work)
+        self.root_bound = min(int(root), self.upper)
+
+    def run(self, budget: int) -> bool:
+        """Expand up to ``budget`` nodes; True when the search is complete."""
+        _search(
+            budget,
+            *self.arrays,
+            self.state,
+            self.kids,
+            self.counts,
+            self.cursor,
+            self.path,
+            self.best_path,
+            self.work,
+            self.table,
+            self.scalars,
+        )
+        return self.finished
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.scalars[DONE])
+
+    @property
+    def best(self) -> int:
+        return int(self.scalars[UPPER])
+
+    @property
+    def nodes(self) -> int:
+        return int(self.scalars[NODES])
+
+    def lower_bound(self) -> int:
+        """Proven: no schedule costs less (the best one when the search is complete)."""
+        if self.finished:
+            return self.best
+        everything, masks, _, tables, actor_scenes, costs = self.arrays
+        low = _open_bound(
+            everything,
+            masks,
+            tables,
+            actor_scenes,
+            costs,
+            self.state,
+            self.kids,
+            self.counts,
+            self.cursor,
+            self.work,
+            int(self.scalars[DEPTH]),
+            self.scalars[UPPER],
+        )
+        return min(max(int(low), self.root_bound), self.best)
+
+    def best_order(self) -> list[int]:
+        """The best schedule: front scenes in order, then back scenes reversed."""
+        if self.best_path[0, 0] < 0:
+            return list(self.order)
+        placed = [(int(s), int(side)) for s, side in self.best_path if s >= 0]
+        front = [s for s, side in placed if side == 0]
+        back = [s for s, side in placed if side == 1]
+        return front + back[::-1]
+
+
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def warm_up() -> Any:
+    """Compile once (numba caches the machine code on disk for later processes)."""
+    search = BranchAndBound(
+        [0b01, 0b11, 0b10], [1, 1, 1], [1, 1], upper=10, order=[0, 1, 2], table_slots=16
+    )
+    search.run(1000)
+    return search.lower_bound()
