@@ -22,6 +22,7 @@ def weights(**changes: int) -> Weights:
         "night_to_day": 500,
         "change": 300,
         "minor_excess_hour": 5000,
+        "split_day": 300,
     }
     return Weights(**{**base, **changes})
 

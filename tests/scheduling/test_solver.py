@@ -198,12 +198,15 @@ def test_minors_never_on_sunday() -> None:
 
 
 @pytest.mark.parametrize("overtime_hour", [0, 100, 2000])
-def test_simple_bound_never_exceeds_the_optimum(small: Problem, overtime_hour: int) -> None:
-    from tournage.scheduling.solver import _Builder
+def test_term_bounds_never_exceed_the_optimum(small: Problem, overtime_hour: int) -> None:
+    from tournage.scheduling.bounds import term_bounds
+    from tournage.scheduling.cpmodel import Builder
 
     problem = replace(small, weights=replace(small.weights, overtime_hour=overtime_hour))
     solution = solve(problem, FAST)
-    builder = _Builder(problem)
+    builder = Builder(problem)
+    bounds = term_bounds(problem, builder.rules, builder.days, builder.allowed)
     assert solution.status == "optimal" and solution.objective is not None
-    assert builder.simple_bound() <= solution.objective
-    assert builder.simple_bound() >= problem.weights.shooting_day  # it is not trivial
+    assert bounds.total <= solution.objective
+    assert bounds.crew >= problem.weights.shooting_day  # it is not trivial
+    assert bounds.moves >= problem.weights.company_move  # two décors: at least one move

@@ -13,10 +13,21 @@ from decimal import Decimal
 from tournage.scheduling.errors import SchedulingError
 from tournage.scheduling.tables import DEFAULTS, Weights
 
-__all__ = ["Calendar", "CastMember", "Constraints", "Location", "Problem", "Scene", "Weights"]
+__all__ = [
+    "Calendar",
+    "CastMember",
+    "Constraints",
+    "Location",
+    "Problem",
+    "Scene",
+    "Unit",
+    "WeatherCover",
+    "Weights",
+]
 
 INT_EXT = ("INT", "EXT")
 DAY_NIGHT = ("JOUR", "NUIT")
+MAIN_UNIT = "main"
 
 
 @dataclass(frozen=True)
@@ -35,10 +46,15 @@ class Scene:
     requirements: tuple[str, ...] = ()
     weather_cover: bool = False
     label: str = ""
+    unit: str = MAIN_UNIT
 
     @property
     def effect(self) -> str:
         return f"{self.int_ext}/{self.day_night}"
+
+    @property
+    def night(self) -> bool:
+        return self.day_night == "NUIT"
 
 
 @dataclass(frozen=True)
@@ -114,6 +130,31 @@ class Constraints:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A shooting unit (équipe). ``day_cost``: euros per crew day (``None``: the
+    ``shooting_day`` weight); ``span``: the crew is engaged from the first calendar day to
+    its last shooting day (a main unit), else paid per shooting day (a second unit)."""
+
+    id: str
+    name: str
+    day_cost: int | None = None
+    span: bool = True
+
+
+def default_units() -> tuple[Unit, ...]:
+    return (Unit(MAIN_UNIT, DEFAULTS.load().main_unit_name),)
+
+
+@dataclass(frozen=True)
+class WeatherCover:
+    """Keep an interior cover scene (``Scene.weather_cover``) available on each exterior
+    day; ``lost_days`` are days lost to the weather: the unit works, exteriors cannot."""
+
+    enabled: bool = False
+    lost_days: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True)
 class Problem:
     """Everything the solver needs. ``previous`` (scene → date) enables re-planning:
     scenes dated before ``replan_from`` stay where they are, moves of the others count."""
@@ -136,6 +177,9 @@ class Problem:
     convoy: dict[str, int] | None = None
     previous: dict[str, date] = field(default_factory=dict)
     replan_from: date | None = None
+    units: tuple[Unit, ...] = field(default_factory=default_units)
+    weather_cover: WeatherCover = field(default_factory=WeatherCover)
+    split_call: time | None = None  # call of a split day (day then night); None: no split day
 
     def __post_init__(self) -> None:
         ids = [scene.id for scene in self.scenes]
@@ -143,7 +187,16 @@ class Problem:
             raise SchedulingError("problem.duplicate_scene", "Deux scènes portent le même numéro.")
         known_cast = {member.id for member in self.cast}
         known_locations = {location.id for location in self.locations}
+        known_units = {unit.id for unit in self.units}
+        if not self.units or len(known_units) != len(self.units):
+            raise SchedulingError("problem.units", "Il faut au moins une équipe, chacune nommée.")
         for scene in self.scenes:
+            if scene.unit not in known_units:
+                raise SchedulingError(
+                    "problem.unknown_unit",
+                    f"Scène {scene.id} : équipe inconnue « {scene.unit} ».",
+                    scene=scene.id,
+                )
             if scene.location not in known_locations:
                 raise SchedulingError(
                     "problem.unknown_location",
@@ -169,3 +222,9 @@ class Problem:
 
     def location(self, location_id: str) -> Location:
         return next(location for location in self.locations if location.id == location_id)
+
+    def unit(self, unit_id: str) -> Unit:
+        return next(unit for unit in self.units if unit.id == unit_id)
+
+    def unit_day_cost(self, unit: Unit) -> int:
+        return self.weights.shooting_day if unit.day_cost is None else unit.day_cost

@@ -14,13 +14,17 @@ from typing import Any
 
 from tournage.scheduling.errors import SchedulingError
 from tournage.scheduling.model import (
+    MAIN_UNIT,
     Calendar,
     CastMember,
     Constraints,
     Location,
     Problem,
     Scene,
+    Unit,
+    WeatherCover,
     Weights,
+    default_units,
 )
 from tournage.scheduling.tables import DEFAULTS
 
@@ -156,9 +160,41 @@ def from_dict(data: dict[str, Any]) -> Problem:
             replan_from=(
                 _date(data["replan_from"], "replan_from") if data.get("replan_from") else None
             ),
+            units=_units(_get(data, "units", list, "", [])),
+            weather_cover=_weather(_get(data, "weather_cover", dict, "", {})),
+            split_call=(
+                _time(_get(data, "split_call", str, ""), "split_call")
+                if data.get("split_call")
+                else None
+            ),
         )
     except (TypeError, KeyError) as error:
         raise SchedulingError("problem.field", f"Champ invalide : {error}.") from error
+
+
+def _units(rows: list[Any]) -> tuple[Unit, ...]:
+    units = []
+    for i, row in enumerate(rows):
+        item, where = _item(row, f"units[{i}]"), f"units[{i}]."
+        cost = _get(item, "day_cost", int, where, None)
+        units.append(
+            Unit(
+                id=str(_get(item, "id", (str, int), where)),
+                name=str(_get(item, "name", str, where, str(item.get("id")))),
+                day_cost=None if cost is None else _bounded(cost, where + "day_cost", 0, 10**7),
+                span=bool(_get(item, "span", bool, where, True)),
+            )
+        )
+    return tuple(units) or default_units()
+
+
+def _weather(item: dict[str, Any]) -> WeatherCover:
+    return WeatherCover(
+        enabled=bool(_get(item, "enabled", bool, "weather_cover.", False)),
+        lost_days=_dates(
+            _get(item, "lost_days", list, "weather_cover.", []), "weather_cover.lost_days"
+        ),
+    )
 
 
 def _bounded(value: int, where: str, low: int, high: int) -> int:
@@ -223,6 +259,7 @@ def _scene(value: Any, i: int) -> Scene:
         requirements=tuple(str(e) for e in _get(item, "requirements", list, where, [])),
         weather_cover=bool(_get(item, "weather_cover", bool, where, False)),
         label=str(_get(item, "label", str, where, "")),
+        unit=str(_get(item, "unit", (str, int), where, MAIN_UNIT)),
     )
 
 
@@ -329,6 +366,7 @@ def to_dict(problem: Problem) -> dict[str, Any]:
                 "requirements": list(s.requirements),
                 "weather_cover": s.weather_cover,
                 "label": s.label,
+                "unit": s.unit,
             }
             for s in problem.scenes
         ],
@@ -341,4 +379,13 @@ def to_dict(problem: Problem) -> dict[str, Any]:
         "convoy": problem.convoy,
         "previous": {k: v.isoformat() for k, v in problem.previous.items()},
         "replan_from": problem.replan_from.isoformat() if problem.replan_from else None,
+        "units": [
+            {"id": u.id, "name": u.name, "day_cost": u.day_cost, "span": u.span}
+            for u in problem.units
+        ],
+        "weather_cover": {
+            "enabled": problem.weather_cover.enabled,
+            "lost_days": iso(problem.weather_cover.lost_days),
+        },
+        "split_call": problem.split_call.strftime("%H:%M") if problem.split_call else None,
     }

@@ -29,6 +29,7 @@ class Weights:
     night_to_day: int
     change: int
     minor_excess_hour: int
+    split_day: int
 
     @classmethod
     def defaults(cls) -> Weights:
@@ -48,6 +49,7 @@ class Defaults:
     working_weekdays: list[int]
     solve_seconds: float
     meal_break_minutes: int
+    main_unit_name: str
 
     @property
     def day_call_time(self) -> time:

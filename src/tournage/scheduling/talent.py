@@ -327,7 +327,7 @@ def _branch_and_bound(
     if not reduced.masks:
         return _result(instance, reduced, [], None, started, 0)
     costs = list(instance.costs)
-    heuristic_seconds = min(3.0, time_limit / 20)
+    heuristic_seconds = min(10.0, time_limit / 6)
     order, upper = heuristic_order(reduced, costs, started + heuristic_seconds)
     search = BranchAndBound(
         reduced.masks,

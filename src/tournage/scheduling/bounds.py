@@ -1,0 +1,181 @@
+"""Lower bounds on each term of the objective, computed without the solver's search.
+
+Each term of ``evaluate``'s objective is bounded on its own, so the proof says which term
+is uncertain; their sum bounds the whole cost, and each is also given to CP-SAT as a
+constraint on that term (a cut its own relaxation does not find).
+
+- crew and overtime, per unit: its scenes need at least as many days as the capacity,
+  the day/night separation and the décors per day allow, and a span unit pays at least
+  up to the earliest day its latest-starting scene can be shot; the cheapest mix of days
+  and overtime for its total shooting time is paid;
+- company moves, per unit: the moves connect every décor the unit uses (each new décor is
+  reached from one in use), so they cost at least a minimum spanning tree of the décors
+  under the per-move price;
+- holding, per actor: if their scenes' allowed days force a gap (one scene cannot be
+  shot before day x, another not after day y < x), the paid span covers [y, x] and every
+  day of it the actor cannot film is held;
+- children's excess minutes: a scene longer than the child's largest cap over its
+  allowed days;
+- re-planning changes: scenes whose previous date is no longer allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tournage.scheduling.evaluate import move_euros, scene_minutes
+from tournage.scheduling.model import Problem, Scene, Unit
+from tournage.scheduling.moves import distance_km
+from tournage.scheduling.rules import WorkRules, minor_daily_cap_minutes
+
+Allowed = Callable[[Scene], list[int]]  # indices of the calendar days a scene may use
+
+
+@dataclass(frozen=True)
+class TermBounds:
+    """Lower bounds in euros per term (overtime goes with crew: they trade off)."""
+
+    crew: Decimal
+    moves: int
+    holding: int
+    minor_excess: Decimal
+    changes: int
+
+    @property
+    def total(self) -> Decimal:
+        return self.crew + self.moves + self.holding + self.minor_excess + self.changes
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "crew_and_overtime": str(self.crew.quantize(Decimal("0.01"))),
+            "company_moves": str(self.moves),
+            "holding": str(self.holding),
+            "minor_excess": str(self.minor_excess.quantize(Decimal("0.01"))),
+            "changes": str(self.changes),
+            "total": str(self.total.quantize(Decimal("0.01"))),
+        }
+
+
+def term_bounds(
+    problem: Problem, rules: WorkRules, days: list[date], allowed: Allowed
+) -> TermBounds:
+    minutes = {s.id: scene_minutes(problem, s, rules) for s in problem.scenes}
+    return TermBounds(
+        crew=sum(
+            (crew_bound(problem, rules, unit, allowed, minutes) for unit in problem.units),
+            Decimal(0),
+        ),
+        moves=sum(move_bound(problem, unit) for unit in problem.units),
+        holding=holding_bound(problem, days, allowed),
+        minor_excess=minor_bound(problem, days, allowed, minutes),
+        changes=change_bound(problem, days, allowed),
+    )
+
+
+def _scenes(problem: Problem, unit: Unit) -> list[Scene]:
+    return [scene for scene in problem.scenes if scene.unit == unit.id]
+
+
+def fewest_days(problem: Problem, rules: WorkRules, unit: Unit, minutes: dict[str, int]) -> int:
+    """Days the unit needs at least: capacity (split days allowed or not), décors a day."""
+    mine = _scenes(problem, unit)
+    if not mine:
+        return 0
+    cap = rules.max_daily_minutes
+    night = sum(minutes[s.id] for s in mine if s.night)
+    light = sum(minutes[s.id] for s in mine if not s.night)
+    by_capacity = -(-(night + light) // cap)
+    if problem.split_call is None:
+        by_capacity = -(-night // cap) + -(-light // cap)
+    decors = len({s.location for s in mine})
+    return max(by_capacity, -(-decors // problem.max_locations_per_day))
+
+
+def crew_bound(
+    problem: Problem, rules: WorkRules, unit: Unit, allowed: Allowed, minutes: dict[str, int]
+) -> Decimal:
+    """Cheapest crew days plus overtime for the unit's shooting time."""
+    mine = _scenes(problem, unit)
+    if not mine:
+        return Decimal(0)
+    total = sum(minutes[s.id] for s in mine)
+    fewest = fewest_days(problem, rules, unit, minutes)
+    most = max(fewest, -(-total // rules.normal_day_minutes))
+    # a span unit is paid up to its last day: at least until some scene can first be shot
+    paid_from = max(min(allowed(s), default=0) for s in mine) + 1 if unit.span else 0
+    day_cost, overtime = problem.unit_day_cost(unit), problem.weights.overtime_hour
+    return min(
+        Decimal(day_cost * max(days, paid_from))
+        + Decimal(overtime * max(0, total - rules.normal_day_minutes * days)) / 60
+        for days in range(fewest, most + 1)
+    )
+
+
+def move_bound(problem: Problem, unit: Unit) -> int:
+    """Minimum spanning tree of the unit's décors, an edge costing one move between them."""
+    places = sorted({scene.location for scene in _scenes(problem, unit)})
+    if len(places) < 2:
+        return 0
+
+    def price(a: str, b: str) -> int:
+        return problem.weights.company_move + move_euros(problem, distance_km(problem, a, b))
+
+    tree, cost = {places[0]}, 0
+    best = {p: price(places[0], p) for p in places[1:]}
+    while best:
+        nearest = min(best, key=lambda p: (best[p], p))
+        cost += best.pop(nearest)
+        tree.add(nearest)
+        for place in best:
+            best[place] = min(best[place], price(nearest, place))
+    return cost
+
+
+def holding_bound(problem: Problem, days: list[date], allowed: Allowed) -> int:
+    """Hold days an actor's scene windows force, priced at the actor's daily cost."""
+    total = 0
+    for member in problem.cast:
+        mine = [s for s in problem.scenes if member.id in s.cast]
+        if len(mine) < 2 or member.drop_min_gap_days is not None:
+            continue
+        windows = [allowed(s) for s in mine]
+        if any(not w for w in windows):
+            continue
+        early, late = min(max(w) for w in windows), max(min(w) for w in windows)
+        if late <= early:
+            continue
+        can_work = sum(1 for d in range(early, late + 1) if member.available_on(days[d]))
+        held = (late - early + 1) - min(can_work, len(mine))
+        daily = int(member.daily_cost.to_integral_value())
+        total += max(0, held) * daily * problem.weights.holding
+    return total
+
+
+def minor_bound(
+    problem: Problem, days: list[date], allowed: Allowed, minutes: dict[str, int]
+) -> Decimal:
+    excess = 0
+    for member in problem.cast:
+        if member.age is None:
+            continue
+        for scene in (s for s in problem.scenes if member.id in s.cast):
+            caps = [
+                minor_daily_cap_minutes(member.age, days[d], problem.calendar.school_holidays)
+                for d in allowed(scene)
+            ]
+            if caps and all(cap is not None for cap in caps):
+                excess += max(0, minutes[scene.id] - max(c for c in caps if c is not None))
+    return Decimal(problem.weights.minor_excess_hour * excess) / 60
+
+
+def change_bound(problem: Problem, days: list[date], allowed: Allowed) -> int:
+    index = {day: d for d, day in enumerate(days)}
+    forced = 0
+    for scene in problem.scenes:
+        before = problem.previous.get(scene.id)
+        if before is not None and index.get(before, -1) not in allowed(scene):
+            forced += 1
+    return forced * problem.weights.change
