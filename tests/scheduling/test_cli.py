@@ -42,6 +42,27 @@ def test_production_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert set(document["assignment"]) == {"1", "2"}
     assert document["schedule"]["terms"]["shooting_days"] >= 1
     assert {row["kind"] for row in document["dood"]["rows"]} == {"cast", "location", "element"}
+    terms = document["bound_terms"]
+    assert set(terms) == {
+        "crew_and_overtime",
+        "company_moves",
+        "holding",
+        "minor_excess",
+        "changes",
+        "total",
+        "solver",
+    }
+    assert float(document["bound_eur"]) >= float(terms["total"])
+
+
+def test_production_text_names_the_bound_terms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "production.json"
+    path.write_text(json.dumps(to_dict(sample())))
+    code, out, _ = run(capsys, "schedule", "solve", str(path), "--time-limit", "3")
+    assert code == 0
+    assert "Borne par terme : crew_and_overtime" in out
 
 
 def test_bad_file_is_a_french_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tournage.web.scheduling.models import Schedule, ScheduleStatus, Unavailability
+from tournage.web.scheduling.services import problem_of
 
 from .web_helpers import url
 
@@ -42,8 +43,8 @@ def test_archive_round_trip_carries_schedules(
     assert copy.cast_unavailability.get().person.production == copy
 
 
-def test_demo_script_gets_an_optimised_schedule_and_a_replanning(
-    production: Any, monkeypatch: pytest.MonkeyPatch
+def test_demo_has_a_second_unit_day_and_a_rain_replan_on_a_cover_scene(
+    member_client: Any, production: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tournage import demo
     from tournage.web.scheduling import demo as scheduling_demo
@@ -56,5 +57,14 @@ def test_demo_script_gets_an_optimised_schedule_and_a_replanning(
     scheduling_demo.load_demo_schedule(production)
     current = Schedule.objects.get(production=production, status=ScheduleStatus.CURRENT)
     assert current.days.exists() and not current.conflicts
+    assert current.terms["units"]["b"]["shooting_days"] >= 1  # the car unit's day(s)
     replanned = Schedule.objects.get(production=production, origin="replan")
-    assert replanned.terms["changes"] >= 0 and replanned.days.exists()
+    assert replanned.days.exists()
+    problem, rainy = problem_of(replanned), date.fromisoformat(replanned.label)
+    assert problem.weather_cover.lost_days == {rainy}
+    shot_that_day = {a.scene_key for a in replanned.assignments.filter(day__date=rainy)}
+    covers = {s.id for s in problem.scenes if s.weather_cover}
+    assert shot_that_day & covers  # the crew shoots an interior cover scene instead
+    assert all(problem.scene(s).int_ext == "INT" for s in shot_that_day)
+    page = member_client("producer").get(url("board", production, schedule_id=current.pk))
+    assert "Deuxième équipe (voiture)" in page.content.decode()  # units on the stripboard

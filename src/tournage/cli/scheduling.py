@@ -96,13 +96,17 @@ def _render_production(document: dict[str, Any]) -> str:
     schedule = document["schedule"]
     lines = [
         f"Statut : {document['status']} — coût {document['objective_eur']} € — "
-        f"borne {document['bound_eur']} € — écart {document['gap']}"
+        f"borne {document['bound_eur']} € — écart {document['gap']} — "
+        f"planning de départ {document['start_objective_eur']} €",
+        "Borne par terme : "
+        + ", ".join(f"{key} {value} €" for key, value in document["bound_terms"].items()),
     ]
     for key, value in schedule["terms"].items():
         lines.append(f"  {key} : {value}")
     for day in schedule["days"]:
         lines.append(
-            f"{day['date']} {day['call']} ({day['eighths']}/8) : " + ", ".join(day["scenes"])
+            f"{day['date']} {day['unit']} {day['call']} ({day['eighths']}/8) : "
+            + ", ".join(day["scenes"])
         )
     lines += [f"! {finding['message']}" for finding in schedule["findings"]]
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from tournage.scheduling.evaluate import (
     euros,
     meal_minutes,
     move_euros,
+    rained_out,
     scene_minutes,
 )
 from tournage.scheduling.model import Problem, Scene, Unit
@@ -70,6 +71,7 @@ class Builder:
         self.objective: list[Expr] = []
         self.terms: dict[str, list[Expr]] = defaultdict(list)
         self.units: dict[str, UnitDays] = {}
+        self.move_costs: dict[tuple[str, str], int] = {}
 
     # -- restriction groups -------------------------------------------------------------
     def group(self, name: str) -> Var:
@@ -262,8 +264,11 @@ class Builder:
             self.cost("night_to_day", weight * switch)
 
     def move_cost(self, a: str, b: str) -> int:
-        km = distance_km(self.problem, a, b)
-        return (self.problem.weights.company_move + move_euros(self.problem, km)) * MINUTES_PER_HOUR
+        if (a, b) not in self.move_costs:
+            km = distance_km(self.problem, a, b)
+            price = self.problem.weights.company_move + move_euros(self.problem, km)
+            self.move_costs[a, b] = price * MINUTES_PER_HOUR
+        return self.move_costs[a, b]
 
     def _unit_moves(self, unit: UnitDays) -> None:
         """Moves as ``evaluate`` counts them: a décor not in use on the unit's previous
@@ -271,13 +276,13 @@ class Builder:
         model, problem = self.model, self.problem
         places = sorted({scene.location for scene in unit.scenes})
         for d in range(len(self.days)):
-            here = []
-            for place in places:
-                todays = [v for s, v in self.scenes_on(d, unit.scenes) if s.location == place]
-                if todays:
-                    unit.loc[place, d] = model.new_bool_var(f"loc[{unit.unit.id},{place},{d}]")
-                    self._or(unit.loc[place, d], todays)
-                    here.append(unit.loc[place, d])
+            here, by_place = [], defaultdict(list)
+            for scene, var in self.scenes_on(d, unit.scenes):
+                by_place[scene.location].append(var)
+            for place, todays in sorted(by_place.items()):
+                unit.loc[place, d] = model.new_bool_var(f"loc[{unit.unit.id},{place},{d}]")
+                self._or(unit.loc[place, d], todays)
+                here.append(unit.loc[place, d])
             self.require(
                 model.add(sum(here) <= problem.max_locations_per_day), "rules:locations_per_day"
             )
@@ -431,13 +436,20 @@ class Builder:
 
     def _weather(self) -> None:
         """Each exterior day of a unit keeps a cover scene of that unit for later, whose
-        décor and cast are free that day (so a rained-out day can shoot it instead)."""
+        décor and cast are free that day; a lost day the unit was to shoot, it shoots one."""
         problem = self.problem
         if not problem.weather_cover.enabled:
             return
         covers = [s for s in problem.scenes if s.weather_cover]
         for unit in self.units.values():
             mine = [c for c in covers if c.unit == unit.unit.id]
+            for d in rained_out(problem, unit.unit.id, self.days):
+                self.require(
+                    self.model.add(sum(self.x.get((c.id, d), 0) for c in mine) >= 1),
+                    f"weather:{self.days[d].isoformat()}",
+                )
+            if problem.previous:
+                continue  # re-planning uses the covers left, without promising more
             for d, when in enumerate(self.days):
                 exteriors = [v for s, v in self.scenes_on(d, unit.scenes) if s.int_ext == "EXT"]
                 if not exteriors:

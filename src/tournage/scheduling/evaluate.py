@@ -554,6 +554,17 @@ def cover_available(problem: Problem, cover: Scene, when: date) -> bool:
     )
 
 
+def rained_out(problem: Problem, unit: str, calendar: list[date]) -> list[int]:
+    """Indices of the lost days on which the previous version had ``unit`` shooting."""
+    planned = {
+        problem.previous[s.id]
+        for s in problem.scenes
+        if s.unit == unit and s.id in problem.previous
+    }
+    lost = problem.weather_cover.lost_days & planned
+    return [d for d, day in enumerate(calendar) if day in lost]
+
+
 def _check_weather(
     problem: Problem, days: list[DayPlan], assignment: dict[str, date]
 ) -> list[Finding]:
@@ -562,6 +573,23 @@ def _check_weather(
     findings: list[Finding] = []
     cover = problem.weather_cover
     covers = [scene for scene in problem.scenes if scene.weather_cover]
+    if cover.enabled:
+        calendar = problem.calendar.days()
+        for unit in problem.units:
+            for d in rained_out(problem, unit.id, calendar):
+                shot = {
+                    s.id
+                    for s in covers
+                    if s.unit == unit.id and assignment.get(s.id) == calendar[d]
+                }
+                if not shot:
+                    findings.append(
+                        _finding(
+                            "weather.cover_unused",
+                            f"{calendar[d]} : journée perdue sans scène de repli tournée.",
+                            subject=unit.id,
+                        )
+                    )
     for day in days:
         exterior = any(scene.int_ext == "EXT" for scene in day.scenes)
         if exterior and day.day in cover.lost_days:
@@ -577,11 +605,12 @@ def _check_weather(
             and assignment.get(scene.id, date.max) > day.day
             and cover_available(problem, scene, day.day)
         ]
-        if not kept:
+        if not kept:  # a re-plan uses the covers left: then it is only a warning
             findings.append(
                 _finding(
                     "weather.no_cover",
                     f"{day.day} : aucune scène de repli (intérieur) disponible en cas de pluie.",
+                    Severity.WARN if problem.previous else FAIL,
                     subject=day.unit,
                 )
             )

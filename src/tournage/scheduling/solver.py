@@ -28,13 +28,14 @@ from ortools.sat.python import cp_model
 from tournage.common.findings import Finding, Severity
 from tournage.scheduling.bounds import TermBounds, term_bounds
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
-from tournage.scheduling.evaluate import Evaluation, evaluate
+from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
 from tournage.scheduling.model import Problem
 from tournage.scheduling.moves import distance_km
 
 FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest for LNS
-STEP_SECONDS = 2.0  # budget of one neighbourhood
-WINDOW_DAYS = (6, 12)  # days freed by a window neighbourhood
+LARGE = 60  # scenes: above, the whole model gets a tenth of the time (LNS does better)
+STEP_WORK = 0.5  # deterministic budget of one neighbourhood (CP-SAT's work units)
+WINDOW_DAYS = (6, 10)  # days freed by a window neighbourhood
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
         _hint(builder, start.assignment, seconds=max(0.5, options.time_limit / 10))
     solver = cp_model.CpSolver()
     remaining = max(0.5, deadline - time.monotonic())
-    _parameters(solver, options, remaining * (FULL_SHARE if options.lns else 1.0))
+    share = FULL_SHARE if len(problem.scenes) <= LARGE else FULL_SHARE / 3
+    _parameters(solver, options, remaining * (share if options.lns else 1.0))
     status = solver.solve(builder.model)
     notes = list(builder.rules.notes)
     if status == cp_model.INFEASIBLE:
@@ -191,7 +193,7 @@ def _cut(builder: Builder, bounds: TermBounds) -> None:
 
 def _starting_point(problem: Problem, builder: Builder, options: SolveOptions) -> _Incumbent | None:
     """The greedy schedule or the warm start, the cheaper of those that break no rule."""
-    candidates = [greedy(problem, builder)]
+    candidates = [greedy(problem, builder), *cover_swaps(problem, builder.days)]
     if options.warm_start:
         candidates.append(
             {s: d for s, d in options.warm_start.items() if s in {x.id for x in problem.scenes}}
@@ -204,6 +206,31 @@ def _starting_point(problem: Problem, builder: Builder, options: SolveOptions) -
         if not evaluation.breaks_rules and (best is None or evaluation.objective < best.objective):
             best = _Incumbent(assignment, evaluation)
     return best
+
+
+def cover_swaps(problem: Problem, days: list[date]) -> list[dict[str, date]]:
+    """Re-plans of a rained-out day: the unit shoots a cover scene planned later, and its
+    scenes of the lost day take the cover's place, or a new day after its last one.
+    Candidates only: the solver keeps the cheapest that breaks no rule."""
+    if not (problem.weather_cover.enabled and problem.previous):
+        return []
+    previous, candidates = problem.previous, []
+    last = max((days.index(day) for day in previous.values() if day in days), default=0)
+    for unit in problem.units:
+        mine = [s for s in problem.scenes if s.unit == unit.id and s.id in previous]
+        for d in rained_out(problem, unit.id, days):
+            lost = days[d]
+            covers = [s for s in mine if s.weather_cover and previous[s.id] > lost]
+            for cover in sorted(covers, key=lambda s: previous[s.id]):
+                targets = [previous[cover.id], *days[last + 1 : last + 2]]
+                for target in targets:
+                    trial = dict(previous)
+                    for scene in mine:
+                        if previous[scene.id] == lost:
+                            trial[scene.id] = target
+                    trial[cover.id] = lost
+                    candidates.append(trial)
+    return candidates
 
 
 def _read(builder: Builder, solver: cp_model.CpSolver) -> dict[str, date]:
@@ -244,27 +271,35 @@ def _hint(builder: Builder, assignment: dict[str, date], seconds: float) -> None
 
 
 def _neighbourhood(
-    problem: Problem, builder: Builder, incumbent: dict[str, date], rng: random.Random
+    problem: Problem, builder: Builder, incumbent: _Incumbent, rng: random.Random
 ) -> tuple[set[str], set[int] | None]:
-    """Scenes to free and, for a window, the days they may use (``None``: any day)."""
+    """Scenes to free and, for a window, the days they may use (``None``: any day).
+
+    A window of days (re-order them), a décor with its two nearest (regroup them), or an
+    actor who is held, weighted by their hold cost (bring their days together)."""
+    assignment = incumbent.assignment
     index = {when: d for d, when in enumerate(builder.days)}
-    kind = rng.choice(("window", "window", "actor", "decor"))
-    if kind == "window":
-        width = rng.randint(*WINDOW_DAYS)
-        last = max(index[d] for d in incumbent.values())
-        first = rng.randint(0, max(0, last - width + 1))
-        days = set(range(first, first + width))
-        return {s for s, when in incumbent.items() if index[when] in days}, days
-    if kind == "actor" and problem.cast:
-        member = rng.choice(problem.cast)
-        mine = {s.id for s in problem.scenes if member.id in s.cast}
-        their_days = {incumbent[s] for s in mine}
-        return mine | {s for s, when in incumbent.items() if when in their_days}, None
-    place = rng.choice(problem.locations).id
-    mine = {s.id for s in problem.scenes if s.location == place}
-    near = sorted(problem.locations, key=lambda loc: distance_km(problem, place, loc.id) or 0.0)[:3]
-    close = {loc.id for loc in near}
-    return mine | {s.id for s in problem.scenes if s.location in close}, None
+    held = incumbent.evaluation.terms.get("holding_days", {})
+    held = {m: n for m, n in held.items() if n} if isinstance(held, dict) else {}
+    kind = rng.choice(("window", "decor", "actor" if held else "window"))
+    if kind == "actor":
+        names = sorted(held)
+        weights = [held[m] * float(problem.member(m).daily_cost or 1) for m in names]
+        member = rng.choices(names, weights=weights)[0]
+        mine = [s.id for s in problem.scenes if member in s.cast]
+        centre = sorted(index[assignment[s]] for s in mine)[len(mine) // 2]
+        days = set(range(max(0, centre - 4), min(len(builder.days), centre + 5)))
+        return set(mine) | {s for s, when in assignment.items() if index[when] in days}, days
+    if kind == "decor":
+        place = rng.choice(problem.locations).id
+        near = sorted(problem.locations, key=lambda loc: distance_km(problem, place, loc.id) or 0.0)
+        close = {loc.id for loc in near[:3]}
+        return {s.id for s in problem.scenes if s.location in close}, None
+    width = rng.randint(*WINDOW_DAYS)
+    last = max(index[d] for d in assignment.values())
+    first = rng.randint(0, max(0, last - width + 1))
+    days = set(range(first, first + width))
+    return {s for s, when in assignment.items() if index[when] in days}, days
 
 
 def _lns(
@@ -280,7 +315,7 @@ def _lns(
     improvements, step = 0, 0
     while time.monotonic() + 0.2 < deadline:
         step += 1
-        free, days = _neighbourhood(problem, builder, incumbent.assignment, rng)
+        free, days = _neighbourhood(problem, builder, incumbent, rng)
         model = builder.model.clone()
         for (scene, d), var in builder.x.items():
             if scene not in free:
@@ -291,8 +326,11 @@ def _lns(
         for (scene, d), var in builder.x.items():
             model.add_hint(var, index[incumbent.assignment[scene]] == d)
         solver = cp_model.CpSolver()
-        seconds = min(STEP_SECONDS, max(0.1, deadline - time.monotonic()))
-        _parameters(solver, options, seconds, seed=options.seed + step)
+        # one worker on a deterministic budget: each step gives the same answer every run
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = options.seed + step
+        solver.parameters.max_deterministic_time = STEP_WORK
+        solver.parameters.max_time_in_seconds = max(0.1, deadline - time.monotonic())
         if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         found = _read(builder, solver)

@@ -26,6 +26,7 @@ def stripboard(
             {
                 **day.to_dict(),
                 "number": number,
+                "unit_name": problem.unit(day.unit).name,
                 "strips": [
                     {
                         "id": s.id,
@@ -44,6 +45,7 @@ def stripboard(
         )
     unscheduled = [s.id for s in problem.scenes if s.id not in assignment]
     return {
+        "units": [{"id": unit.id, "name": unit.name} for unit in problem.units],
         "days": days,
         "unscheduled": unscheduled,
         "terms": evaluation.terms,

@@ -1,16 +1,44 @@
-"""Demo step: an optimised schedule of the demo script, then a re-planning (idempotent)."""
+"""Demo step (idempotent): an optimised schedule of the demo script with a second unit on
+the car scenes and interior cover scenes kept for rainy days, accepted; then the first
+exterior day is lost to rain and re-planned, the crew shooting a cover scene instead."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from tournage.scheduling.model import Problem, Unit, WeatherCover
+
 from .models import AvailabilityConfirmation, Schedule, Unavailability
-from .services import accept, assignment_of, optimise, replan
+from .services import accept, assignment_of, optimise, problem_of, replan
 
 log = logging.getLogger(__name__)
 DEMO_SECONDS = 5.0
+SECOND_UNIT = Unit("b", "Deuxième équipe (voiture)", day_cost=600, span=False)  # demo figure
+SECOND_UNIT_SETS = ("VOITURE",)  # headings shot by the second unit (the car travellings)
+COVER_SETS = ("MAISON ROUSSEL",)  # interiors by day kept as weather cover
+
+
+def with_demo_units(problem: Problem) -> Problem:
+    """The car scenes go to a second unit; day interiors of the house become cover."""
+    scenes = tuple(
+        replace(
+            scene,
+            unit=SECOND_UNIT.id if any(k in scene.label for k in SECOND_UNIT_SETS) else scene.unit,
+            weather_cover=scene.int_ext == "INT"
+            and not scene.night
+            and any(k in scene.label for k in COVER_SETS),
+        )
+        for scene in problem.scenes
+    )
+    return replace(
+        problem,
+        scenes=scenes,
+        units=(problem.units[0], SECOND_UNIT),
+        weather_cover=WeatherCover(enabled=True),
+    )
 
 
 def load_demo_schedule(production: Any) -> None:
@@ -18,7 +46,7 @@ def load_demo_schedule(production: Any) -> None:
     if Schedule.objects.filter(production=production).exists():
         return
     _demo_unavailability(production)
-    schedule = optimise(production, DEMO_SECONDS)
+    schedule = optimise(production, DEMO_SECONDS, adjust=with_demo_units)
     if schedule is None:
         log.warning("No demo script breakdown: the demo production has no schedule.")
         return
@@ -26,9 +54,20 @@ def load_demo_schedule(production: Any) -> None:
         log.warning("Demo schedule infeasible: %s", schedule.conflicts)
         return
     accept(schedule)
-    days = sorted(set(assignment_of(schedule).values()))
-    if len(days) > 1:  # rain on the second day: re-plan from there, kept as a proposal
-        replan(schedule, days[1], DEMO_SECONDS)
+    rainy = _first_exterior_day(schedule)
+    if rainy is not None:  # rain on the first exterior day: re-plan, kept as a proposal
+        replan(schedule, rainy, DEMO_SECONDS)
+
+
+def _first_exterior_day(schedule: Schedule) -> Any:
+    problem, assignment = problem_of(schedule), assignment_of(schedule)
+    main = problem.units[0].id
+    days = sorted(
+        assignment[s.id]
+        for s in problem.scenes
+        if s.int_ext == "EXT" and s.unit == main and s.id in assignment
+    )
+    return days[0] if days else None
 
 
 def _demo_unavailability(production: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -211,24 +212,62 @@ def accept(schedule: Schedule) -> None:
     schedule.save(update_fields=["status"])
 
 
-def optimise(production: Any, seconds: float, seed: int = 0) -> Schedule | None:
+def with_settings_of(problem: Problem, earlier: Problem) -> Problem:
+    """Keep what the script does not say from an earlier version: units, weather cover,
+    split call, and each scene's unit and cover flag."""
+    known = {scene.id: scene for scene in earlier.scenes}
+    units = {unit.id for unit in earlier.units}
+    scenes = tuple(
+        replace(
+            scene,
+            unit=known[scene.id].unit if known[scene.id].unit in units else earlier.units[0].id,
+            weather_cover=known[scene.id].weather_cover,
+        )
+        if scene.id in known
+        else replace(scene, unit=earlier.units[0].id)
+        for scene in problem.scenes
+    )
+    return replace(
+        problem,
+        scenes=scenes,
+        units=earlier.units,
+        weather_cover=earlier.weather_cover,
+        split_call=earlier.split_call,
+    )
+
+
+def optimise(
+    production: Any,
+    seconds: float,
+    seed: int = 0,
+    adjust: Callable[[Problem], Problem] | None = None,
+) -> Schedule | None:
+    """A new proposal from the current script; settings and a warm start from the current
+    version when there is one; ``adjust`` edits the problem first (the demo's units)."""
     problem = build_problem(production)
     if problem is None:
         return None
-    solution = solve(problem, SolveOptions(time_limit=seconds, seed=seed))
+    current, warm = current_schedule(production), None
+    if current is not None:
+        problem = with_settings_of(problem, problem_of(current))
+        warm = assignment_of(current)
+    if adjust is not None:
+        problem = adjust(problem)
+    solution = solve(problem, SolveOptions(time_limit=seconds, seed=seed, warm_start=warm))
     return store(production, problem, solution, ScheduleOrigin.SOLVER)
 
 
 def replan(schedule: Schedule, lost: date, seconds: float) -> Schedule:
-    """Re-solve after losing ``lost``: scenes before it stay, changes cost (see weights)."""
+    """Re-solve after losing ``lost``: scenes before it stay, changes cost (see weights).
+    With weather cover the day stays worked, without exteriors (a cover scene is shot);
+    otherwise it leaves the calendar."""
     problem = problem_of(schedule)
-    calendar = problem.calendar
-    replanned = replace(
-        problem,
-        calendar=replace(calendar, holidays=calendar.holidays | {lost}),
-        previous=assignment_of(schedule),
-        replan_from=lost,
-    )
+    calendar, cover = problem.calendar, problem.weather_cover
+    if cover.enabled:
+        problem = replace(problem, weather_cover=replace(cover, lost_days=cover.lost_days | {lost}))
+    else:
+        problem = replace(problem, calendar=replace(calendar, holidays=calendar.holidays | {lost}))
+    replanned = replace(problem, previous=assignment_of(schedule), replan_from=lost)
     solution = solve(replanned, SolveOptions(time_limit=seconds))
     return store(
         schedule.production, replanned, solution, ScheduleOrigin.REPLAN, label=f"{lost.isoformat()}"
