@@ -464,9 +464,11 @@ def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
             key=lambda s: (s.weather_cover, rank[s.location], s.day_night, s.cast, s.id),
         )
 
-        cursor = 0
+        cursor, exterior = 0, -1
         for scene in ordered:
             minutes, is_night = builder.minutes[scene.id], scene.night
+            if scene.weather_cover:  # after the last exterior day, kept for rain
+                cursor = max(cursor, exterior + 1)
             for d in range(cursor, len(days)):
                 fits = (
                     (load[d] + minutes <= rules.normal_day_minutes or not load[d])
@@ -482,6 +484,8 @@ def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
                     places[d].add(scene.location)
                     assignment[scene.id] = days[d]
                     cursor = d if d == cursor or not load[cursor] else cursor
+                    if scene.int_ext == "EXT":
+                        exterior = max(exterior, d)
                     break
         for scene in ordered:
             if scene.id in assignment:

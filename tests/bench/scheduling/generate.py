@@ -6,7 +6,14 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tournage.scheduling.model import Calendar, CastMember, Location, Problem, Scene
+from tournage.scheduling.model import (
+    Calendar,
+    CastMember,
+    Constraints,
+    Location,
+    Problem,
+    Scene,
+)
 from tournage.scheduling.talent import TalentInstance
 
 REGIONS = {"Paris": (48.86, 2.35), "Lyon": (45.76, 4.84), "Marseille": (43.30, 5.37)}
@@ -31,18 +38,23 @@ def random_talent(n: int, m: int, seed: int) -> TalentInstance:
 def feature_film(
     seed: int = 1, scenes: int = 120, cast: int = 30, locations: int = 15, max_days: int = 48
 ) -> Problem:
-    """A feature: décors in three regions, leads in many scenes, day/night mix, 6-day weeks."""
+    """A feature: décors in three regions, leads in many scenes, day/night mix, 6-day weeks;
+    availability: three days off for each supporting actor, a four-week window for every
+    fifth décor, and one precedence (scene 2 before scene 1)."""
     rng = random.Random(seed)
     start = date(2027, 5, 3)
     places = []
     for i in range(locations):
         region, (lat, lon) = list(REGIONS.items())[i % len(REGIONS)]
+        opens = start + timedelta(days=7 * (i % 3))
+        window = ((opens, opens + timedelta(days=27)),) if i % 5 == 0 else ()
         places.append(
             Location(
                 f"L{i}",
                 f"{region} décor {i}",
                 lat + rng.uniform(-0.1, 0.1),
                 lon + rng.uniform(-0.1, 0.1),
+                windows=window,
             )
         )
     members = []
@@ -76,6 +88,7 @@ def feature_film(
         cast=tuple(members),
         locations=tuple(places),
         calendar=Calendar(start=start, working_weekdays=frozenset(range(6)), max_days=max_days),
+        constraints=Constraints(precedences=(("2", "1"),)),
         title="Long métrage synthétique",
         pages_per_day=Decimal(3),
     )
