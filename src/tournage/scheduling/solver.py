@@ -29,7 +29,7 @@ from tournage.common.findings import Finding, Severity
 from tournage.scheduling.bounds import TermBounds, term_bounds
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
 from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
-from tournage.scheduling.model import Problem
+from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.moves import distance_km
 
 FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest for LNS
@@ -121,10 +121,18 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     start = _starting_point(problem, builder, options)
     if start is not None:
         _hint(builder, start.assignment, seconds=max(0.5, options.time_limit / 10))
+    else:  # the scenes the constructive schedule could place, for CP-SAT to repair
+        index = {when: d for d, when in enumerate(builder.days)}
+        partial = {(s, index[when]) for s, when in greedy(problem, builder).items()}
+        for key, var in builder.x.items():
+            builder.model.add_hint(var, key in partial)
     solver = cp_model.CpSolver()
     remaining = max(0.5, deadline - time.monotonic())
     share = FULL_SHARE if len(problem.scenes) <= LARGE else FULL_SHARE / 3
-    _parameters(solver, options, remaining * (share if options.lns else 1.0))
+    if start is None or not options.lns:
+        share = 1.0  # nothing to improve yet: the whole model until a first schedule
+        solver.parameters.stop_after_first_solution = options.lns
+    _parameters(solver, options, remaining * share)
     status = solver.solve(builder.model)
     notes = list(builder.rules.notes)
     if status == cp_model.INFEASIBLE:
@@ -443,52 +451,95 @@ def _rested(
     return d == 0 or night[d - 1] is not True or ok(d - 1, load[d - 1])
 
 
+@dataclass
+class _UnitFill:
+    """Days of one unit being filled by ``greedy``."""
+
+    load: list[int]
+    night: list[bool | None]
+    places: list[set[str]]
+
+
 def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
     """A quick schedule to start from: décor after décor along a short tour, filling days.
 
-    Respects each scene's allowed days, the day length, day and night apart, the décors
-    per day, the rest after a night and one unit a day per actor; cover scenes go last.
-    Scenes that fit nowhere stay unassigned.
+    Respects each scene's allowed days, precedences, the day length, day and night apart,
+    the décors per day, the rest after a night and one unit a day per actor; cover scenes
+    go after the unit's last exterior day. Scenes that fit nowhere stay unassigned.
     """
     builder = builder or Builder(problem)
-    rules, days = builder.rules, builder.days
+    days = builder.days
     assignment: dict[str, date] = {}
     busy: dict[str, set[int]] = {}  # cast member -> days worked in some unit
     rank = {place: i for i, place in enumerate(_tour(problem))}
     for unit in problem.units:
-        load = [0] * len(days)
-        night: list[bool | None] = [None] * len(days)
-        places: list[set[str]] = [set() for _ in days]
+        fill = _UnitFill([0] * len(days), [None] * len(days), [set() for _ in days])
         ordered = sorted(
             (s for s in problem.scenes if s.unit == unit.id),
             key=lambda s: (s.weather_cover, rank[s.location], s.day_night, s.cast, s.id),
         )
-
         cursor, exterior = 0, -1
         for scene in ordered:
-            minutes, is_night = builder.minutes[scene.id], scene.night
+            low, high = _precedence_window(problem, assignment, days, scene.id)
             if scene.weather_cover:  # after the last exterior day, kept for rain
-                cursor = max(cursor, exterior + 1)
-            for d in range(cursor, len(days)):
-                fits = (
-                    (load[d] + minutes <= rules.normal_day_minutes or not load[d])
-                    and night[d] in (None, is_night)
-                    and len(places[d] | {scene.location}) <= problem.max_locations_per_day
-                    and not builder.forbidden(scene, days[d])
-                    and not any(d in busy.get(member, set()) for member in scene.cast)
-                    and _rested(problem, builder, load, night, d, minutes, is_night)
-                )
-                if fits:
-                    load[d] += minutes
-                    night[d] = is_night
-                    places[d].add(scene.location)
-                    assignment[scene.id] = days[d]
-                    cursor = d if d == cursor or not load[cursor] else cursor
-                    if scene.int_ext == "EXT":
-                        exterior = max(exterior, d)
-                    break
+                low = max(low, exterior + 1)
+            placed = _place(problem, builder, fill, busy, scene, max(low, cursor), high)
+            if placed is None:  # a window that closed before the cursor, or full days
+                overtime = builder.rules.max_daily_minutes
+                placed = _place(problem, builder, fill, busy, scene, low, high, overtime)
+            if placed is None:
+                continue
+            assignment[scene.id] = days[placed]
+            cursor = placed if placed == cursor or not fill.load[cursor] else cursor
+            if scene.int_ext == "EXT":
+                exterior = max(exterior, placed)
         for scene in ordered:
             if scene.id in assignment:
                 for member in scene.cast:
                     busy.setdefault(member, set()).add(days.index(assignment[scene.id]))
     return assignment
+
+
+def _precedence_window(
+    problem: Problem, assignment: dict[str, date], days: list[date], scene_id: str
+) -> tuple[int, int]:
+    """Days allowed by the precedences with scenes already placed."""
+    low, high = 0, len(days) - 1
+    for first, second in problem.constraints.precedences:
+        if second == scene_id and first in assignment:
+            low = max(low, days.index(assignment[first]))
+        if first == scene_id and second in assignment:
+            high = min(high, days.index(assignment[second]))
+    return low, high
+
+
+def _place(
+    problem: Problem,
+    builder: Builder,
+    fill: _UnitFill,
+    busy: dict[str, set[int]],
+    scene: Scene,
+    low: int,
+    high: int,
+    capacity: int | None = None,
+) -> int | None:
+    """The first day in [low, high] where the scene fits within ``capacity`` minutes (a
+    normal day by default); the day's state is updated."""
+    days, rules = builder.days, builder.rules
+    minutes, is_night = builder.minutes[scene.id], scene.night
+    capacity = capacity or rules.normal_day_minutes
+    for d in range(low, high + 1):
+        fits = (
+            (fill.load[d] + minutes <= capacity or not fill.load[d])
+            and fill.night[d] in (None, is_night)
+            and len(fill.places[d] | {scene.location}) <= problem.max_locations_per_day
+            and not builder.forbidden(scene, days[d])
+            and not any(d in busy.get(member, set()) for member in scene.cast)
+            and _rested(problem, builder, fill.load, fill.night, d, minutes, is_night)
+        )
+        if fits:
+            fill.load[d] += minutes
+            fill.night[d] = is_night
+            fill.places[d].add(scene.location)
+            return d
+    return None
