@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tournage.labor.compliance import check_team, check_worker
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
+from tournage.labor.findings import finding_day
 from tournage.labor.timesheet import Shift, Worker
 
 ANA = Worker("Ana", idcc=2642, function="Machiniste")
@@ -38,7 +39,7 @@ def test_thirteen_hours_break_the_12_hour_daily_maximum():
     assert codes(findings) == ["LAB-DAY-MAX"]
     assert "13 h" in findings[0].message and "12 h" in findings[0].message
     assert "VI.3.1.1" in findings[0].source
-    assert findings[0].day == date(2026, 3, 2)
+    assert finding_day(findings[0]) == date(2026, 3, 2)
 
 
 def test_night_to_day_turnaround_breaks_daily_rest():
@@ -85,16 +86,16 @@ def test_weekly_rest_needs_35_consecutive_hours():
     ]
     found = check_worker(ANA, days)
     weekly = [f for f in found if f.code == "LAB-REST-WEEKLY"]
-    assert [f.day for f in weekly] == [date(2026, 3, 9)]
+    assert [finding_day(f) for f in weekly] == [date(2026, 3, 9)]
     assert "17 h" in weekly[0].message and "35 h" in weekly[0].message
     consecutive = [f for f in found if f.code == "LAB-DAYS-CONSECUTIVE"]
-    assert [f.day for f in consecutive] == [date(2026, 3, 8)]
+    assert [finding_day(f) for f in consecutive] == [date(2026, 3, 8)]
 
 
 def test_missing_pause_after_six_hours():
     findings = check_worker(ANA, [shift("2026-03-02", "08:00", "15:00", pause=0)])
     assert codes(findings) == ["LAB-PAUSE"]
-    assert findings[0].severity == "warning"
+    assert findings[0].severity == "fail"  # PAV VI.1.4, a certain rule
 
 
 def test_child_performer_sunday_night_and_daily_cap():
@@ -102,11 +103,11 @@ def test_child_performer_sunday_night_and_daily_cap():
     child = Worker("Lou", birth_date=date(2016, 6, 1))
     findings = check_worker(child, [shift("2026-03-08", "16:00", "21:00", who="Lou", pause=0)])
     by_code = {f.code: f for f in findings}
-    assert by_code["LAB-MINOR-SUNDAY"].severity == "error"  # IDCC 2642 VI.9, under 18
-    assert by_code["LAB-MINOR-NIGHT"].severity == "warning"  # 20:00-21:00, uncertain rule
+    assert by_code["LAB-MINOR-SUNDAY"].severity == "fail"  # IDCC 2642 VI.9, under 18
+    assert by_code["LAB-MINOR-NIGHT"].severity == "warn"  # 20:00-21:00, uncertain rule
     assert "1 h" in by_code["LAB-MINOR-NIGHT"].message
     cap = by_code["LAB-MINOR-DAILY-MAX"]  # 5 h > 3 h
-    assert cap.severity == "warning" and "3 h" in cap.message
+    assert cap.severity == "warn" and "3 h" in cap.message
 
 
 def test_child_in_school_holidays_gets_the_higher_cap():
@@ -129,7 +130,7 @@ def test_team_check_keeps_people_apart():
         shift("2026-03-02", "08:00", "12:00", who="Bo"),
     ]
     findings = check_team([ANA, Worker("Bo")], shifts)
-    assert [(f.person, f.code) for f in findings] == [("Ana", "LAB-DAY-MAX")]
+    assert [(f.subject, f.code) for f in findings] == [("Ana", "LAB-DAY-MAX")]
 
 
 @pytest.mark.parametrize(
@@ -178,8 +179,8 @@ def test_any_schedule_gives_known_findings_in_order(rows, idcc, child):
         shifts.append(Shift("Ana", start, start + timedelta(hours=length), pause))
     findings = check_worker(worker, shifts)
     assert {f.code for f in findings} <= KNOWN_CODES
-    assert all(f.person == "Ana" and f.message and f.source for f in findings)
-    days = [f.day or date.min for f in findings]
+    assert all(f.subject == "Ana" and f.message and f.source for f in findings)
+    days = [(finding_day(f) or date.min) for f in findings]
     assert days == sorted(days)
 
 
@@ -197,4 +198,4 @@ def test_short_weekday_days_with_long_nights_never_break_a_rule(days, call):
         for d in sorted(days)
         if (date(2026, 3, 2) + timedelta(days=d)).weekday() < 5
     ]
-    assert [f for f in check_worker(ANA, shifts) if f.severity == "error"] == []
+    assert [f for f in check_worker(ANA, shifts) if f.severity == "fail"] == []

@@ -7,7 +7,8 @@ import pytest
 
 from tournage.labor.agreements import find_function, functions
 from tournage.labor.contracts import check_contract
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
+from tournage.labor.findings import finding_day
 
 
 def codes(contract, **kw):
@@ -23,24 +24,24 @@ def test_pay_below_the_official_2012_grid_is_an_error(make_contract):
     findings = check_contract(make_contract(pay_amount=Decimal("700.00")))
     by_code = {f.code: f for f in findings}
     error = by_code["LAB-PAY-BELOW-MIN"]
-    assert error.severity == "error" and "721,54 €" in error.message
+    assert error.severity == "fail" and "721,54\xa0€" in error.message
     assert "kali-data" in error.source
     # one warning for the highest uncertain floor: the computed 1 Jan 2023 grid,
     # 721.54 x 1.005 x 1.005 = 728.77 (<= 1000) x 1.025 = 746.99
-    assert "746,99 €" in by_code["LAB-PAY-BELOW-MIN-UNCERTAIN"].message
+    assert "746,99\xa0€" in by_code["LAB-PAY-BELOW-MIN-UNCERTAIN"].message
     assert len(findings) == 2
 
 
 def test_pay_between_the_official_and_the_computed_floor_is_only_a_warning(make_contract):
     findings = check_contract(make_contract(pay_amount=Decimal("740.00")))
-    assert [(f.code, f.severity) for f in findings] == [("LAB-PAY-BELOW-MIN-UNCERTAIN", "warning")]
+    assert [(f.code, f.severity) for f in findings] == [("LAB-PAY-BELOW-MIN-UNCERTAIN", "warn")]
 
 
 def test_recent_fiction_grid_applies_to_fiction_only(make_contract):
     # Chef électricien: 2012 879.43, computed 2023 910.46; recent USPA grid (fiction) 1011.45
     fiction = make_contract(function="Chef électricien", pay_amount=Decimal("950"))
     assert codes(fiction) == ["LAB-PAY-BELOW-MIN-UNCERTAIN"]
-    assert "1\u202f011,45 €" in check_contract(fiction)[0].message
+    assert "1\u202f011,45\xa0€" in check_contract(fiction)[0].message
     flux = make_contract(function="Chef électricien", pay_amount=Decimal("950"), genre="flux")
     assert codes(flux) == []
 
@@ -60,7 +61,7 @@ def test_working_day_outside_the_contract_dates(make_contract):
     late = make_contract(working_days=(date(2026, 3, 2), date(2026, 3, 16)))
     findings = check_contract(late)
     assert [f.code for f in findings] == ["LAB-DATES-UNCOVERED"]
-    assert findings[0].day == date(2026, 3, 16)
+    assert finding_day(findings[0]) == date(2026, 3, 16)
     assert codes(make_contract(end=date(2026, 3, 1), working_days=())) == ["LAB-DATES-ORDER"]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tournage.labor.findings import finding_day
 from tournage.web.labor.demo import load_demo_team
 from tournage.web.labor.models import (
     AccommodationNeed,
@@ -57,10 +58,10 @@ def test_demo_contracts_for_crew_and_cast_and_idempotent(demo: Any) -> None:
 
 def test_demo_compliance_catches_the_planted_issues(demo: Any) -> None:
     findings, premiums = compliance(demo)
-    got = {(f.code, f.person) for f in findings}
+    got = {(f.code, f.subject) for f in findings}
     # night wrap Thursday 01:00, call 08:00: 7 h of rest
     rest = [f for f in findings if f.code == "LAB-REST-DAILY"]
-    assert rest and all(f.day == date(2027, 4, 22) for f in rest)
+    assert rest and all(finding_day(f) == date(2027, 4, 22) for f in rest)
     assert ("LAB-DELIVERY-LATE", "Hugo Lafon") in got
     assert ("LAB-MINOR-NIGHT", "Inès Marty") in got
     assert ("LAB-MINOR-AUTHORISATION", "Inès Marty") not in got

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tournage.data import load_yaml
 from tournage.labor.analysis import analyse_file, analyse_text, extract_text
 from tournage.labor.documents import contract_docx, contract_pdf
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 
 MENTION_IDS = [m["id"] for m in load_yaml("labor/cddu_mentions.yaml")["mandatory_mentions"]]
 
@@ -34,9 +34,9 @@ def test_generated_docx_contains_every_mandatory_mention(contract):
     missing = [m["id"] for m in analysis.mentions if not m["present"]]
     assert missing == []
     text = docx_text(content)
-    assert "Nadia Benali" in text and "Machiniste" in text and "850,00 €" in text
-    assert "721,54 €" not in text  # the applicable minimum is the highest known one
-    assert "746,99 €" in text  # computed 1 Jan 2023 grid
+    assert "Nadia Benali" in text and "Machiniste" in text and "850,00\xa0€" in text
+    assert "721,54\xa0€" not in text  # the applicable minimum is the highest known one
+    assert "746,99\xa0€" in text  # computed 1 Jan 2023 grid
     assert analysis.extracted["function"] == "Machiniste"
     assert analysis.extracted["pay_amount"] == Decimal("850.00")
     assert analysis.extracted["start"] == date(2026, 3, 2)
@@ -91,7 +91,7 @@ def test_planted_omissions_are_found():
     assert codes.count("LAB-MENTION-MISSING") == 8
     # 180 EUR per 8 h day < chef machiniste daily_8h minimum 223.35 (2012 grid)
     below = [f for f in analysis.findings if f.code == "LAB-PAY-BELOW-MIN"]
-    assert below and "223,35 €" in below[0].message
+    assert below and "223,35\xa0€" in below[0].message
     assert analysis.extracted == {
         "idcc": 2642,
         "function": "Chef machiniste",

@@ -22,7 +22,8 @@ def test_producer_sees_pay_and_downloads_a_complete_docx(demo: Any, member_clien
     dashboard = client.get(f"/p/{demo.pk}/").content.decode()
     assert "contrats signés sur" in dashboard and "risques ouverts" in dashboard
     page = client.get(f"/p/{demo.pk}/teams/")
-    assert page.status_code == 200 and "420,00 €" in page.content.decode()
+    assert page.status_code == 200
+    assert "420,00\xa0€" in page.content.decode()
     contract = Contract.objects.get(production=demo, person__key="leon-chabert")
     response = client.get(f"/p/{demo.pk}/teams/contracts/{contract.pk}/contract.docx")
     assert response.status_code == 200

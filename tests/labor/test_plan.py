@@ -5,7 +5,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 from tournage.labor.plan import check_plan, load_plan
 
 scalars = st.one_of(

@@ -42,7 +42,7 @@ def test_timeline_groups_by_person_in_date_order():
 def test_periods_are_validated():
     import pytest
 
-    from tournage.labor.findings import LaborError
+    from tournage.labor.errors import LaborError
 
     with pytest.raises(LaborError, match="Phase inconnue"):
         Period("Ana", date(2026, 3, 2), date(2026, 3, 6), "catering")

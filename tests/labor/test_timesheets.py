@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tournage.labor.findings import finding_day
 from tournage.web.labor.models import (
     Risk,
     Timesheet,
@@ -52,7 +53,7 @@ def test_actual_timesheet_replaces_the_planned_day(demo: Any, member_client: Any
     )
     assert response.status_code == 302
     findings, _ = compliance(demo)
-    rest = {f.person for f in findings if f.code == "LAB-REST-DAILY"}
+    rest = {f.subject for f in findings if f.code == "LAB-REST-DAILY"}
     assert "Léon Chabert" not in rest and "Julie Marcoux" in rest
     wrong = manager.post(
         url,
@@ -90,7 +91,7 @@ def test_actual_timesheet_replaces_the_planned_day(demo: Any, member_client: Any
     )
     findings, _ = compliance(demo)
     assert ("LAB-DATES-UNCOVERED", "Léon Chabert", date(2027, 4, 26)) in {
-        (f.code, f.person, f.day) for f in findings
+        (f.code, f.subject, finding_day(f)) for f in findings
     }
 
 

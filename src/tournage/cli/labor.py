@@ -22,7 +22,8 @@ def _findings_text(document: dict[str, Any]) -> str:
     if not findings:
         return "Aucun constat."
     return "\n".join(
-        f"[{f['severity']}] {f['person'] or '-'} {f['date'] or ''} {f['code']} : {f['message']}"
+        f"[{f['severity']}] {f['subject'] or '-'} {f['evidence'].get('date') or ''} "
+        f"{f['code']} : {f['message']}"
         for f in findings
     )
 
@@ -55,7 +56,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Check contracts and working time against the collective agreement."""
-        from tournage.labor.findings import LaborError
+        from tournage.labor.errors import LaborError
         from tournage.labor.plan import check_plan, load_plan, plan_premiums
 
         try:
@@ -68,7 +69,7 @@ def register(app: typer.Typer) -> None:
             if with_premiums:
                 document["premiums"] = plan_premiums(plan)
         except LaborError as error:
-            raise CliError(str(error)) from error
+            raise CliError(error.message) from error
         emit(document, _findings_text)
 
     @labor.command("functions")
@@ -77,12 +78,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Functions of an agreement with their known minima."""
         from tournage.labor.agreements import functions
-        from tournage.labor.findings import LaborError
+        from tournage.labor.errors import LaborError
 
         try:
             jobs = functions(idcc)
         except LaborError as error:
-            raise CliError(str(error)) from error
+            raise CliError(error.message) from error
         emit(
             {
                 "idcc": idcc,
@@ -114,12 +115,12 @@ def register(app: typer.Typer) -> None:
     def analyse(path: Annotated[Path, typer.Argument(help="Contract: DOCX, PDF or text.")]) -> None:
         """Mandatory mentions present or missing, pay against the minimum."""
         from tournage.labor.analysis import analyse_file
-        from tournage.labor.findings import LaborError
+        from tournage.labor.errors import LaborError
 
         try:
             result = analyse_file(_read(path), path.name)
         except LaborError as error:
-            raise CliError(str(error)) from error
+            raise CliError(error.message) from error
         emit(result.to_dict(), _analysis_text)
 
     @contract.command("generate")
@@ -131,7 +132,7 @@ def register(app: typer.Typer) -> None:
         """Write one person's CDDU contract (after the checks)."""
         from tournage.labor.contracts import check_contract
         from tournage.labor.documents import contract_docx, contract_pdf
-        from tournage.labor.findings import LaborError
+        from tournage.labor.errors import LaborError
         from tournage.labor.plan import load_plan
 
         try:
@@ -143,7 +144,7 @@ def register(app: typer.Typer) -> None:
             output.write_bytes(render(found))
             findings = [f.to_dict() for f in check_contract(found)]
         except LaborError as error:
-            raise CliError(str(error)) from error
+            raise CliError(error.message) from error
         emit(
             {"output": str(output), "findings": findings},
             lambda d: f"Écrit : {d['output']}\n{_findings_text(d)}",

@@ -27,6 +27,11 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    def label(self, language: str | None = None) -> str:
+        """The word a producer reads: « bloquant », « à vérifier », « info »."""
+        english = (language or "fr").startswith("en")
+        return _LABELS[self][1 if english else 0]
+
     @classmethod
     def for_rule(cls, level: str | Severity = "fail", *, uncertain: bool = False) -> Severity:
         """The severity of a broken rule: a rule resting on an uncertain value only warns."""
@@ -37,6 +42,11 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.FAIL: 2}
+_LABELS = {
+    Severity.FAIL: ("bloquant", "blocking"),
+    Severity.WARN: ("à vérifier", "to check"),
+    Severity.INFO: ("info", "info"),
+}
 
 
 def _frozen(evidence: Mapping[str, Any] | None) -> Mapping[str, Any]:

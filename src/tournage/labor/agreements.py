@@ -1,27 +1,25 @@
-"""Collective agreements as data: functions and their minimum pay (IDCC 2642 and 3097).
+"""Collective agreements as data: functions and their minimum pay.
 
-Every minimum comes from ``data/labor/minima_idcc*.yaml`` with its grid, source and date.
-A minimum that is unknown stays ``None``; one computed by tournage (the 2012 grid raised by
-the dated percentage steps) is marked ``computed`` and ``uncertain``.
+``data/labor/agreements.yaml`` lists the agreements and where their minima live; every
+minimum comes from the agreement's file with its grid, source and date. A minimum that is
+unknown stays ``None``; one computed by tournage (an official grid raised by dated
+percentage steps) is marked ``computed`` and ``uncertain``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from tournage.data import load_yaml
-from tournage.labor.findings import LaborError
+from tournage.common.formatting import round_money
+from tournage.common.rules import RuleTable
+from tournage.labor.errors import LaborError
 
-AGREEMENTS: dict[int, str] = {
-    2642: "Convention collective nationale de la production audiovisuelle (IDCC 2642)",
-    3097: "Convention collective nationale de la production cinématographique (IDCC 3097)",
-}
 BASES: dict[str, str] = {
     "weekly_35h": "semaine de 35 h",
     "weekly_39h": "semaine de 39 h",
@@ -34,9 +32,53 @@ BASES: dict[str, str] = {
     "week_6d": "semaine de 6 jours",
 }
 GENRES = ("fiction", "flux", "documentaire", "captation")
-CENT = Decimal("0.01")
 
 
+# --- the registry ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Agreement:
+    idcc: int
+    label: str
+    source: str
+    minima: str  # its minima file under data/, one of MINIMA
+
+
+@dataclass(frozen=True)
+class Registry:
+    source: str
+    default: int
+    agreements: tuple[Agreement, ...]
+
+
+REGISTRY = RuleTable("labor/agreements.yaml", Registry)
+
+
+def agreements() -> dict[int, str]:
+    """IDCC number → the agreement's title."""
+    return {a.idcc: a.label for a in REGISTRY.load().agreements}
+
+
+def default_agreement() -> int:
+    return REGISTRY.load().default
+
+
+def _agreement(idcc: int) -> Agreement:
+    for agreement in REGISTRY.load().agreements:
+        if agreement.idcc == idcc:
+            return agreement
+    raise LaborError(
+        "labor.agreement_unknown",
+        f"Convention IDCC {idcc} non prise en charge (disponibles : "
+        f"{', '.join(str(i) for i in agreements())}).",
+        idcc=idcc,
+    )
+
+
+def agreement_label(idcc: int) -> str:
+    return _agreement(idcc).label
+
+
+# --- what the readers produce -----------------------------------------------------------------
 @dataclass(frozen=True)
 class MinimumRate:
     """A minimum for one function and pay basis, as one grid states it."""
@@ -49,6 +91,7 @@ class MinimumRate:
     uncertain: bool = False
     computed: bool = False
     note: str = ""
+    genres: tuple[str, ...] = ()  # the programme genres it is limited to (none: all)
 
 
 @dataclass(frozen=True)
@@ -62,11 +105,11 @@ class JobFunction:
     minima: tuple[MinimumRate, ...] = field(default=(), compare=False)
 
     def rates(self, basis: str, genre: str | None = None) -> list[MinimumRate]:
-        """Minima for ``basis``; the recent fiction grid only applies to fiction."""
+        """Minima for ``basis``; a grid limited to some genres only applies to them."""
         return [
             r
             for r in self.minima
-            if r.basis == basis and (genre == "fiction" or RECENT_GRID not in r.grid)
+            if r.basis == basis and (not r.genres or (genre is not None and genre in r.genres))
         ]
 
 
@@ -80,14 +123,163 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
 
-def _money(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value)).quantize(CENT)
+def _money(value: Decimal | None) -> Decimal | None:
+    return None if value is None else round_money(value)
 
 
-GRID_2012 = "grille officielle du 1er juillet 2012"
-COMPUTED_GRID = "grille 2012 revalorisée (avenants étendus de 2016 et 2017, calcul tournage)"
-COMPUTED_GRID_2023 = "grille au 1er janvier 2023 (avenant n° 14, calcul tournage)"
-RECENT_GRID = "grille USPA récente (date non établie, fiction présumée)"
+# --- one grid row, whatever the file ------------------------------------------------------------
+@dataclass(frozen=True)
+class GridRow:
+    """A function's row: its amounts by column (a column present with null is unknown)."""
+
+    function: str
+    source: str = ""
+    as_of: str | None = None
+    uncertain: bool = False
+    note: str = ""
+    level: str | None = None
+    amounts: dict[str, Decimal | None] = field(default_factory=dict)
+
+
+_NOT_AMOUNTS = frozenset({"function", "source", "as_of", "uncertain", "note", "level"})
+
+
+def _with_amounts(document: Any) -> Any:
+    """Every ``entries`` row of the file with its numeric columns gathered in ``amounts``."""
+    if isinstance(document, list):
+        return [_with_amounts(item) for item in document]
+    if not isinstance(document, dict):
+        return document
+    if "function" in document:
+        amounts = {
+            key: value
+            for key, value in document.items()
+            if key not in _NOT_AMOUNTS and (value is None or isinstance(value, int | float))
+        }
+        return {**document, "amounts": amounts}
+    return {key: _with_amounts(value) for key, value in document.items()}
+
+
+def _rates(
+    row: GridRow, columns: Iterable[str], grid: str, genres: tuple[str, ...] = ()
+) -> list[MinimumRate]:
+    return [
+        MinimumRate(
+            basis=column,
+            amount=_money(row.amounts[column]),
+            grid=grid,
+            source=row.source,
+            as_of=row.as_of,
+            uncertain=row.uncertain,
+            note=row.note,
+            genres=genres,
+        )
+        for column in columns
+        if column in row.amounts
+    ]
+
+
+# --- layout "revalued_grid": an official grid raised by dated percentage steps -----------------
+@dataclass(frozen=True)
+class StepTier:
+    factor: Decimal
+    up_to_weekly_35h: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    source: str
+    as_of: str | None = None
+    factor: Decimal | None = None
+    tiers: tuple[StepTier, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComputedGrid:
+    label: str
+    steps: tuple[str, ...]
+    as_of: str
+    note: str
+
+
+@dataclass(frozen=True)
+class DailyFromWeekly:
+    divisor: Decimal
+    daily_7h: str
+    daily_8h: str
+
+
+@dataclass(frozen=True)
+class OfficialGrid:
+    label: str
+    cddu_columns: tuple[str, ...]
+    daily_from_weekly: DailyFromWeekly
+    computed_grids: tuple[ComputedGrid, ...]
+    entries: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    label: str
+    entries: tuple[GridRow, ...]
+    columns: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RevaluedGridFile:
+    revaluations: tuple[Step, ...]
+    grid_2012_07_01: OfficialGrid
+    grid_uspa_recent: Grid
+    category_c_2012: Grid
+    performers: Grid
+
+
+def _step_factor(step: Step, weekly_35h: Decimal | None) -> Decimal | None:
+    """The step's factor for a row; a tiered step needs the row's weekly 35 h minimum."""
+    if step.factor is not None:
+        return step.factor
+    if weekly_35h is None:
+        return None
+    for tier in step.tiers:
+        if tier.up_to_weekly_35h is None or weekly_35h <= tier.up_to_weekly_35h:
+            return tier.factor
+    raise LaborError("labor.step_tier", f"Palier introuvable dans {step.id}.", step=step.id)
+
+
+def _computed(
+    official: list[MinimumRate], row: GridRow, data: RevaluedGridFile, grid: ComputedGrid
+) -> list[MinimumRate]:
+    """Official rates times the grid's steps, rounded once to the cent (as the published
+    grids do); daily rates are the computed weekly ones divided by the grid's divisor."""
+    steps = {step.id: step for step in data.revaluations}
+    factor, weekly_35h = Decimal(1), row.amounts.get("weekly_35h")
+    for step_id in grid.steps:
+        step = steps[step_id]
+        step_factor = _step_factor(step, None if weekly_35h is None else weekly_35h * factor)
+        if step_factor is None:
+            return []  # a tiered step without the row's weekly minimum: no computed grid
+        factor *= step_factor
+    amounts = {r.basis: round_money(r.amount * factor) for r in official if r.amount is not None}
+    daily = data.grid_2012_07_01.daily_from_weekly
+    for day_basis, week_basis in (("daily_7h", daily.daily_7h), ("daily_8h", daily.daily_8h)):
+        if day_basis in amounts and week_basis in amounts:
+            amounts[day_basis] = round_money(amounts[week_basis] / daily.divisor)
+    sources = ", ".join(grid.steps)
+    return [
+        MinimumRate(
+            basis,
+            amount,
+            grid.label,
+            f"{official[0].source} ; revalorisations {sources}",
+            grid.as_of,
+            uncertain=True,
+            computed=True,
+            note=grid.note,
+        )
+        for basis, amount in amounts.items()
+    ]
 
 
 def _base_and_tier(label: str, siblings: set[str]) -> tuple[str, str]:
@@ -105,192 +297,123 @@ def _tiers(labels: Iterable[str]) -> dict[str, tuple[str, str]]:
     return {x: _base_and_tier(x, specialised) for x in labels}
 
 
-def _rates_from_row(
-    row: dict[str, Any], columns: Iterable[str], grid: str, **extra: Any
-) -> list[MinimumRate]:
-    return [
-        MinimumRate(
-            basis=column,
-            amount=_money(row[column]),
-            grid=grid,
-            source=row.get("source", ""),
-            as_of=row.get("as_of"),
-            uncertain=bool(row.get("uncertain", False)),
-            note=row.get("note", ""),
-            **extra,
-        )
-        for column in columns
-        if column in row
-    ]
-
-
-def _revaluation_factor(data: dict[str, Any]) -> tuple[Decimal, list[str]]:
-    factor, steps = Decimal(1), []
-    for step in data["revaluations"]:
-        if "factor" in step:
-            factor *= Decimal(str(step["factor"]))
-            steps.append(step["id"])
-    return factor, steps
-
-
-def _tier_factor(step: dict[str, Any], weekly_35h: Decimal) -> Decimal:
-    """The factor of a tiered step for a row, chosen on its (unrounded) weekly 35 h minimum."""
-    for tier in step["tiers"]:
-        limit = tier.get("up_to_weekly_35h")
-        if limit is None or weekly_35h <= Decimal(str(limit)):
-            return Decimal(str(tier["factor"]))
-    raise LaborError(f"Palier introuvable dans {step['id']}.")
-
-
-def _computed(
-    rates: list[MinimumRate],
-    factor: Decimal,
-    grid: str,
-    source: str,
-    as_of: str,
-    note: str,
-    daily: dict[str, Any],
-) -> list[MinimumRate]:
-    """Official rates times ``factor``, rounded once to the cent (as the published grids do);
-    daily rates are the computed weekly ones divided by the grid's divisor."""
-    weekly = {
-        r.basis: (r.amount * factor).quantize(CENT, ROUND_HALF_UP)
-        for r in rates
-        if r.amount is not None
-    }
-    for day_basis in ("daily_7h", "daily_8h"):
-        if day_basis in weekly and daily.get(day_basis) in weekly:
-            week = weekly[daily[day_basis]]
-            weekly[day_basis] = (week / Decimal(str(daily["divisor"]))).quantize(
-                CENT, ROUND_HALF_UP
-            )
-    return [
-        MinimumRate(
-            basis,
-            amount,
-            grid,
-            f"{rates[0].source} ; {source}",
-            as_of,
-            uncertain=True,
-            computed=True,
-            note=note,
-        )
-        for basis, amount in weekly.items()
-    ]
-
-
-def _functions_2642() -> Iterator[JobFunction]:
-    data = load_yaml("labor/minima_idcc2642.yaml")
-    grid = data["grid_2012_07_01"]
-    columns = [c for c in grid["columns"] if c != "cdi_monthly_35h"]
-    factor, steps = _revaluation_factor(data)
-    step_2023 = next(r for r in data["revaluations"] if r["id"] == "avenant_14_2023")
-    recent = data["grid_uspa_recent"]
-    recent_tiers = _tiers(e["function"] for e in recent["entries"])
-    recent_by_tier = {recent_tiers[e["function"]]: e for e in recent["entries"]}
-    tiers_2012 = _tiers(e["function"] for e in grid["entries"])
-    for row in grid["entries"]:
-        official = _rates_from_row(row, columns, GRID_2012)
-        rates = official + _computed(
-            official,
-            factor,
-            COMPUTED_GRID,
-            f"revalorisations {', '.join(steps)}",
-            "2017-08-01",
-            "arrondi au centime par tournage ; hausses de 2019-2025 non appliquées",
-            grid["daily_from_weekly"],
-        )
-        if "weekly_35h" in row:
-            base = Decimal(str(row["weekly_35h"])) * factor
-            rates += _computed(
-                official,
-                factor * _tier_factor(step_2023, base),
-                COMPUTED_GRID_2023,
-                f"{step_2023['id']} ({step_2023['source']})",
-                step_2023["as_of"],
-                f"{step_2023['scope']} ; hausses postérieures non appliquées (inconnues)",
-                grid["daily_from_weekly"],
-            )
-        newer = recent_by_tier.get(tiers_2012[row["function"]])
+def _revalued_grid(idcc: int, data: RevaluedGridFile) -> Iterator[JobFunction]:
+    grid, recent = data.grid_2012_07_01, data.grid_uspa_recent
+    recent_tiers = _tiers(e.function for e in recent.entries)
+    recent_by_tier = {recent_tiers[e.function]: e for e in recent.entries}
+    tiers_2012 = _tiers(e.function for e in grid.entries)
+    for row in grid.entries:
+        official = _rates(row, grid.cddu_columns, grid.label)
+        rates = list(official)
+        for computed in grid.computed_grids:
+            rates += _computed(official, row, data, computed)
+        newer = recent_by_tier.get(tiers_2012[row.function])
         if newer:
-            rates += _rates_from_row(newer, recent["columns"], RECENT_GRID)
+            rates += _rates(newer, recent.columns, recent.label, recent.genres)
         yield JobFunction(
-            2642,
-            slug(row["function"]),
-            row["function"],
-            row.get("level"),
-            note=row.get("note", ""),
-            minima=tuple(rates),
+            idcc, slug(row.function), row.function, row.level, note=row.note, minima=tuple(rates)
         )
-    extras = data["category_c_2012"]
-    for row in extras["entries"]:
-        row = {**row, "cachet": row.get("daily_cachet")} if "daily_cachet" in row else row
+    extras = data.category_c_2012
+    for row in extras.entries:
+        cachet = _rates(row, ["daily_cachet"], extras.label)
+        rates = [replace(rate, basis="cachet") for rate in cachet]
         yield JobFunction(
-            2642,
-            slug(row["function"]),
-            row["function"],
-            row.get("level"),
-            "extra",
-            row.get("note", ""),
-            tuple(_rates_from_row(row, ["cachet"], GRID_2012)),
+            idcc, slug(row.function), row.function, row.level, "extra", row.note, tuple(rates)
         )
-    for row in data["performers"]["entries"]:
+    performers = data.performers
+    for row in performers.entries:
+        rates = _rates(row, ["cachet"], performers.label)
         yield JobFunction(
-            2642,
-            slug(row["function"]),
-            row["function"],
-            None,
-            "artist",
-            row.get("note", ""),
-            tuple(_rates_from_row(row, ["cachet"], "cachets des artistes-interprètes TV")),
+            idcc, slug(row.function), row.function, None, "artist", row.note, tuple(rates)
         )
 
 
-def _functions_3097() -> Iterator[JobFunction]:
-    data = load_yaml("labor/minima_idcc3097.yaml")
-    annexe = data["technicians_annexe_I_weekly_39h"]
-    for row in annexe["entries"]:
-        column = "avenant_2024_01_23" if "avenant_2024_01_23" in row else "avenant_2023_07_24"
-        grid = f"annexe I, avenant du {column[8:].replace('_', '-')}"
-        rates = _rates_from_row({**row, "weekly_39h": row[column]}, ["weekly_39h"], grid)
-        yield JobFunction(3097, slug(row["function"]), row["function"], minima=tuple(rates))
-    unknown = data["technicians_without_known_minimum"]
-    for label in unknown["functions"]:
-        yield JobFunction(3097, slug(label), label, note="minimum actuel non trouvé")
-    actors = [row for row in data["actors"] if "basis" in row]
-    rates = [
+# --- layout "dated_columns": one column per avenant, the newest known one applies -------------
+@dataclass(frozen=True)
+class DatedAnnexe:
+    basis: str
+    columns_newest_first: tuple[str, ...]
+    entries: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True)
+class UnknownMinima:
+    functions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorRate:
+    function: str = ""
+    basis: str | None = None
+    amount: Decimal | None = None
+    source: str = ""
+    as_of: str | None = None
+    uncertain: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DatedColumnsFile:
+    technicians_annexe_I_weekly_39h: DatedAnnexe
+    technicians_without_known_minimum: UnknownMinima
+    actors_grid: str
+    actors: tuple[ActorRate, ...]
+
+
+def _dated_columns(idcc: int, data: DatedColumnsFile) -> Iterator[JobFunction]:
+    annexe = data.technicians_annexe_I_weekly_39h
+    for row in annexe.entries:
+        column = next(c for c in annexe.columns_newest_first if row.amounts.get(c) is not None)
+        grid = f"annexe I, avenant du {column.removeprefix('avenant_').replace('_', '-')}"
+        rate = MinimumRate(
+            annexe.basis,
+            _money(row.amounts[column]),
+            grid,
+            row.source,
+            row.as_of,
+            row.uncertain,
+            note=row.note,
+        )
+        yield JobFunction(idcc, slug(row.function), row.function, minima=(rate,))
+    for label in data.technicians_without_known_minimum.functions:
+        yield JobFunction(idcc, slug(label), label, note="minimum actuel non trouvé")
+    actors = [row for row in data.actors if row.basis is not None]
+    rates = tuple(
         MinimumRate(
-            basis=row["basis"],
-            amount=_money(row["amount"]),
-            grid="Titre III (2022)",
-            source=row["source"],
-            as_of=row["as_of"],
-            uncertain=bool(row.get("uncertain")),
-            note=row.get("note", ""),
+            row.basis or "",
+            _money(row.amount),
+            data.actors_grid,
+            row.source,
+            row.as_of,
+            row.uncertain,
+            note=row.note,
         )
         for row in actors
-    ]
-    yield JobFunction(
-        3097,
-        slug(actors[0]["function"]),
-        actors[0]["function"],
-        None,
-        "artist",
-        minima=tuple(rates),
     )
+    yield JobFunction(
+        idcc, slug(actors[0].function), actors[0].function, None, "artist", minima=rates
+    )
+
+
+# Each minima file, read into the shape of its layout, and the reader of that layout. A new
+# agreement whose file follows a known layout adds one line here and one in agreements.yaml.
+MINIMA: dict[str, tuple[RuleTable[Any], Callable[[int, Any], Iterator[JobFunction]]]] = {
+    "labor/minima_idcc2642.yaml": (
+        RuleTable("labor/minima_idcc2642.yaml", RevaluedGridFile, select=_with_amounts),
+        _revalued_grid,
+    ),
+    "labor/minima_idcc3097.yaml": (
+        RuleTable("labor/minima_idcc3097.yaml", DatedColumnsFile, select=_with_amounts),
+        _dated_columns,
+    ),
+}
 
 
 @cache
 def functions(idcc: int) -> tuple[JobFunction, ...]:
     """The functions an agreement names, with their minima."""
-    if idcc == 2642:
-        return tuple(_functions_2642())
-    if idcc == 3097:
-        return tuple(_functions_3097())
-    raise LaborError(
-        f"Convention IDCC {idcc} non prise en charge (disponibles : "
-        f"{', '.join(str(i) for i in AGREEMENTS)})."
-    )
+    table, reader = MINIMA[_agreement(idcc).minima]
+    return tuple(reader(idcc, table.load()))
 
 
 def find_function(idcc: int, name: str) -> JobFunction:
@@ -301,21 +424,37 @@ def find_function(idcc: int, name: str) -> JobFunction:
             return job
     close = [j.label for j in functions(idcc) if wanted and wanted in normalise(j.label)][:5]
     hint = f" Fonctions proches : {', '.join(close)}." if close else ""
-    raise LaborError(f"Fonction « {name} » absente de la convention IDCC {idcc}.{hint}")
+    raise LaborError(
+        "labor.function_unknown",
+        f"Fonction « {name} » absente de la convention IDCC {idcc}.{hint}",
+        idcc=idcc,
+        function=name,
+    )
 
 
-def agreement_label(idcc: int) -> str:
-    functions(idcc)  # validates the number
-    return AGREEMENTS[idcc]
+@dataclass(frozen=True)
+class Aliases:
+    source: str
+    by_agreement: dict[str, dict[str, str]]
+
+
+ALIASES = RuleTable(
+    "labor/function_aliases.yaml",
+    Aliases,
+    select=lambda doc: {
+        "source": doc["source"],
+        "by_agreement": {k: v for k, v in doc.items() if k not in ("source", "as_of")},
+    },
+)
 
 
 def suggest_function(idcc: int, name: str) -> str | None:
     """The agreement's function label for an everyday name ('chef opérateur'), if known."""
-    aliases = load_yaml("labor/function_aliases.yaml").get(str(idcc), {})
+    aliases = ALIASES.load().by_agreement.get(str(idcc), {})
     wanted = normalise(name)
     for alias, label in aliases.items():
         if normalise(alias) == wanted:
-            return str(label)
+            return label
     try:
         return find_function(idcc, name).label
     except LaborError:

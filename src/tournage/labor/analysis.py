@@ -14,10 +14,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from tournage.common.findings import Finding, Severity
 from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, JobFunction, functions, normalise
 from tournage.labor.contracts import check_pay_amount
-from tournage.labor.findings import Finding, LaborError
+from tournage.labor.errors import LaborError
+from tournage.labor.findings import labor_finding
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_CHARS = 400_000
@@ -54,20 +56,25 @@ class Analysis:
 def extract_text(content: bytes, filename: str = "") -> str:
     """Text of a DOCX, PDF or UTF-8 text file."""
     if not content:
-        raise LaborError("Le fichier est vide.")
+        raise LaborError("labor.file_empty", "Le fichier est vide.")
     if len(content) > MAX_BYTES:
-        raise LaborError(f"Fichier trop volumineux (limite {MAX_BYTES // 1024 // 1024} Mo).")
+        raise LaborError(
+            "labor.file_too_large",
+            f"Fichier trop volumineux (limite {MAX_BYTES // 1024 // 1024} Mo).",
+        )
     if content.startswith(b"%PDF"):
         return _pdf_text(content)
     if content.startswith(b"PK"):
         return _docx_text(content)
     if filename.lower().endswith((".pdf", ".docx")):
-        raise LaborError("Le fichier ne correspond pas à son extension (PDF ou DOCX attendu).")
+        raise LaborError(
+            "labor.file_type", "Le fichier ne correspond pas à son extension (PDF ou DOCX attendu)."
+        )
     try:
         return content.decode("utf-8")[:MAX_CHARS]
     except UnicodeDecodeError as error:
         raise LaborError(
-            "Format non reconnu : fournissez un DOCX, un PDF texte ou un .txt."
+            "labor.file_format", "Format non reconnu : fournissez un DOCX, un PDF texte ou un .txt."
         ) from error
 
 
@@ -77,12 +84,15 @@ def _docx_text(content: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(i.file_size for i in archive.infolist()) > 20 * MAX_BYTES:
-                raise LaborError("Document DOCX anormalement volumineux une fois décompressé.")
+                raise LaborError(
+                    "labor.docx_too_large",
+                    "Document DOCX anormalement volumineux une fois décompressé.",
+                )
         document = Document(io.BytesIO(content))
     except LaborError:
         raise
     except Exception as error:  # python-docx raises many types on corrupt files
-        raise LaborError("Document DOCX illisible ou corrompu.") from error
+        raise LaborError("labor.docx_unreadable", "Document DOCX illisible ou corrompu.") from error
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join(parts)[:MAX_CHARS]
@@ -95,11 +105,12 @@ def _pdf_text(content: bytes) -> str:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages[:50]]
     except Exception as error:  # pdfminer raises many types on corrupt files
-        raise LaborError("PDF illisible ou corrompu.") from error
+        raise LaborError("labor.pdf_unreadable", "PDF illisible ou corrompu.") from error
     text = "\n".join(pages)
     if not text.strip():
         raise LaborError(
-            "Ce PDF n'a pas de couche texte (document scanné ?) : impossible de l'analyser."
+            "labor.pdf_no_text",
+            "Ce PDF n'a pas de couche texte (document scanné ?) : impossible de l'analyser.",
         )
     return text[:MAX_CHARS]
 
@@ -198,12 +209,13 @@ def analyse_text(text: str) -> Analysis:
     extracted = extract_fields(text)
     sources = {m["id"]: m for m in load_yaml("labor/cddu_mentions.yaml")["mandatory_mentions"]}
     findings = [
-        Finding(
+        labor_finding(
             "LAB-MENTION-MISSING",
-            "warning" if sources[m["id"]].get("uncertain") else "error",
+            Severity.FAIL,
             f"Mention obligatoire absente : {m['label']}.",
-            f"mention « {m['id']} »",
-            f"{', '.join(sources[m['id']]['basis'])} — {sources[m['id']]['source']}",
+            rule=f"mention « {m['id']} »",
+            source=f"{', '.join(sources[m['id']]['basis'])} — {sources[m['id']]['source']}",
+            uncertain=bool(sources[m["id"]].get("uncertain")),
         )
         for m in mentions
         if not m["present"]
@@ -223,13 +235,13 @@ def analyse_text(text: str) -> Analysis:
         )
     else:
         findings.append(
-            Finding(
+            labor_finding(
                 "LAB-PAY-NOT-EXTRACTED",
-                "info",
+                Severity.INFO,
                 "Convention, fonction, montant ou base de rémunération non reconnus : comparaison "
                 "au minimum conventionnel impossible.",
-                "salaire minimum conventionnel",
-                "",
+                rule="salaire minimum conventionnel",
+                source="",
             )
         )
     return Analysis(mentions, extracted, findings)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from tournage.data import load_yaml
+from tournage.labor.child_actors import CHILD_ACTORS
 
 HOUR = timedelta(hours=1)
 
@@ -25,15 +25,26 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
-def holiday_dates(year: int, holidays: Iterable[dict[str, Any]]) -> dict[date, dict[str, Any]]:
+class DatedHoliday(Protocol):
+    @property
+    def day(self) -> str | None: ...  # MM-DD
+
+    @property
+    def easter_offset(self) -> int | None: ...  # days from Easter Sunday
+
+
+H = TypeVar("H", bound=DatedHoliday)
+
+
+def holiday_dates(year: int, holidays: Iterable[H]) -> dict[date, H]:
     """Dates of the listed public holidays in ``year`` (``day`` MM-DD or ``easter_offset``)."""
     found = {}
     for holiday in holidays:
-        if "day" in holiday:
-            month, day = (int(x) for x in holiday["day"].split("-"))
+        if holiday.day is not None:
+            month, day = (int(x) for x in holiday.day.split("-"))
             found[date(year, month, day)] = holiday
         else:
-            found[easter(year) + timedelta(days=int(holiday["easter_offset"]))] = holiday
+            found[easter(year) + timedelta(days=holiday.easter_offset or 0)] = holiday
     return found
 
 
@@ -63,9 +74,9 @@ def hours_in_window(start: datetime, end: datetime, window: tuple[time, time]) -
     return total
 
 
-def sunday_hours(start: datetime, end: datetime) -> float:
-    """Hours of [start, end) falling on a Sunday."""
-    return hours_on_days(start, end, lambda d: d.weekday() == 6)
+def weekday_hours(start: datetime, end: datetime, isoweekday: int) -> float:
+    """Hours of [start, end) falling on the given weekday (ISO: Monday 1, Sunday 7)."""
+    return hours_on_days(start, end, lambda d: d.isoweekday() == isoweekday)
 
 
 def hours_on_days(start: datetime, end: datetime, keep: Any) -> float:
@@ -85,16 +96,17 @@ def age_on(birth: date, day: date) -> int:
 
 def needs_child_authorisation(birth: date | None, day: date) -> bool:
     """A performer under the age of the prefect's prior authorisation (L.7124-1) on ``day``."""
-    if birth is None:
+    rule = CHILD_ACTORS.load().rule("authorisation", "prior_individual_authorisation")
+    if birth is None or rule.under_age is None:
         return False
-    limit = load_yaml("labor/child_actors.yaml")["authorisation_under_age"]["value"]
-    return age_on(birth, day) < int(limit)
+    return age_on(birth, day) < rule.under_age
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to ``end`` included, Sundays excluded (L.1242-13)."""
+def working_days_between(start: date, end: date, rest_day: int) -> int:
+    """Working days after ``start`` up to ``end`` included, the weekly rest day (ISO weekday)
+    excluded (L.1242-13)."""
     count, day = 0, start
     while day < end:
         day += timedelta(days=1)
-        count += day.weekday() != 6
+        count += day.isoweekday() != rest_day
     return count

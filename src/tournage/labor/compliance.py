@@ -1,7 +1,8 @@
 """Working-time compliance of a schedule or of timesheets, person by person.
 
 Pure functions over ``Worker`` and ``Shift``; every finding names its rule and source.
-Rules flagged uncertain in the data give warnings, never errors.
+A broken limit fails; a rule flagged uncertain in the data only warns (``Severity.for_rule``);
+a situation the rule allows under conditions (a reduced rest, a derogation) warns.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from typing import Any
 
-from tournage.data import load_yaml
+from tournage.common.findings import Finding, Severity
+from tournage.common.formatting import format_percent
 from tournage.labor.calendar import age_on, hours_in_window, parse_window, week_start
-from tournage.labor.findings import Finding, Severity
-from tournage.labor.rules import Rule, WorkingTimeRules, rules_for
+from tournage.labor.child_actors import CHILD_ACTORS, ChildRule
+from tournage.labor.findings import finding_day, labor_finding
+from tournage.labor.rules import Rule, RuleRow, WorkingTimeRules, rules_for
 from tournage.labor.timesheet import Shift, Worker
 
 
@@ -26,15 +28,30 @@ def _h(value: float) -> str:
 
 def _finding(
     code: str,
-    severity: Severity,
+    level: Severity,
     message: str,
-    rule: Rule | str,
-    source: str,
+    rule: Rule | ChildRule | RuleRow,
+    label: str,
     worker: Worker,
     day: date | None,
 ) -> Finding:
-    label = rule.label if isinstance(rule, Rule) else rule
-    return Finding(code, severity, message, label, source, worker.name, day)
+    return labor_finding(
+        code,
+        level,
+        message,
+        rule=label,
+        source=rule.source,
+        person=worker.name,
+        day=day,
+        uncertain=rule.uncertain,
+    )
+
+
+def _limit_finding(
+    code: str, message: str, rule: Rule, worker: Worker, day: date | None
+) -> Finding:
+    """A broken limit: fails, or warns when the limit is uncertain."""
+    return _finding(code, Severity.FAIL, message, rule, rule.label, worker, day)
 
 
 def _limit(rule: Rule) -> float:
@@ -54,9 +71,9 @@ def check_worker(worker: Worker, shifts: Iterable[Shift]) -> list[Finding]:
         *_weekly(worker, mine, rules),
         *_weekly_rest(worker, mine, rules),
         *_consecutive_days(worker, mine, rules),
-        *_minors(worker, mine),
+        *_minors(worker, mine, rules),
     ]
-    return sorted(findings, key=lambda f: (f.day or date.min, f.code))
+    return sorted(findings, key=lambda f: (finding_day(f) or date.min, f.code))
 
 
 def check_team(workers: Iterable[Worker], shifts: Iterable[Shift]) -> list[Finding]:
@@ -76,13 +93,11 @@ def _daily(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) -> list
     for day, hours in _hours_by_day(shifts).items():
         if hours > _limit(rules.max_daily):
             out.append(
-                _finding(
+                _limit_finding(
                     "LAB-DAY-MAX",
-                    "error",
                     f"{_h(hours)} de travail effectif le {day:%d/%m/%Y} : le maximum est de "
                     f"{_h(_limit(rules.max_daily))}.",
                     rules.max_daily,
-                    rules.max_daily.source,
                     worker,
                     day,
                 )
@@ -92,14 +107,12 @@ def _daily(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) -> list
             rules.pause_minutes
         ):
             out.append(
-                _finding(
+                _limit_finding(
                     "LAB-PAUSE",
-                    "warning",
                     f"{_h(shift.work_hours)} de travail avec {shift.break_minutes} min de pause : "
                     f"une pause de {_limit(rules.pause_minutes):.0f} min est due avant "
                     f"{_h(_limit(rules.pause_after_hours))} de travail.",
                     rules.pause_minutes,
-                    rules.pause_minutes.source,
                     worker,
                     shift.day,
                 )
@@ -125,27 +138,24 @@ def _daily_rest(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) ->
                 out.append(
                     _finding(
                         "LAB-REST-DAILY-REDUCED",
-                        "warning",
+                        Severity.WARN,
                         f"Repos de {_h(gap)} avant le service du {after.day:%d/%m/%Y} : réduction "
                         f"admise ({reductions[week]}/{rules.max_reductions_per_week} "
-                        "cette semaine), "
-                        "chaque heure manquante est compensée à +50 %.",
+                        f"cette semaine), {_compensation(rules.reduced_rest_compensation)}.",
                         reduced,
-                        reduced.source,
+                        reduced.label,
                         worker,
                         after.day,
                     )
                 )
                 continue
         out.append(
-            _finding(
+            _limit_finding(
                 "LAB-REST-DAILY",
-                "error",
                 f"Repos de {_h(gap)} seulement entre la fin de service du "
                 f"{before.end:%d/%m/%Y à %H:%M} et la reprise du {after.start:%d/%m/%Y à %H:%M} "
                 f"(minimum {_h(_limit(rest))}).",
                 rest,
-                rest.source,
                 worker,
                 after.day,
             )
@@ -172,23 +182,21 @@ def _weekly(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) -> lis
             out.append(
                 _finding(
                     "LAB-WEEK-DEROGATION",
-                    "warning",
+                    Severity.WARN,
                     f"{_h(hours)} la semaine du {monday:%d/%m/%Y} : au-delà de {_h(limit)}, "
                     f"admis seulement avec la dérogation administrative de {derogation} h.",
                     rules.max_weekly,
-                    rules.max_weekly.source,
+                    rules.max_weekly.label,
                     worker,
                     monday,
                 )
             )
             continue
         out.append(
-            _finding(
+            _limit_finding(
                 "LAB-WEEK-MAX",
-                "error",
                 f"{_h(hours)} la semaine du {monday:%d/%m/%Y} : le maximum est de {_h(limit)}.",
                 rules.max_weekly,
-                rules.max_weekly.source,
                 worker,
                 monday,
             )
@@ -209,15 +217,13 @@ def _weekly_rest(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) -
         longest = max((b - a for a, b in gaps if a < w_end and b > w_start), default=far)
         if longest < need:
             out.append(
-                _finding(
+                _limit_finding(
                     "LAB-REST-WEEKLY",
-                    "error",
                     f"Semaine du {monday:%d/%m/%Y} : le plus long repos est de "
                     f"{_h(longest.total_seconds() / 3600)} "
                     f"(il faut {_h(_limit(rules.weekly_rest))} "
                     "consécutives).",
                     rules.weekly_rest,
-                    rules.weekly_rest.source,
                     worker,
                     monday,
                 )
@@ -237,13 +243,11 @@ def _consecutive_days(
         previous = day
         if run == _limit(rule) + 1:
             out.append(
-                _finding(
+                _limit_finding(
                     "LAB-DAYS-CONSECUTIVE",
-                    "error",
                     f"{run} jours travaillés d'affilée au {day:%d/%m/%Y} (maximum "
                     f"{_limit(rule):.0f}).",
                     rule,
-                    rule.source,
                     worker,
                     day,
                 )
@@ -251,101 +255,107 @@ def _consecutive_days(
     return out
 
 
-def _minors(worker: Worker, shifts: list[Shift]) -> list[Finding]:
+def _compensation(rule: Rule) -> str:
+    if rule.value is None:
+        return "compensation à vérifier dans la convention"
+    return f"chaque heure manquante est compensée à +{format_percent(rule.value * 100, 0)}"
+
+
+def _minors(worker: Worker, shifts: list[Shift], rules: WorkingTimeRules) -> list[Finding]:
     if worker.birth_date is None:
         return []
+    child = CHILD_ACTORS.load().rule("working_time_limits", "other_restrictions")
+    night_rules: list[tuple[ChildRule | RuleRow, str | None]] = [
+        (child, child.night_window),
+        (rules.minors_night, rules.minors_night.window),
+    ]
+    ages = [rules.minors_sunday.value, child.under_age, rules.minors_night.under_age]
+    majority = max(int(age) for age in ages if age is not None)
     out = []
     for shift in shifts:
         age = age_on(worker.birth_date, shift.day)
-        if age >= 18:
+        if age >= majority:
             continue
-        out += _minor_sunday(worker, shift, age)
-        out += _minor_night(worker, shift, age)
+        out += _minor_sunday(worker, shift, age, rules, child)
+        out += _minor_night(worker, shift, age, night_rules)
         out += _minor_daily_cap(worker, shift, age)
     return out
 
 
-def _child_rule(rule_id: str) -> dict[str, Any]:
-    data = load_yaml("labor/child_actors.yaml")
-    return next(r for r in data["working_time_limits"] if r["id"] == rule_id)
-
-
-def _minor_sunday(worker: Worker, shift: Shift, age: int) -> list[Finding]:
-    if shift.day.weekday() != 6:
+def _minor_sunday(
+    worker: Worker, shift: Shift, age: int, rules: WorkingTimeRules, child: ChildRule
+) -> list[Finding]:
+    """The agreement's own rule on minors' Sundays first, else the child performers' one."""
+    if shift.day.isoweekday() != rules.rest_day:
         return []
-    if worker.idcc == 2642:
-        rule = _child_rule("under_18_sunday_pav")
-        severity: Severity = "error"
-    elif age < 16:
-        rule, severity = _child_rule("other_restrictions"), "warning"
-    else:
+    candidates: list[tuple[Rule | ChildRule | RuleRow, int | None]] = [
+        (
+            rules.minors_sunday,
+            None if rules.minors_sunday.value is None else int(rules.minors_sunday.value),
+        ),
+        (child, child.under_age),
+    ]
+    rule = next((r for r, under in candidates if under is not None and age < under), None)
+    if rule is None:
         return []
     return [
         _finding(
             "LAB-MINOR-SUNDAY",
-            severity,
+            Severity.FAIL,
             f"Mineur ({age} ans) appelé un dimanche ({shift.day:%d/%m/%Y}).",
+            rule,
             "travail du dimanche des mineurs",
-            rule["source"],
             worker,
             shift.day,
         )
     ]
 
 
-def _minor_night(worker: Worker, shift: Shift, age: int) -> list[Finding]:
-    teen = next(
-        r
-        for r in load_yaml("labor/working_time.yaml")["code_du_travail_baseline"]
-        if r["id"] == "minors_night"
-    )
-    child = _child_rule("other_restrictions")
-    for rule in (child, teen):
-        if age < rule["under_age"]:
-            window = rule.get("night_window") or rule["window"]
-            hours = hours_in_window(shift.start, shift.end, parse_window(window))
-            if hours > 0:
-                return [
-                    _finding(
-                        "LAB-MINOR-NIGHT",
-                        "warning",
-                        f"Mineur ({age} ans) au travail {_h(hours)} dans la plage {window} le "
-                        f"{shift.day:%d/%m/%Y} (règle à confirmer).",
-                        "travail de nuit des mineurs",
-                        rule["source"],
-                        worker,
-                        shift.day,
-                    )
-                ]
+def _minor_night(
+    worker: Worker,
+    shift: Shift,
+    age: int,
+    night_rules: list[tuple[ChildRule | RuleRow, str | None]],
+) -> list[Finding]:
+    for rule, window in night_rules:
+        if window is None or rule.under_age is None or age >= rule.under_age:
+            continue
+        hours = hours_in_window(shift.start, shift.end, parse_window(window))
+        if hours > 0:
+            return [
+                _finding(
+                    "LAB-MINOR-NIGHT",
+                    Severity.FAIL,
+                    f"Mineur ({age} ans) au travail {_h(hours)} dans la plage {window} le "
+                    f"{shift.day:%d/%m/%Y}" + (" (règle à confirmer)." if rule.uncertain else "."),
+                    rule,
+                    "travail de nuit des mineurs",
+                    worker,
+                    shift.day,
+                )
+            ]
     return []
 
 
-def _age_matches(bracket: str, age: int) -> bool:
-    if bracket.startswith("under "):
-        return age < int(bracket.removeprefix("under "))
-    low, high = (int(x) for x in bracket.split("-"))
-    return low <= age <= high
-
-
 def _minor_daily_cap(worker: Worker, shift: Shift, age: int) -> list[Finding]:
-    rule = _child_rule(
-        "daily_max_school_holidays" if shift.school_holiday else "daily_max_school_period"
+    limits = CHILD_ACTORS.load()
+    rule = limits.rule(
+        "working_time_limits",
+        "daily_max_school_holidays" if shift.school_holiday else "daily_max_school_period",
     )
-    cap = next(
-        (b["max_hours_per_day"] for b in rule["by_age"] if _age_matches(b["age"], age)), None
-    )
+    cap = rule.cap_for(age)
     if cap is None or shift.work_hours <= cap:
         return []
     period = "vacances scolaires" if shift.school_holiday else "période scolaire"
     return [
         _finding(
             "LAB-MINOR-DAILY-MAX",
-            "warning",
+            Severity.FAIL,
             f"Enfant de {age} ans : {_h(shift.work_hours)} de travail le {shift.day:%d/%m/%Y}, "
             f"plafond indicatif {cap} h en {period} (source secondaire, à confirmer auprès de la "
             "commission des enfants du spectacle).",
+            rule,
             "plafond journalier des enfants",
-            rule["source"],
             worker,
             shift.day,
         )

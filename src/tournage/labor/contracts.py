@@ -7,10 +7,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from tournage.common.findings import Finding, Severity
+from tournage.common.formatting import format_money
 from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, JobFunction, MinimumRate, find_function
-from tournage.labor.calendar import age_on, working_days_between
-from tournage.labor.findings import Finding, LaborError, Severity, euros
+from tournage.labor.calendar import needs_child_authorisation, working_days_between
+from tournage.labor.child_actors import CHILD_ACTORS
+from tournage.labor.errors import LaborError
+from tournage.labor.findings import labor_finding
+from tournage.labor.rules import rules_for
 
 STATUSES = ("draft", "sent", "signed", "ended")
 
@@ -58,12 +63,13 @@ class Contract:
     def __post_init__(self) -> None:
         if self.pay_basis not in BASES:
             raise LaborError(
-                f"Base de rémunération inconnue : {self.pay_basis} (attendu : {', '.join(BASES)})."
+                "labor.pay_basis_unknown",
+                f"Base de rémunération inconnue : {self.pay_basis} (attendu : {', '.join(BASES)}).",
             )
         if self.status not in STATUSES:
-            raise LaborError(f"Statut de contrat inconnu : {self.status}.")
+            raise LaborError("labor.status_unknown", f"Statut de contrat inconnu : {self.status}.")
         if self.pay_amount < 0:
-            raise LaborError("La rémunération ne peut pas être négative.")
+            raise LaborError("labor.pay_negative", "La rémunération ne peut pas être négative.")
 
     @property
     def job(self) -> JobFunction:
@@ -81,14 +87,16 @@ def _item(section: str, item_id: str) -> dict[str, Any]:
 
 def _finding(
     code: str,
-    severity: Severity,
+    level: str,
     message: str,
     rule: str,
     source: str,
     contract: Contract,
     day: date | None = None,
 ) -> Finding:
-    return Finding(code, severity, message, rule, source, contract.employee, day)
+    return labor_finding(
+        code, level, message, rule=rule, source=source, person=contract.employee, day=day
+    )
 
 
 def applicable_minimum(job: JobFunction, basis: str, genre: str | None) -> MinimumRate | None:
@@ -108,14 +116,14 @@ def pay_findings(
     if not known:
         source = rates[0].source if rates else job.note or "grille non trouvée"
         return [
-            Finding(
+            labor_finding(
                 "LAB-PAY-MIN-UNKNOWN",
-                "warning",
+                Severity.WARN,
                 f"Minimum conventionnel inconnu pour « {job.label} » ({label}) : "
                 "vérifiez la grille en vigueur.",
-                "salaire minimum conventionnel",
-                source,
-                person,
+                rule="salaire minimum conventionnel",
+                source=source,
+                person=person,
             )
         ]
     out = []
@@ -129,17 +137,18 @@ def pay_findings(
         if rate is None:
             continue
         out.append(
-            Finding(
+            labor_finding(
                 "LAB-PAY-BELOW-MIN" if certain else "LAB-PAY-BELOW-MIN-UNCERTAIN",
-                "error" if certain else "warning",
-                f"Rémunération de {euros(amount)} par {label} inférieure au minimum de "
-                f"{euros(rate.amount or Decimal(0))} ({rate.grid}, {rate.as_of}) "
+                Severity.FAIL,
+                f"Rémunération de {format_money(amount)} par {label} inférieure au minimum de "
+                f"{format_money(rate.amount)} ({rate.grid}, {rate.as_of}) "
                 f"pour « {job.label} »"
                 + ("" if certain else " — minimum incertain, à vérifier")
                 + ".",
-                f"salaire minimum : {rate.grid}",
-                rate.source,
-                person,
+                rule=f"salaire minimum : {rate.grid}",
+                source=rate.source,
+                person=person,
+                uncertain=not certain,
             )
         )
     return out
@@ -157,7 +166,7 @@ def check_dates(contract: Contract) -> list[Finding]:
         return [
             _finding(
                 "LAB-DATES-ORDER",
-                "error",
+                "fail",
                 f"La fin du contrat ({contract.end:%d/%m/%Y}) précède son début "
                 f"({contract.start:%d/%m/%Y}).",
                 "durée du contrat",
@@ -168,7 +177,7 @@ def check_dates(contract: Contract) -> list[Finding]:
     return [
         _finding(
             "LAB-DATES-UNCOVERED",
-            "error",
+            "fail",
             f"Jour de travail du {day:%d/%m/%Y} hors des dates du contrat "
             f"({contract.start:%d/%m/%Y} – {contract.end:%d/%m/%Y}).",
             "continuation après le terme",
@@ -185,17 +194,18 @@ def check_delivery(contract: Contract, today: date | None = None) -> list[Findin
     rule = _item("form_rules", "delivery_delay")
     limit = int(rule["working_days"])
     delivered = contract.delivered_on
-    late_by = working_days_between(contract.start, delivered or today or contract.start)
+    rest_day = rules_for(contract.idcc).rest_day
+    late_by = working_days_between(contract.start, delivered or today or contract.start, rest_day)
     if late_by <= limit or (delivered is None and today is None):
         return []
     when = f"remis le {delivered:%d/%m/%Y}" if delivered else "toujours pas remis"
     return [
         _finding(
             "LAB-DELIVERY-LATE",
-            "error",
+            "fail",
             f"Contrat {when} : au plus tard {limit} jours ouvrables après l'embauche du "
             f"{contract.start:%d/%m/%Y} (sanction : {rule['sanction']}).",
-            "remise du contrat sous 2 jours ouvrables",
+            f"remise du contrat sous {limit} jours ouvrables",
             rule["source"],
             contract,
         )
@@ -203,19 +213,19 @@ def check_delivery(contract: Contract, today: date | None = None) -> list[Findin
 
 
 def check_minor(contract: Contract) -> list[Finding]:
-    if contract.birth_date is None or age_on(contract.birth_date, contract.start) >= 16:
+    rule = CHILD_ACTORS.load().rule("authorisation", "prior_individual_authorisation")
+    if not needs_child_authorisation(contract.birth_date, contract.start):
         return []
     if contract.minor_authorisation.strip():
         return []
-    rule = load_yaml("labor/child_actors.yaml")["authorisation"][0]
     return [
         _finding(
             "LAB-MINOR-AUTHORISATION",
-            "error",
-            f"{contract.employee} a moins de 16 ans : l'autorisation individuelle "
+            "fail",
+            f"{contract.employee} a moins de {rule.under_age} ans : l'autorisation individuelle "
             "préalable du préfet doit être obtenue et référencée avant l'embauche.",
             "autorisation préfectorale des enfants du spectacle",
-            rule["source"],
+            rule.source,
             contract,
         )
     ]
@@ -239,7 +249,7 @@ def check_trial(contract: Contract) -> list[Finding]:
     return [
         _finding(
             "LAB-TRIAL-TOO-LONG",
-            "error",
+            "fail",
             f"Période d'essai de {contract.trial_days} jour(s) : {allowed} au plus pour "
             f"un contrat de {length} jours.",
             mention["rule_pav"],
@@ -256,7 +266,7 @@ def check_object(contract: Contract) -> list[Finding]:
     return [
         _finding(
             "LAB-OBJECT-VAGUE",
-            "warning",
+            "warn",
             "L'objet du contrat doit désigner précisément le programme, l'épisode ou la "
             "phase de production : un objet vague expose à la requalification en CDI.",
             risk["risk"],
@@ -273,7 +283,7 @@ def check_artist(contract: Contract, job: JobFunction) -> list[Finding]:
     return [
         _finding(
             "LAB-ARTIST-RIGHTS",
-            "error",
+            "fail",
             "Contrat d'artiste-interprète sans rémunération distincte par mode "
             "d'exploitation (droits voisins).",
             "CPI L.212-4",
@@ -297,7 +307,7 @@ def check_author(contract: Contract, job: JobFunction) -> list[Finding]:
     return [
         _finding(
             "LAB-AUTHOR-PROPORTIONAL",
-            "warning",
+            "warn",
             f"« {job.label} » est présumé coauteur de l'œuvre : le contrat doit prévoir une "
             "rémunération proportionnelle aux recettes (pourcentage entre 0 et 100).",
             "CPI L.131-4 et L.132-25",
@@ -314,7 +324,7 @@ def check_conges_number(contract: Contract) -> list[Finding]:
     return [
         _finding(
             "LAB-CONGES-NUMBER",
-            "warning",
+            "warn",
             "Numéro Congés Spectacles du salarié manquant (mention obligatoire).",
             mention["label"],
             mention["source"],
@@ -339,7 +349,12 @@ def check_contract(contract: Contract, today: date | None = None) -> list[Findin
         rule = _item("requalification_risks", "permanent_job")
         return [
             _finding(
-                "LAB-FUNCTION-UNKNOWN", "error", str(error), rule["risk"], rule["source"], contract
+                "LAB-FUNCTION-UNKNOWN",
+                "fail",
+                error.message,
+                rule["risk"],
+                rule["source"],
+                contract,
             ),
             *findings,
         ]

@@ -12,10 +12,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from tournage.common.formatting import format_money
 from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, agreement_label
 from tournage.labor.contracts import Contract, applicable_minimum, is_author
-from tournage.labor.findings import euros
 
 
 def _template() -> dict[str, Any]:
@@ -29,7 +29,7 @@ def _values(contract: Contract, today: date) -> dict[str, str]:
     employer = contract.employer
     days = ", ".join(f"{d:%d/%m/%Y}" for d in contract.working_days) or "selon le plan de travail"
     rights = "; ".join(
-        f"{mode} : {euros(amount)}" for mode, amount in contract.rights_remuneration.items()
+        f"{mode} : {format_money(amount)}" for mode, amount in contract.rights_remuneration.items()
     )
     trial = (
         f"Le contrat comporte une période d'essai de {contract.trial_days} jour(s) travaillé(s)."
@@ -53,9 +53,9 @@ def _values(contract: Contract, today: date) -> dict[str, str]:
         "status": "cadre" if contract.cadre else "non-cadre",
         "workplace": contract.workplace,
         "reference_hours": contract.reference_hours,
-        "pay_amount": euros(contract.pay_amount),
+        "pay_amount": format_money(contract.pay_amount),
         "pay_basis": BASES[contract.pay_basis],
-        "minimum": f"{euros(minimum.amount)} par {BASES[minimum.basis]} ({minimum.grid})"
+        "minimum": f"{format_money(minimum.amount)} par {BASES[minimum.basis]} ({minimum.grid})"
         if minimum and minimum.amount is not None
         else "non connu à la date du contrat",
         "trial_text": trial,

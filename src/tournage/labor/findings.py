@@ -1,42 +1,39 @@
-"""Findings: what a check reports, with a stable code, the rule and its source."""
+"""Labor findings: the shared ``Finding``, about a person and a day, naming the rule applied.
+
+The rule's label and the day go in the finding's evidence (``rule``, ``date``); its subject
+is the person. A rule resting on an uncertain value only warns (``Severity.for_rule``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
-Severity = Literal["error", "warning", "info"]
-
-
-class LaborError(ValueError):
-    """A problem the user can fix (bad input file, unknown function...); French message."""
+from tournage.common.findings import Finding, Severity
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One result of a rule check.
+def labor_finding(
+    code: str,
+    level: Severity | str,
+    message: str,
+    *,
+    rule: str,
+    source: str,
+    person: str = "",
+    day: date | None = None,
+    uncertain: bool = False,
+    **evidence: Any,
+) -> Finding:
+    return Finding(
+        code,
+        Severity.for_rule(level, uncertain=uncertain),
+        message,
+        source=source,
+        subject=person,
+        evidence={"rule": rule, "date": day, **evidence},
+    )
 
-    ``code`` is stable (tests and the web app key on it); ``message`` is French;
-    ``rule`` names the rule applied and ``source`` where it comes from.
-    """
 
-    code: str
-    severity: Severity
-    message: str
-    rule: str
-    source: str
-    person: str = ""
-    day: date | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.day.isoformat() if self.day else None
-        del data["day"]
-        return data
-
-
-def euros(value: Decimal) -> str:
-    """French money display: 1 234,50 € (narrow no-break space between thousands)."""
-    return f"{value:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
+def finding_day(finding: Finding) -> date | None:
+    day: date | None = finding.evidence.get("date")
+    return day

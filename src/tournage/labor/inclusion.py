@@ -52,6 +52,7 @@ def indicators(declarations: Iterable[Declaration]) -> dict[str, Any]:
         "disability": {
             "declared": _suppress(disabled, minimum),
             "oeth_rate": Decimal(str(oeth["rate"])),
+            "oeth_percent": Decimal(str(oeth["rate"])) * 100,
             "oeth_threshold_employees": oeth["threshold_employees"],
             "source": oeth["source"],
         },

@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 import yaml
 
+from tournage.common.findings import Finding
 from tournage.labor.compliance import check_team
 from tournage.labor.contracts import Contract, Employer, check_contract
-from tournage.labor.findings import Finding, LaborError
+from tournage.labor.errors import LaborError
 from tournage.labor.premiums import PremiumLine, premiums
 from tournage.labor.timesheet import Shift, Worker
 
@@ -38,7 +39,9 @@ def _field(where: str, convert: Callable[[Any], T], value: Any) -> T:
     except (TypeError, ValueError, InvalidOperation, AttributeError) as error:
         if isinstance(error, LaborError):
             raise
-        raise LaborError(f"{where} : valeur invalide ({value!r}).") from error
+        raise LaborError(
+            "labor.value_invalid", f"{where} : valeur invalide ({value!r})."
+        ) from error
 
 
 def _date(value: Any) -> date:
@@ -62,7 +65,7 @@ def _optional(convert: Callable[[Any], T]) -> Callable[[Any], T | None]:
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise LaborError(f"{where} : un objet (clé: valeur) est attendu.")
+        raise LaborError("labor.object_expected", f"{where} : un objet (clé: valeur) est attendu.")
     return value
 
 
@@ -70,14 +73,14 @@ def _list(value: Any, where: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise LaborError(f"{where} : une liste est attendue.")
+        raise LaborError("labor.list_expected", f"{where} : une liste est attendue.")
     return value
 
 
 def _worker(person: dict[str, Any], defaults: dict[str, Any], where: str) -> Worker:
     name = str(person.get("name") or "").strip()
     if not name:
-        raise LaborError(f"{where} : le nom (name) est obligatoire.")
+        raise LaborError("labor.name_missing", f"{where} : le nom (name) est obligatoire.")
     return Worker(
         name=name,
         idcc=_field(f"{where}.idcc", int, person.get("idcc", defaults.get("idcc", 2642))),
@@ -155,7 +158,9 @@ def plan_from_dict(data: Any) -> TeamPlan:
     for index, raw in enumerate(_list(data.get("shifts"), "shifts")):
         shift = _shift(_mapping(raw, f"shifts[{index}]"), f"shifts[{index}]")
         if shift.person not in names:
-            raise LaborError(f"shifts[{index}] : personne inconnue « {shift.person} ».")
+            raise LaborError(
+                "labor.person_unknown", f"shifts[{index}] : personne inconnue « {shift.person} »."
+            )
         plan.shifts.append(shift)
     return plan
 
@@ -163,11 +168,13 @@ def plan_from_dict(data: Any) -> TeamPlan:
 def load_plan(content: bytes) -> TeamPlan:
     """Parse a YAML or JSON team file (JSON is valid YAML)."""
     if len(content) > MAX_PLAN_BYTES:
-        raise LaborError("Fichier trop volumineux (limite 5 Mo).")
+        raise LaborError("labor.file_too_large", "Fichier trop volumineux (limite 5 Mo).")
     try:
         data = yaml.safe_load(content.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise LaborError("Fichier illisible : YAML ou JSON en UTF-8 attendu.") from error
+        raise LaborError(
+            "labor.file_unreadable", "Fichier illisible : YAML ou JSON en UTF-8 attendu."
+        ) from error
     return plan_from_dict(data)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 from tournage.labor.timesheet import Shift
 
 PHASES = (
@@ -35,9 +35,14 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.phase not in PHASES:
-            raise LaborError(f"Phase inconnue « {self.phase} » (attendu : {', '.join(PHASES)}).")
+            raise LaborError(
+                "labor.phase_unknown",
+                f"Phase inconnue « {self.phase} » (attendu : {', '.join(PHASES)}).",
+            )
         if self.end < self.start:
-            raise LaborError(f"{self.person} : la période finit avant de commencer.")
+            raise LaborError(
+                "labor.period_order", f"{self.person} : la période finit avant de commencer."
+            )
 
 
 def timeline(periods: Iterable[Period]) -> list[dict[str, object]]:

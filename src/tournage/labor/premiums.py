@@ -14,20 +14,19 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from tournage.data import load_yaml
+from tournage.common.formatting import round_money
 from tournage.labor.agreements import normalise
 from tournage.labor.calendar import (
     holiday_dates,
     hours_in_window,
     parse_window,
-    sunday_hours,
     week_start,
+    weekday_hours,
 )
-from tournage.labor.rules import Rule, WorkingTimeRules, rules_for
+from tournage.labor.rules import Rule, RuleRow, Season, WorkingTimeRules, rules_for
 from tournage.labor.timesheet import Shift, Worker
 
-CENT = Decimal("0.01")
-QUARTER = Decimal("0.25")
+QUARTER = Decimal("0.25")  # payroll counts hours by quarters (the tiers' own rounding aside)
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,11 @@ class PremiumLine:
     premium: Decimal | None  # fraction added to the hourly rate (0.25 = +25 %)
     amount: Decimal | None
     source: str
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The premium as a percentage (25 for +25 %)."""
+        return None if self.premium is None else self.premium * 100
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,7 +58,7 @@ def _hours(value: float) -> Decimal:
 def _amount(worker: Worker, hours: Decimal, premium: Decimal | None) -> Decimal | None:
     if premium is None or worker.hourly_rate is None:
         return None
-    return (hours * worker.hourly_rate * premium).quantize(CENT, ROUND_HALF_UP)
+    return round_money(hours * worker.hourly_rate * premium)
 
 
 def _line(
@@ -82,7 +86,7 @@ def premiums(worker: Worker, shifts: Iterable[Shift]) -> list[PremiumLine]:
     for monday, week in sorted(weeks.items()):
         lines += _overtime(worker, monday, sum(s.work_hours for s in week), rules)
         lines += _night(worker, monday, week, rules)
-        lines += _sunday(worker, monday, week, rules.sunday_premium)
+        lines += _sunday(worker, monday, week, rules)
         lines += _holidays(worker, monday, week, rules)
     return [line for line in lines if line.hours > 0]
 
@@ -94,10 +98,11 @@ def _tier_applies(only_for: str, function: str) -> bool:
 def _overtime(
     worker: Worker, monday: date, hours: float, rules: WorkingTimeRules
 ) -> list[PremiumLine]:
-    """Split the week's hours beyond 35 into the tiers; a later matching tier overrides."""
+    """Split the week's hours into the overtime tiers (each tier names its week hours); a
+    later matching tier overrides."""
     by_premium: dict[Decimal, float] = defaultdict(float)
     whole = int(hours)
-    for hour in range(36, whole + 2):
+    for hour in range(1, whole + 2):
         share = 1.0 if hour <= whole else hours - whole
         tiers = [
             t
@@ -123,17 +128,25 @@ def _overtime(
     ]
 
 
-def _night_window(worker: Worker, day: date) -> tuple[time, time]:
-    night = next(
-        r
-        for r in load_yaml("labor/working_time.yaml")["idcc_2642"]["rules"]
-        if r.get("id") == "night"
-    )
-    if worker.genre not in ("fiction", "documentaire"):
-        return parse_window(night["default_window"])
-    seasonal = night["fiction_and_documentary_window"]
-    winter = (day.month, day.day) >= (12, 21) or (day.month, day.day) <= (3, 20)
-    return parse_window(seasonal["winter_21dec_20mar" if winter else "rest_of_year"])
+def _in_season(season: Season, day: date) -> bool:
+    """Whether ``day`` falls between the season's first and last day (MM-DD), which may
+    run over the new year."""
+    today, first, last = f"{day:%m-%d}", season.first_day, season.last_day
+    return first <= today <= last if first <= last else today >= first or today <= last
+
+
+def _night_window(worker: Worker, day: date, night: RuleRow) -> tuple[time, time] | None:
+    """The agreement's night window for this worker's genre and this day; None if unknown."""
+    if worker.genre in night.seasonal_genres:
+        season = next((s for s in night.seasonal_windows if _in_season(s, day)), None)
+        if season is not None:
+            return parse_window(season.window)
+    return None if night.default_window is None else parse_window(night.default_window)
+
+
+def _night_hours(worker: Worker, shift: Shift, night: RuleRow) -> float:
+    window = _night_window(worker, shift.day, night)
+    return 0.0 if window is None else hours_in_window(shift.start, shift.end, window)
 
 
 def _night(
@@ -143,12 +156,15 @@ def _night(
         return []  # no night window nor rate for this agreement: nothing to count
     listed = any(_tier_applies(t.only_for, worker.function) and t.only_for for t in rules.overtime)
     rule = rules.night_premium_listed if listed else rules.night_premium
-    hours = sum(hours_in_window(s.start, s.end, _night_window(worker, s.day)) for s in week)
+    hours = sum(_night_hours(worker, s, rules.night) for s in week)
     return [_line(worker, monday, "night", _label(rule), hours, rule.value, rule.source)]
 
 
-def _sunday(worker: Worker, monday: date, week: list[Shift], rule: Rule) -> list[PremiumLine]:
-    hours = sum(sunday_hours(s.start, s.end) for s in week)
+def _sunday(
+    worker: Worker, monday: date, week: list[Shift], rules: WorkingTimeRules
+) -> list[PremiumLine]:
+    rule = rules.sunday_premium
+    hours = sum(weekday_hours(s.start, s.end, rules.rest_day) for s in week)
     return [_line(worker, monday, "sunday", _label(rule), hours, rule.value, rule.source)]
 
 
@@ -160,15 +176,18 @@ def _holidays(
     worker: Worker, monday: date, week: list[Shift], rules: WorkingTimeRules
 ) -> list[PremiumLine]:
     # Holiday dates are the same under every agreement; only the rates may be unknown.
-    table = rules.holidays or rules_for(2642).holidays
     lines = []
+    by_holiday = {worked.holiday: worked for worked in rules.holidays}
     for shift in week:
-        holiday = holiday_dates(shift.day.year, table).get(shift.day)
-        if holiday is None or (rules.holidays and holiday["multiplier"] <= 1):
+        holiday = holiday_dates(shift.day.year, by_holiday).get(shift.day)
+        if holiday is None:
             continue
+        multiplier = by_holiday[holiday].multiplier
+        if multiplier is not None and multiplier <= 1:
+            continue  # worked without premium (the solidarity day)
         end = min(shift.end, datetime.combine(shift.day, time.max))
         hours = (end - shift.start).total_seconds() / 3600 - shift.break_minutes / 60
-        premium = Decimal(str(holiday["multiplier"])) - 1 if rules.holidays else None
-        label = f"jour férié : {holiday['label']}" + ("" if rules.holidays else " (taux inconnu)")
+        premium = None if multiplier is None else multiplier - 1
+        label = f"jour férié : {holiday.label}" + (" (taux inconnu)" if premium is None else "")
         lines.append(_line(worker, monday, "holiday", label, hours, premium, rules.holidays_source))
     return lines

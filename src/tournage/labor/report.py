@@ -13,7 +13,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from tournage.labor.findings import Finding
+from tournage.common.findings import Finding
+from tournage.common.formatting import format_date
+from tournage.labor.findings import finding_day
 from tournage.labor.safety import RiskEntry
 
 
@@ -32,8 +34,12 @@ def _p(text: str, style: Any) -> Paragraph:
 
 
 def _findings(findings: Iterable[Finding], style: Any) -> list[Any]:
-    rows = [_p(f"[{f.severity}] {f.person} {f.day or ''} — {f.message}", style) for f in findings]
+    rows = [_p(f"[{f.severity.label()}] {_who_when(f)} — {f.message}", style) for f in findings]
     return rows or [_p("Aucun constat.", style)]
+
+
+def _who_when(finding: Finding) -> str:
+    return f"{finding.subject} {format_date(finding_day(finding), 'short')}".strip()
 
 
 def observation_report_pdf(report: ObservationReport) -> bytes:

@@ -1,7 +1,8 @@
 """Working-time parameters of an agreement, read from ``data/labor/working_time.yaml``.
 
-IDCC 2642 states its own limits; IDCC 3097 is partial, so its missing limits fall back to the
-Code du travail baseline and its unknown premiums stay ``None``.
+Every agreement lists its rules in one schema; a rule id it does not list falls back to the
+Code du travail baseline's rule of the same id, and a value neither knows stays ``None``
+(reported as unknown, never guessed).
 """
 
 from __future__ import annotations
@@ -9,10 +10,86 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
-from tournage.data import load_yaml
+from tournage.common.rules import RuleTable, RuleTableError
 from tournage.labor.agreements import agreement_label, normalise
+
+
+@dataclass(frozen=True)
+class Tier:
+    """An overtime tier in overtime hours beyond the normal week (1 = the first one)."""
+
+    premium: Decimal
+    from_overtime_hour: int | None = None
+    to_overtime_hour: int | None = None
+    cddu_premium: Decimal | None = None
+    only_for: str = ""
+
+
+@dataclass(frozen=True)
+class Season:
+    first_day: str  # MM-DD
+    last_day: str
+    window: str  # HH:MM-HH:MM
+
+
+@dataclass(frozen=True)
+class Holiday:
+    id: str
+    label: str
+    day: str | None = None  # MM-DD
+    easter_offset: int | None = None  # days from Easter Sunday
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One rule of the file; each rule uses the fields it needs."""
+
+    id: str = ""
+    source: str = ""
+    article: str | None = None
+    note: str = ""
+    uncertain: bool = False
+    value_hours: Decimal | None = None
+    reduced_min_hours: Decimal | None = None
+    max_reductions_per_week: int = 0
+    compensation_premium: Decimal | None = None
+    plus_daily_rest_hours: Decimal | None = None
+    max_consecutive_days: int | None = None
+    after_hours: Decimal | None = None
+    minutes: Decimal | None = None
+    derogation_of: str = ""
+    tiers: tuple[Tier, ...] = ()
+    premium: Decimal | None = None
+    premium_listed: Decimal | None = None
+    default_window: str | None = None
+    seasonal_genres: tuple[str, ...] = ()
+    seasonal_windows: tuple[Season, ...] = ()
+    window: str | None = None
+    under_age: int | None = None
+    minors_under_age: int | None = None
+    isoweekday: int | None = None
+    holidays: tuple[Holiday, ...] = ()
+    multipliers: dict[str, Decimal] | None = None
+
+    @property
+    def cited(self) -> str:
+        return f"{self.source}, art. {self.article}" if self.article else self.source
+
+
+@dataclass(frozen=True)
+class AgreementRows:
+    source: str
+    rules: tuple[RuleRow, ...]
+
+
+@dataclass(frozen=True)
+class WorkingTimeTable:
+    code_du_travail_baseline: tuple[RuleRow, ...]
+    agreements: dict[int, AgreementRows]
+
+
+WORKING_TIME = RuleTable("labor/working_time.yaml", WorkingTimeTable)
 
 
 @dataclass(frozen=True)
@@ -31,10 +108,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class OvertimeTier:
-    first_hour: int  # week hour (36 = first overtime hour)
+    first_hour: int  # week hour (36 = first overtime hour of a 35 h week)
     last_hour: int | None
     premium: Decimal
     only_for: str = ""  # normalised list of the jobs it is limited to
+
+
+@dataclass(frozen=True)
+class WorkedHoliday:
+    holiday: Holiday
+    multiplier: Decimal | None  # None: the agreement's rate is unknown
 
 
 @dataclass(frozen=True)
@@ -44,6 +127,7 @@ class WorkingTimeRules:
     daily_rest: Rule
     reduced_daily_rest: Rule
     max_reductions_per_week: int
+    reduced_rest_compensation: Rule
     max_weekly: Rule
     weekly_rest: Rule
     max_consecutive_days: Rule
@@ -54,134 +138,122 @@ class WorkingTimeRules:
     overtime_uncertain: bool
     night_premium: Rule
     night_premium_listed: Rule
+    night: RuleRow  # windows: default, per season for the genres it names
+    rest_day: int  # ISO weekday of the weekly rest (Sunday)
     sunday_premium: Rule
-    holidays: tuple[dict[str, Any], ...]
+    minors_sunday: Rule  # age below which Sunday work is refused by the agreement
+    holidays: tuple[WorkedHoliday, ...]
     holidays_source: str
+    holidays_uncertain: bool
     derogation_hours: tuple[int, ...]
+    minors_night: RuleRow
 
     @property
     def agreement(self) -> str:
         return agreement_label(self.idcc)
 
 
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+class _Rows:
+    """The agreement's rules by id, falling back to the baseline's."""
+
+    def __init__(self, baseline: tuple[RuleRow, ...], own: tuple[RuleRow, ...]) -> None:
+        self.own = own
+        self.by_id = {row.id: row for row in baseline} | {row.id: row for row in own}
+
+    def __getitem__(self, rule_id: str) -> RuleRow:
+        return self.by_id.get(rule_id, RuleRow(id=rule_id, source="non trouvé", uncertain=True))
+
+    def rule(self, rule_id: str, value: Decimal | int | None, label: str) -> Rule:
+        row = self[rule_id]
+        number = None if value is None else Decimal(value)
+        source = row.cited if number is not None or not row.note else f"{row.cited} ({row.note})"
+        return Rule(number, label, source, row.uncertain)
 
 
-def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in rows if "id" in row}
+def _hour(base: int, offset: int | None) -> int | None:
+    return None if offset is None else base + offset
 
 
-def _source(row: dict[str, Any]) -> str:
-    article = f", art. {row['article']}" if "article" in row else ""
-    return f"{row['source']}{article}"
-
-
-def _rule(row: dict[str, Any], key: str, label: str) -> Rule:
-    return Rule(_dec(row.get(key)), label, _source(row), bool(row.get("uncertain", False)))
-
-
-def _unknown(label: str, row: dict[str, Any]) -> Rule:
-    return Rule(None, label, f"{row['source']} ({row.get('note', '')})", True)
+def _required(value: Decimal | int | None, where: str) -> int:
+    if value is None:
+        raise RuleTableError(
+            "rules.missing", f"Table labor/working_time.yaml : {where} manquant.", path=where
+        )
+    return int(value)
 
 
 @cache
 def rules_for(idcc: int) -> WorkingTimeRules:
-    data = load_yaml("labor/working_time.yaml")
-    base = _by_id(data["code_du_travail_baseline"])
-    if idcc == 2642:
-        return _rules_2642(_by_id(data["idcc_2642"]["rules"]), base)
     agreement_label(idcc)  # rejects unknown agreements
-    return _rules_3097(_by_id(data["idcc_3097"]), base)
-
-
-def _common(pav: dict[str, dict[str, Any]], base: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    rest = pav.get("daily_rest", base["daily_rest"])
-    weekly = pav.get("weekly_rest", base["weekly_rest"])
-    week_hours = Decimal(str(weekly["value_hours"])) + Decimal(str(weekly["plus_daily_rest_hours"]))
-    return {
-        "daily_rest": _rule(rest, "value_hours", "repos quotidien"),
-        "weekly_rest": Rule(
-            week_hours, "repos hebdomadaire (24 h + repos quotidien)", _source(weekly)
-        ),
-        "max_weekly": _rule(
-            pav.get("max_weekly", base["max_weekly_absolute"]),
-            "value_hours",
-            "durée hebdomadaire maximale",
-        ),
-    }
-
-
-Table = dict[str, dict[str, Any]]
-
-
-def _rules_2642(pav: Table, base: Table) -> WorkingTimeRules:
-    overtime = pav["overtime_premiums"]
-    night = pav["night"]
-    normal_week = int(pav["weekly_normal"]["value_hours"])  # overtime counts from there
+    table = WORKING_TIME.load()
+    rows = _Rows(table.code_du_travail_baseline, table.agreements[idcc].rules)
+    rest, weekly, overtime = rows["daily_rest"], rows["weekly_rest"], rows["overtime_premiums"]
+    normal = _required(rows["weekly_normal"].value_hours, "weekly_normal.value_hours")
+    sunday, worked = rows["sunday"], rows["public_holidays_worked"]
+    multipliers = worked.multipliers
     return WorkingTimeRules(
-        idcc=2642,
-        max_daily=_rule(pav["max_daily_effective"], "value_hours", "durée quotidienne maximale"),
-        reduced_daily_rest=_rule(pav["daily_rest"], "reduced_min_hours", "repos quotidien réduit"),
-        max_reductions_per_week=int(pav["daily_rest"]["max_reductions_per_week"]),
-        max_consecutive_days=_rule(
-            pav["weekly_rest"], "max_consecutive_days", "jours consécutifs travaillés"
+        idcc=idcc,
+        max_daily=rows.rule(
+            "max_daily_effective",
+            rows["max_daily_effective"].value_hours,
+            "durée quotidienne maximale",
         ),
-        pause_after_hours=_rule(pav["pause"], "after_hours", "pause"),
-        pause_minutes=_rule(pav["pause"], "minutes", "pause"),
+        daily_rest=rows.rule("daily_rest", rest.value_hours, "repos quotidien"),
+        reduced_daily_rest=rows.rule(
+            "daily_rest", rest.reduced_min_hours, "repos quotidien réduit"
+        ),
+        max_reductions_per_week=rest.max_reductions_per_week,
+        reduced_rest_compensation=rows.rule(
+            "daily_rest", rest.compensation_premium, "compensation du repos réduit"
+        ),
+        max_weekly=rows.rule(
+            "max_weekly", rows["max_weekly"].value_hours, "durée hebdomadaire maximale"
+        ),
+        weekly_rest=rows.rule(
+            "weekly_rest",
+            None
+            if weekly.value_hours is None
+            else weekly.value_hours + (weekly.plus_daily_rest_hours or 0),
+            "repos hebdomadaire (24 h + repos quotidien)",
+        ),
+        max_consecutive_days=rows.rule(
+            "weekly_rest", weekly.max_consecutive_days, "jours consécutifs travaillés"
+        ),
+        pause_after_hours=rows.rule("pause", rows["pause"].after_hours, "pause"),
+        pause_minutes=rows.rule("pause", rows["pause"].minutes, "pause"),
         overtime=tuple(
             OvertimeTier(
-                normal_week + t["from_overtime_hour"],
-                normal_week + t["to_overtime_hour"] if "to_overtime_hour" in t else None,
-                Decimal(str(t.get("cddu_premium", t["premium"]))),
-                normalise(t.get("only_for", "")),
+                normal + _required(tier.from_overtime_hour, "overtime_premiums.tiers"),
+                _hour(normal, tier.to_overtime_hour),
+                tier.premium if tier.cddu_premium is None else tier.cddu_premium,
+                normalise(tier.only_for),
             )
-            for t in overtime["tiers"]
+            for tier in overtime.tiers
         ),
-        overtime_source=_source(overtime),
-        overtime_uncertain=False,
-        night_premium=_rule(night, "premium", "majoration de nuit"),
-        night_premium_listed=_rule(
-            night,
-            "premium_listed_decor_electric_grip_jobs",
+        overtime_source=overtime.cited,
+        overtime_uncertain=overtime.uncertain,
+        night_premium=rows.rule("night", rows["night"].premium, "majoration de nuit"),
+        night_premium_listed=rows.rule(
+            "night",
+            rows["night"].premium_listed,
             "majoration de nuit (décor, électricité, machinerie)",
         ),
-        sunday_premium=_rule(pav["sunday"], "premium", "majoration du dimanche"),
-        holidays=tuple(pav["public_holidays_worked"]["holidays"]),
-        holidays_source=_source(pav["public_holidays_worked"]),
-        derogation_hours=(
-            int(pav["max_weekly_derogation_54h"]["value_hours"]),
-            int(pav["max_weekly_derogation_60h"]["value_hours"]),
+        night=rows["night"],
+        rest_day=_required(sunday.isoweekday, "sunday.isoweekday"),
+        sunday_premium=rows.rule("sunday", sunday.premium, "majoration du dimanche"),
+        minors_sunday=rows.rule(
+            "sunday", sunday.minors_under_age, "travail du dimanche des mineurs"
         ),
-        **_common(pav, base),
-    )
-
-
-def _rules_3097(cinema: Table, base: Table) -> WorkingTimeRules:
-    overtime = cinema["overtime_premiums_technicians"]
-    unknown = cinema["night_sunday_holiday_premiums_3097"]
-    pause = base["pause"]
-    return WorkingTimeRules(
-        idcc=3097,
-        max_daily=_rule(base["max_daily_effective"], "value_hours", "durée quotidienne maximale"),
-        reduced_daily_rest=Rule(None, "repos quotidien réduit", "non prévu dans les données"),
-        max_reductions_per_week=0,
-        max_consecutive_days=Rule(
-            None, "jours consécutifs travaillés", "non trouvé pour l'IDCC 3097"
+        holidays=tuple(
+            WorkedHoliday(h, None if multipliers is None else multipliers.get(h.id))
+            for h in rows["public_holidays"].holidays
         ),
-        pause_after_hours=_rule(pause, "after_hours", "pause"),
-        pause_minutes=_rule(pause, "minutes", "pause"),
-        overtime=tuple(
-            OvertimeTier(t["from_week_hour"], t.get("to_week_hour"), Decimal(str(t["premium"])))
-            for t in overtime["tiers"]
+        holidays_source=worked.cited,
+        holidays_uncertain=multipliers is None,
+        derogation_hours=tuple(
+            _required(row.value_hours, row.id)
+            for row in rows.own
+            if row.derogation_of == "max_weekly"
         ),
-        overtime_source=_source(overtime),
-        overtime_uncertain=bool(overtime.get("uncertain")),
-        night_premium=_unknown("majoration de nuit", unknown),
-        night_premium_listed=_unknown("majoration de nuit", unknown),
-        sunday_premium=_unknown("majoration du dimanche", unknown),
-        holidays=(),
-        holidays_source=_unknown("jours fériés", unknown).source,
-        derogation_hours=(),
-        **_common({}, base),
+        minors_night=rows["minors_night"],
     )

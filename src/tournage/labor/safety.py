@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tournage.common.findings import Finding, Severity
 from tournage.data import load_yaml
-from tournage.labor.findings import Finding
+from tournage.labor.findings import labor_finding
 
 
 @dataclass(frozen=True)
@@ -98,28 +99,28 @@ def accessibility_findings(
                 label = checklist["items"][item]["label"]
                 if value is None:
                     out.append(
-                        Finding(
+                        labor_finding(
                             "LAB-ACCESS-UNKNOWN",
-                            "warning",
+                            Severity.WARN,
                             f"{call.location} : « {label} » non renseigné, besoin déclaré "
                             f"« {rule['label']} ».",
-                            label,
-                            source,
-                            call.person,
-                            call.day,
+                            rule=label,
+                            source=source,
+                            person=call.person,
+                            day=call.day,
                         )
                     )
                 elif value is False:
                     out.append(
-                        Finding(
+                        labor_finding(
                             "LAB-ACCESS-UNMET",
-                            "error",
+                            Severity.FAIL,
                             f"{call.location} : « {label} » absent alors que la personne a déclaré "
                             f"« {rule['label']} ».",
-                            label,
-                            source,
-                            call.person,
-                            call.day,
+                            rule=label,
+                            source=source,
+                            person=call.person,
+                            day=call.day,
                         )
                     )
     return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,19 @@ class Shift:
     def __post_init__(self) -> None:
         if self.end <= self.start:
             raise LaborError(
+                "labor.shift_order",
                 f"{self.person} : la fin de service ({self.end:%d/%m/%Y %H:%M}) doit suivre "
-                f"le début ({self.start:%d/%m/%Y %H:%M})."
+                f"le début ({self.start:%d/%m/%Y %H:%M}).",
             )
         if self.end - self.start > timedelta(hours=24):
-            raise LaborError(f"{self.person} : un service ne peut pas dépasser 24 h.")
+            raise LaborError(
+                "labor.shift_too_long", f"{self.person} : un service ne peut pas dépasser 24 h."
+            )
         if not 0 <= self.break_minutes < (self.end - self.start).total_seconds() / 60:
-            raise LaborError(f"{self.person} : durée de pause invalide ({self.break_minutes} min).")
+            raise LaborError(
+                "labor.break_invalid",
+                f"{self.person} : durée de pause invalide ({self.break_minutes} min).",
+            )
 
     @property
     def day(self) -> date:

@@ -11,8 +11,9 @@ from functools import partial
 
 from django.apps import apps
 
+from tournage.common.findings import Finding, Severity
 from tournage.labor.calendar import needs_child_authorisation
-from tournage.labor.findings import Finding, LaborError
+from tournage.labor.errors import LaborError
 from tournage.referential.registry import (
     CheckResult,
     Evidence,
@@ -81,7 +82,7 @@ def _contract_check(
         found = list(failing(contract, findings))
         if found:
             bad.append(f"{contract.person} ({found[0].message})")
-            uncertain.append(all(f.severity != "error" for f in found))
+            uncertain.append(all(f.severity is not Severity.FAIL for f in found))
     result = coverage(
         len(rows),
         bad,
@@ -214,7 +215,7 @@ def contract_delivery_deadline(production: Production) -> CheckResult:
 def all_contracts_validated(production: Production) -> CheckResult:
     return _contract_check(
         production,
-        lambda contract, findings: [f for f in findings if f.severity == "error"],
+        lambda contract, findings: [f for f in findings if f.severity is Severity.FAIL],
         met="Tous les contrats passent les contrôles (mentions, minima, délais).",
         not_met="Contrats en erreur",
         source="data/labor (mentions, minima, délais)",
@@ -252,7 +253,7 @@ def working_time_compliance(production: Production) -> CheckResult:
     except LaborError as error:
         return CheckResult(Status.UNKNOWN, str(error))
     breaches = [f for f in findings if f.code.startswith(TIME_PREFIXES)]
-    errors = [f for f in breaches if f.severity == "error"]
+    errors = [f for f in breaches if f.severity is Severity.FAIL]
     return present(
         not breaches,
         met="Aucun dépassement des durées maximales ni manque de repos.",

@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tournage.labor.agreements import functions
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 from tournage.labor.timesheet import Shift
 from tournage.web.forms import ModelForm
 from tournage.web.productions.models import Location, Person, Production
@@ -128,7 +128,7 @@ class ContractForm(ScopedForm):
             try:
                 labels = {job.label for job in functions(int(idcc))}
             except LaborError as error:
-                raise forms.ValidationError(str(error)) from error
+                raise forms.ValidationError(error.message) from error
             if function not in labels:
                 self.add_error("function", _("This function is not in the agreement's list."))
         return data
@@ -145,7 +145,7 @@ class TimesheetForm(ScopedForm):
             try:  # the core's own rules: wrap after call, at most 24 h, breaks shorter
                 Shift("", data["start"], data["end"], data.get("break_minutes") or 0)
             except LaborError as error:
-                raise forms.ValidationError(str(error).lstrip(" :")) from error
+                raise forms.ValidationError(error.message.lstrip(" :")) from error
         return data
 
 

@@ -6,12 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tournage.labor.agreements import AGREEMENTS, BASES, GENRES
+from tournage.labor.agreements import BASES, GENRES, agreements, default_agreement
 
 
 # Choices read from the agreements' data when a form needs them, not frozen into migrations.
 def agreement_choices() -> list[tuple[int, str]]:
-    return [(idcc, f"IDCC {idcc}") for idcc in AGREEMENTS]
+    return [(idcc, f"IDCC {idcc}") for idcc in agreements()]
 
 
 def genre_choices() -> list[tuple[str, str]]:
@@ -39,7 +39,7 @@ class TeamSettings(models.Model):
     employer_address = models.CharField(_("employer address"), max_length=300, blank=True)
     employer_siret = models.CharField(_("SIRET"), max_length=20, blank=True)
     idcc = models.PositiveIntegerField(
-        _("collective agreement"), choices=agreement_choices, default=2642
+        _("collective agreement"), choices=agreement_choices, default=default_agreement
     )
     genre = models.CharField(_("programme genre"), max_length=20, blank=True, choices=genre_choices)
     safety_referent = models.CharField(_("safety referent"), max_length=200, blank=True)
@@ -62,7 +62,7 @@ class Contract(models.Model):
         "productions.Person", on_delete=models.CASCADE, related_name="labor_contracts"
     )
     idcc = models.PositiveIntegerField(
-        _("collective agreement"), choices=agreement_choices, default=2642
+        _("collective agreement"), choices=agreement_choices, default=default_agreement
     )
     function = models.CharField(_("function (as named in the agreement)"), max_length=200)
     genre = models.CharField(_("programme genre"), max_length=20, blank=True, choices=genre_choices)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tournage.labor.findings import LaborError
+from tournage.common.findings import Severity
+from tournage.labor.errors import LaborError
 from tournage.web.productions.models import Production
 
 from . import services
@@ -20,6 +21,6 @@ def context(production: Production) -> dict[str, Any]:
         "contracts": contracts.count(),
         "signed": contracts.filter(status="signed").count(),
         "open_risks": production.labor_risks.exclude(status="closed").count(),
-        "errors": sum(f.severity == "error" for f in findings),
-        "warnings": sum(f.severity == "warning" for f in findings),
+        "errors": sum(f.severity is Severity.FAIL for f in findings),
+        "warnings": sum(f.severity is Severity.WARN for f in findings),
     }

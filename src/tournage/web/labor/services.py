@@ -9,10 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tournage.common.findings import Finding
 from tournage.labor.compliance import check_team
 from tournage.labor.contracts import Contract as CoreContract
 from tournage.labor.contracts import Employer, check_contract
-from tournage.labor.findings import Finding, LaborError
+from tournage.labor.errors import LaborError
 from tournage.labor.plan import TeamPlan, plan_premiums
 from tournage.labor.planning import Period, person_ics
 from tournage.labor.premiums import PremiumLine
@@ -103,7 +104,7 @@ def _shift(sheet: Timesheet) -> Shift:
 def team_plan(production_id: int) -> TeamPlan:
     production = Production.objects.filter(pk=production_id).first()
     if production is None:
-        raise LaborError(f"Production {production_id} introuvable.")
+        raise LaborError("labor.production_unknown", f"Production {production_id} introuvable.")
     contracts = list(production.labor_contracts.select_related("person", "production"))
     sheets = production.labor_timesheets.select_related("person")
     # actual timesheets replace the planned ones of the same person and day

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tournage.common.findings import Severity
 from tournage.labor.analysis import analyse_file
 from tournage.labor.documents import contract_docx, contract_pdf
-from tournage.labor.findings import LaborError
+from tournage.labor.errors import LaborError
 from tournage.screenplay import ScriptError, read_script
 from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
 from tournage.web.productions.models import Role
@@ -92,7 +93,7 @@ def contract_document(
     try:
         content = contract_pdf(core) if fmt == "pdf" else contract_docx(core)
     except LaborError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
         return redirect("labor:index", production_id=production_id)
     kind = (
         "application/pdf"
@@ -139,7 +140,7 @@ def compliance(request: ProductionRequest, production_id: int) -> HttpResponse:
         findings, premiums = services.compliance(production)
     except LaborError as error:
         findings, premiums = [], []
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     return render(
         request,
         "labor/compliance.html",
@@ -147,7 +148,7 @@ def compliance(request: ProductionRequest, production_id: int) -> HttpResponse:
             "findings": findings,
             "premiums": premiums,
             "form": form,
-            "errors": sum(f.severity == "error" for f in findings),
+            "errors": sum(f.severity is Severity.FAIL for f in findings),
         },
     )
 
@@ -216,7 +217,7 @@ def risks_seed(request: ProductionRequest, production_id: int) -> HttpResponse:
     try:
         script = read_script(upload.read(), upload.name)
     except ScriptError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
         return redirect("labor:risks", production_id=production_id)
     with transaction.atomic():
         created = services.seed_risks(request.production, services.script_flags(script.scenes))
@@ -293,7 +294,7 @@ def analyse(request: ProductionRequest, production_id: int) -> HttpResponse:
         try:
             result = analyse_file(upload.read(), upload.name)
         except LaborError as error:
-            form.add_error("file", str(error))
+            form.add_error("file", error.message)
     return render(request, "labor/analyse.html", {"form": form, "result": result})
 
 

@@ -2,7 +2,9 @@
 
 ``{% load tournage_format %}`` then ``{{ amount|money }}``, ``{{ value|number:2 }}``,
 ``{{ share|percent }}``, ``{{ kg|quantity:"kgCO2e" }}``, ``{{ seconds|duration }}``,
-``{{ day|day:"weekday" }}``. None and "" render as an empty string.
+``{{ day|day:"weekday" }}``. None and "" render as an empty string. Findings:
+``{{ finding.severity|severity }}`` (« bloquant », « à vérifier », « info ») and
+``{{ finding.severity|severity_badge }}`` (the CSS class of its badge).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django import template
 from django.utils.translation import get_language
 
 from tournage.common import formatting
+from tournage.common.findings import Severity
 
 register = template.Library()
 
@@ -53,3 +56,16 @@ def duration(seconds: Any) -> str:
 @register.filter
 def day(value: date | None, style: str = "long") -> str:
     return formatting.format_date(value, style, get_language())
+
+
+_BADGES = {Severity.FAIL: "badge-fail", Severity.WARN: "badge-warn", Severity.INFO: "badge"}
+
+
+@register.filter
+def severity(value: str) -> str:
+    return Severity(value).label(get_language())
+
+
+@register.filter
+def severity_badge(value: str) -> str:
+    return _BADGES[Severity(value)]
