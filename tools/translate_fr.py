@@ -19,13 +19,14 @@ def main(catalogue: str, table_path: str) -> None:
             forms = table.get(entry.msgid)
             if isinstance(forms, list) and not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: forms[0], 1: forms[1]}
-        elif not entry.msgstr:
-            if entry.msgid in table:
-                entry.msgstr = table[entry.msgid]
-            else:
+        elif not entry.msgstr or "fuzzy" in entry.flags:
+            # a fuzzy msgstr is gettext's guess from a neighbouring string: never kept
+            entry.msgstr = table.get(entry.msgid, "")
+            if not entry.msgstr:
                 missing.append(entry.msgid)
-        if "fuzzy" in entry.flags and entry.msgstr:
+        if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
     po.save()
     po.save_as_mofile(catalogue[:-3] + ".mo")
     for msgid in missing:

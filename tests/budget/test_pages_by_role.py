@@ -33,9 +33,9 @@ def test_pages_render_for_the_producer(budgeted: Any, member_client: Any) -> Non
     assert "122-18" in financing  # why the CNC aid needs checking: carbon footprint
 
 
-def test_crew_sees_chapter_totals_but_no_salaries(budgeted: Any, member_client: Any) -> None:
+def test_crew_reads_no_budget_page(budgeted: Any, member_client: Any) -> None:
     crew = member_client("crew")
-    assert crew.get(url("index", budgeted)).status_code == 200
+    assert crew.get(url("index", budgeted)).status_code == 403
     version = adapters.reference_version(budgeted)
     assert crew.get(url("devis", budgeted, version_id=version.pk)).status_code == 403
     assert crew.get(url("costs", budgeted)).status_code == 403

@@ -20,6 +20,8 @@ GLOBAL_ROUTES = {
     "",
     "accounts/login/",
     "accounts/logout/",
+    "accounts/reset/<uidb64>/<token>/",
+    "accounts/reset/done/",
     "i18n/setlang/",
     "productions/",
     "productions/new/",
@@ -144,23 +146,12 @@ def test_exports_are_for_managers_only(member_client: Any, production: Any) -> N
 @pytest.mark.django_db
 def test_only_producers_manage_members(member_client: Any, production: Any, make_user: Any) -> None:
     newcomer = make_user("newcomer")
+    newcomer.email = "newcomer@example.org"
+    newcomer.save()
     manager = member_client(Role.PRODUCTION_MANAGER)
     url = f"/p/{production.pk}/members/"
-    assert manager.post(url, {"username": "newcomer", "role": "crew"}).status_code == 403
+    form = {"email": "newcomer@example.org", "role": "crew"}
+    assert manager.post(url, form).status_code == 403
     producer = member_client(Role.PRODUCER)
-    assert producer.post(url, {"username": "newcomer", "role": "crew"}).status_code == 302
+    assert producer.post(url, form).status_code == 302
     assert production.memberships.filter(user=newcomer, role="crew").exists()
-
-
-@pytest.mark.django_db
-def test_crew_does_not_see_pay_in_edit_forms(
-    member_client: Any, production: Any, make_person: Any
-) -> None:
-    person = make_person(production, daily_rate="480.00")
-    crew = member_client(Role.CREW)
-    assert crew.get(f"/p/{production.pk}/people/").status_code == 200
-    assert crew.get(f"/p/{production.pk}/people/{person.pk}/").status_code == 403
-    assert (
-        member_client(Role.ACCOUNTANT).get(f"/p/{production.pk}/people/{person.pk}/").status_code
-        == 200
-    )

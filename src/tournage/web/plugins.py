@@ -69,6 +69,9 @@ class DomainAppConfig(AppConfig):
     """Base of every tournage web app. Subclasses only declare class attributes."""
 
     segment: ClassVar[str | None] = None  # mounted at /p/<production_id>/<segment>/
+    # The role-matrix area of the app's views (``access.Area`` value) unless a view names
+    # its own with ``@area``, ``read_roles`` or ``write_roles``.
+    area: ClassVar[str | None] = None
     nav_order: ClassVar[int] = 100  # place in the production navigation
     panels: ClassVar[Sequence[Panel]] = ()
     archive: ClassVar[Archive | None] = None

@@ -13,6 +13,9 @@ Configuration comes from the environment (documented in the README):
 - ``TOURNAGE_QC_INBOX``: a server folder of masters to quality-check in place.
 - ``TOURNAGE_TASKS``: ``database`` (default, embedded worker), ``rq`` (Redis
   queue, several workers; ``REDIS_URL``) or ``immediate`` (tests).
+- ``TOURNAGE_EMAIL_HOST`` (and ``_PORT``, ``_USER``, ``_PASSWORD``, ``_TLS``),
+  ``TOURNAGE_EMAIL_FROM``: the SMTP server that sends invitations; without a host,
+  e-mails are printed on the console (the demo).
 """
 
 from __future__ import annotations
@@ -213,3 +216,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("TOURNAGE_LOG_LEVEL", "WARNING")},
 }
+
+# Invitations: SMTP when a host is configured, else printed on the console (the demo).
+EMAIL_HOST = os.environ.get("TOURNAGE_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("TOURNAGE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("TOURNAGE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TOURNAGE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("TOURNAGE_EMAIL_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("TOURNAGE_EMAIL_FROM", "tournage <tournage@localhost>")

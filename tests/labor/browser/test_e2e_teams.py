@@ -1,5 +1,5 @@
-"""In a real browser: crew members never see other people's pay or accommodation needs;
-the teams pages pass axe-core."""
+"""In a real browser: crew members never see other people's contracts, pay or
+accommodation needs; the teams pages pass axe-core."""
 
 from __future__ import annotations
 
@@ -42,13 +42,14 @@ def team() -> Production:
     return production
 
 
-def test_crew_sees_the_team_without_pay_or_needs(
+def test_crew_sees_no_one_elses_contract_pay_or_needs(
     page: Page, live_server: Any, team: Production
 ) -> None:
     log_in(page, live_server.url, "perche")
     page.goto(f"{live_server.url}/p/{team.pk}/teams/")
     expect(page.get_by_role("heading", name="Équipe et contrats")).to_be_visible()
-    expect(page.get_by_text("Nadia Benali")).to_be_visible()
+    expect(page.get_by_role("heading", name="Mon contrat")).to_be_visible()
+    expect(page.get_by_text("Nadia Benali")).to_have_count(0)
     assert "987" not in page.content() and "wheelchair" not in page.content()
     assert_accessible(page)
     for path in ("compliance/", "accessibility/"):

@@ -11,6 +11,7 @@ class AccessibilityConfig(plugins.DomainAppConfig):
     label = "accessibility"
     verbose_name = _("Accessibility")
     segment = "accessibility"
+    area = "planning"
     nav_order = 70
     panels = (
         Panel(

@@ -11,6 +11,7 @@ class BudgetConfig(plugins.DomainAppConfig):
     label = "budget"
     verbose_name = _("Budget")
     segment = "budget"
+    area = "budget"
     nav_order = 30
     panels = (
         Panel(

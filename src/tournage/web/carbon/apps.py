@@ -9,6 +9,7 @@ class CarbonConfig(plugins.DomainAppConfig):
     label = "carbon"
     verbose_name = _("Carbon")
     segment = "carbon"
+    area = "carbon"
     nav_order = 40
     panels = (
         Panel(

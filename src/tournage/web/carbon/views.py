@@ -17,9 +17,9 @@ from tournage.carbon.errors import CarbonError
 from tournage.carbon.importer import parse_actuals
 from tournage.carbon.pdf_report import report_pdf
 from tournage.carbon.xlsx_report import report_xlsx
-from tournage.web.productions.access import ProductionRequest, write_roles
+from tournage.web.productions.access import Area, ProductionRequest, area
 from tournage.web.productions.history import create_with_history
-from tournage.web.productions.models import Location, Person, Role
+from tournage.web.productions.models import Location, Person
 
 from .adapters import page_data, profile_for, report_document
 from .forms import (
@@ -34,7 +34,9 @@ from .forms import (
 )
 from .models import CarbonActivity, LocationEnergy, PersonTravel, Scenario
 
-CARBON_WRITERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER, Role.ECO_REFERENT, Role.ACCOUNTANT)
+# The plan's forms are for those who write the carbon area (the eco-referent included);
+# every member reads the forecast and the reports (the app's area).
+editing = area(Area.CARBON, writers_only=True)
 
 
 def _charts(data: dict[str, Any]) -> dict[str, str]:
@@ -64,7 +66,7 @@ def _energy_rows(production: Any) -> list[tuple[Location, LocationEnergy | None]
     return [(loc, energy.get(loc.pk)) for loc in Location.objects.filter(production=production)]
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def activity_create(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     form = ActivityForm(request.POST or None, request.FILES or None)
@@ -82,7 +84,7 @@ def activity_create(request: ProductionRequest, production_id: int) -> HttpRespo
 
 
 @require_POST
-@write_roles(*CARBON_WRITERS)
+@editing
 def activity_delete(
     request: ProductionRequest, production_id: int, activity_id: int
 ) -> HttpResponse:
@@ -91,7 +93,7 @@ def activity_delete(
     return redirect("carbon:index", production_id=production_id)
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def import_actuals(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -137,7 +139,7 @@ def import_actuals(request: ProductionRequest, production_id: int) -> HttpRespon
     )
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def location_energy(
     request: ProductionRequest, production_id: int, location_id: int
 ) -> HttpResponse:
@@ -152,7 +154,7 @@ def location_energy(
     return render(request, "carbon/form.html", {"form": form, "heading": location.name})
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def scenario_create(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = ScenarioForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -166,7 +168,7 @@ def scenario_create(request: ProductionRequest, production_id: int) -> HttpRespo
 
 
 @require_POST
-@write_roles(*CARBON_WRITERS)
+@editing
 def scenario_delete(
     request: ProductionRequest, production_id: int, scenario_id: int
 ) -> HttpResponse:
@@ -174,7 +176,7 @@ def scenario_delete(
     return redirect("carbon:index", production_id=production_id)
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def checklist(request: ProductionRequest, production_id: int) -> HttpResponse:
     profile = profile_for(request.production)
     form = ChecklistForm(request.POST or None, items=checklist_items(), done=profile.checklist)
@@ -209,7 +211,7 @@ def report_xlsx_view(request: ProductionRequest, production_id: int) -> HttpResp
     )
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def plan_settings(request: ProductionRequest, production_id: int) -> HttpResponse:
     profile = profile_for(request.production)
     form = ProfileForm(request.POST or None, profile=profile)
@@ -221,7 +223,7 @@ def plan_settings(request: ProductionRequest, production_id: int) -> HttpRespons
     return render(request, "carbon/form.html", {"form": form, "heading": _("Plan inputs")})
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def override(request: ProductionRequest, production_id: int) -> HttpResponse:
     key = request.GET.get("key", "")[:200]
     profile = profile_for(request.production)
@@ -238,7 +240,7 @@ def override(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(request, "carbon/form.html", {"form": form, "heading": heading})
 
 
-@write_roles(*CARBON_WRITERS)
+@editing
 def travel_modes(request: ProductionRequest, production_id: int) -> HttpResponse:
     people = Person.objects.filter(production_id=production_id)
     modes = dict(

@@ -9,6 +9,7 @@ class DeliveryConfig(plugins.DomainAppConfig):
     label = "delivery"
     verbose_name = _("Delivery")
     segment = "delivery"
+    area = "planning"
     nav_order = 60
     panels = (
         Panel(

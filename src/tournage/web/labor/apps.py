@@ -9,6 +9,7 @@ class LaborConfig(plugins.DomainAppConfig):
     label = "labor"
     verbose_name = _("Teams")
     segment = "teams"
+    area = "contracts"
     nav_order = 50
     panels = (
         Panel(

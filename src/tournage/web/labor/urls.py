@@ -6,8 +6,8 @@ app_name = "labor"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("contracts/new/", views.contract_form, name="contract_create"),
-    path("contracts/<int:contract_id>/", views.contract_form, name="contract_edit"),
+    path("contracts/new/", views.contract_create, name="contract_create"),
+    path("contracts/<int:contract_id>/", views.contract_edit, name="contract_edit"),
     path(
         "contracts/<int:contract_id>/contract.<str:fmt>",
         views.contract_document,

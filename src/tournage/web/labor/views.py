@@ -1,10 +1,13 @@
-"""Teams pages. Access is enforced by the productions middleware; views narrow roles:
-pay, contracts and accommodation needs are never shown to crew members."""
+"""Teams pages. Access is enforced by the productions middleware with the role matrix:
+contracts and pay (area ``contracts``: a crew member sees their own contract only),
+risks and planning (``planning``), accommodation needs and inclusion data (personal data:
+producer and production manager)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +18,15 @@ from tournage.labor.analysis import analyse_file
 from tournage.labor.documents import contract_docx, contract_pdf
 from tournage.labor.errors import LaborError
 from tournage.screenplay import ScriptError, read_script
-from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
+from tournage.web.productions.access import (
+    PERSONAL_DATA_READERS,
+    Area,
+    ProductionRequest,
+    allowed_readers,
+    area,
+    read_roles,
+    write_roles,
+)
 from tournage.web.productions.models import Role
 
 from . import services
@@ -36,32 +47,49 @@ from .models import Contract, ContractStatus, TeamSettings
 
 MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
 PAY_READERS = (*MANAGERS, Role.ACCOUNTANT)
+personal_data = read_roles(*PERSONAL_DATA_READERS)
 
 
+def visible_contracts(request: ProductionRequest) -> QuerySet[Contract]:
+    """The contracts the member may read: all of them, or a crew member's own."""
+    contracts = request.production.labor_contracts.select_related("person")
+    if request.membership.role not in allowed_readers(contract_edit):
+        return contracts.none()
+    if request.membership.role == Role.CREW:
+        return contracts.filter(person_id=request.membership.person_id or 0)
+    return contracts
+
+
+@area(Area.PLANNING)
 def index(request: ProductionRequest, production_id: int) -> HttpResponse:
-    production = request.production
-    contracts = production.labor_contracts.select_related("person")
+    """The teams' hub; the contracts list follows the role (none for the eco-referent)."""
     return render(
         request,
         "labor/index.html",
         {
-            "contracts": contracts,
+            "contracts": visible_contracts(request),
+            "show_contracts": request.membership.role in allowed_readers(contract_edit),
             "show_pay": request.membership.role in PAY_READERS,
-            "manager": request.membership.role in MANAGERS,
         },
     )
 
 
-@read_roles(*MANAGERS)
-@write_roles(*MANAGERS)
-def contract_form(
-    request: ProductionRequest, production_id: int, contract_id: int | None = None
-) -> HttpResponse:
-    production = request.production
-    contract = (
-        get_object_or_404(Contract, pk=contract_id, production=production) if contract_id else None
-    )
+@area(Area.CONTRACTS, writers_only=True)
+def contract_create(request: ProductionRequest, production_id: int) -> HttpResponse:
+    return _contract_page(request, None)
+
+
+@area(Area.CONTRACTS)
+def contract_edit(request: ProductionRequest, production_id: int, contract_id: int) -> HttpResponse:
+    return _contract_page(request, get_object_or_404(visible_contracts(request), pk=contract_id))
+
+
+def _contract_page(request: ProductionRequest, contract: Contract | None) -> HttpResponse:
+    production, production_id = request.production, request.production.pk
     form = ContractForm(request.POST or None, instance=contract, production=production)
+    if request.membership.role not in MANAGERS:
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and form.is_valid():
         form.instance.production = production
         with transaction.atomic():
@@ -84,11 +112,12 @@ def contract_form(
     )
 
 
-@read_roles(*PAY_READERS)
+@area(Area.CONTRACTS)
 def contract_document(
     request: ProductionRequest, production_id: int, contract_id: int, fmt: str
 ) -> HttpResponse:
-    contract = get_object_or_404(Contract, pk=contract_id, production=request.production)
+    """The contract's document, for whoever may read its page."""
+    contract = get_object_or_404(visible_contracts(request), pk=contract_id)
     core = services.core_contract(contract)
     try:
         content = contract_pdf(core) if fmt == "pdf" else contract_docx(core)
@@ -106,7 +135,7 @@ def contract_document(
 
 
 @require_POST
-@write_roles(*MANAGERS)
+@area(Area.CONTRACTS)
 def contract_signed(
     request: ProductionRequest, production_id: int, contract_id: int
 ) -> HttpResponse:
@@ -154,7 +183,7 @@ def compliance(request: ProductionRequest, production_id: int) -> HttpResponse:
 
 
 @require_POST
-@write_roles(*MANAGERS)
+@area(Area.CONTRACTS, writers_only=True)
 def plan_from_schedule(request: ProductionRequest, production_id: int) -> HttpResponse:
     count = services.plan_from_schedule(request.production, request.user)
     if count:
@@ -166,7 +195,7 @@ def plan_from_schedule(request: ProductionRequest, production_id: int) -> HttpRe
     return redirect("labor:compliance", production_id=production_id)
 
 
-@write_roles(*MANAGERS)
+@area(Area.PLANNING)
 def risks(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     risk_form = RiskForm(
@@ -190,13 +219,12 @@ def risks(request: ProductionRequest, production_id: int) -> HttpResponse:
             "risk_form": risk_form,
             "incident_form": incident_form,
             "seed_form": ScriptUploadForm(),
-            "manager": request.membership.role in MANAGERS,
         },
     )
 
 
 @require_POST
-@write_roles(*MANAGERS)
+@area(Area.PLANNING, writers_only=True)
 def risks_from_breakdown(request: ProductionRequest, production_id: int) -> HttpResponse:
     with transaction.atomic():
         created = services.seed_risks(
@@ -207,7 +235,7 @@ def risks_from_breakdown(request: ProductionRequest, production_id: int) -> Http
 
 
 @require_POST
-@write_roles(*MANAGERS)
+@area(Area.PLANNING, writers_only=True)
 def risks_seed(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = ScriptUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -225,7 +253,7 @@ def risks_seed(request: ProductionRequest, production_id: int) -> HttpResponse:
     return redirect("labor:risks", production_id=production_id)
 
 
-@read_roles(*MANAGERS)
+@area(Area.PLANNING)
 def observation_report(request: ProductionRequest, production_id: int) -> HttpResponse:
     response = HttpResponse(
         services.observation_report(request.production), content_type="application/pdf"
@@ -234,8 +262,8 @@ def observation_report(request: ProductionRequest, production_id: int) -> HttpRe
     return response
 
 
-@read_roles(*MANAGERS)
-@write_roles(*MANAGERS)
+@personal_data
+@write_roles(*PERSONAL_DATA_READERS)
 def accessibility(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     access_form = LocationAccessForm(
@@ -265,6 +293,7 @@ def accessibility(request: ProductionRequest, production_id: int) -> HttpRespons
     )
 
 
+@area(Area.PLANNING)
 def planning(request: ProductionRequest, production_id: int) -> HttpResponse:
     from tournage.labor.planning import timeline
 
@@ -276,6 +305,7 @@ def planning(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(request, "labor/planning.html", {"rows": rows})
 
 
+@area(Area.PLANNING)
 def person_calendar(request: ProductionRequest, production_id: int, person_id: int) -> HttpResponse:
     production = request.production
     get_object_or_404(production.people, pk=person_id)
@@ -298,8 +328,8 @@ def analyse(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(request, "labor/analyse.html", {"form": form, "result": result})
 
 
-@read_roles(*MANAGERS)
-@write_roles(*MANAGERS)
+@personal_data
+@write_roles(*PERSONAL_DATA_READERS)
 def inclusion(request: ProductionRequest, production_id: int) -> HttpResponse:
     from tournage.labor.inclusion import Declaration, indicators
 
@@ -317,8 +347,7 @@ def inclusion(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(request, "labor/inclusion.html", {"form": form, "result": result})
 
 
-@read_roles(*MANAGERS)
-@write_roles(*MANAGERS)
+@area(Area.CONTRACTS, writers_only=True)
 def team_settings(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     instance = TeamSettings.objects.filter(production=production).first()

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from django.apps import apps as django_apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
-from .models import READ_ONLY_ROLES, Membership, Production, Role
+from .models import Membership, Production, Role
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -101,12 +102,28 @@ AREA_ROLES: dict[Area, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
 }
 
 
-def area(name: Area) -> Callable[[ViewFunc], ViewFunc]:
-    """Give a function view (or a view class) the read and write roles of an area."""
+# Personal data of the people of a production, and who may see it (the matrix's last row).
+PERSONAL_FIELDS = frozenset({"birth_date", "email", "phone", "home_latitude", "home_longitude"})
+PAY_FIELDS = frozenset({"daily_rate"})
+PERSONAL_DATA_READERS = frozenset({_P, _PM})
+PAY_READERS = frozenset({_P, _PM, _A})
+
+
+def hidden_person_fields(role: str) -> frozenset[str]:
+    """The person fields ``role`` may not see (contacts and age; pay)."""
+    hidden = frozenset() if role in PERSONAL_DATA_READERS else PERSONAL_FIELDS
+    return hidden | (frozenset() if role in PAY_READERS else PAY_FIELDS)
+
+
+def area(name: Area, *, writers_only: bool = False) -> Callable[[ViewFunc], ViewFunc]:
+    """Give a function view (or a view class) the read and write roles of an area.
+
+    ``writers_only`` is for pages that only serve to change something (a creation form,
+    a deletion's confirmation): the area's readers who may not write do not open them."""
     readers, writers = AREA_ROLES[name]
 
     def mark(view: ViewFunc) -> ViewFunc:
-        setattr(view, READ_ROLES_ATTR, frozenset(readers))
+        setattr(view, READ_ROLES_ATTR, frozenset(writers if writers_only else readers))
         setattr(view, WRITE_ROLES_ATTR, frozenset(writers))
         return view
 
@@ -121,17 +138,29 @@ def _declared_roles(view: Callable[..., Any], attribute: str) -> Iterable[str] |
     return roles
 
 
+def view_area(view: Callable[..., Any]) -> Area:
+    """The area of a view that names no roles: its app's (``DomainAppConfig.area``)."""
+    module = getattr(view, "view_class", view).__module__
+    config = django_apps.get_containing_app_config(module)
+    return Area(getattr(config, "area", None) or Area.PRODUCTION)
+
+
 def allowed_writers(view: Callable[..., Any]) -> frozenset[str]:
     """Roles that may send unsafe requests to ``view`` (function or class-based)."""
     roles = _declared_roles(view, WRITE_ROLES_ATTR)
-    if roles is None:
-        return frozenset(r for r in Role.values if r not in READ_ONLY_ROLES)
-    return frozenset(roles)
+    return frozenset(AREA_ROLES[view_area(view)][1] if roles is None else roles)
 
 
 def allowed_readers(view: Callable[..., Any]) -> frozenset[str]:
     roles = _declared_roles(view, READ_ROLES_ATTR)
-    return frozenset(Role.values if roles is None else roles)
+    return frozenset(AREA_ROLES[view_area(view)][0] if roles is None else roles)
+
+
+def areas_of(role: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The areas ``role`` may read and those it may write."""
+    reads = frozenset(a.value for a, (readers, _w) in AREA_ROLES.items() if role in readers)
+    writes = frozenset(a.value for a, (_r, writers) in AREA_ROLES.items() if role in writers)
+    return reads, writes
 
 
 def membership_for(request: AuthenticatedRequest, production_id: int) -> Membership:
@@ -165,22 +194,29 @@ class ProductionAccessMiddleware:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         membership = membership_for(cast(AuthenticatedRequest, request), production_id)
+        checked = cast(ProductionRequest, request)
+        checked.membership = membership  # the 403 page shows the production's layout
+        checked.production = membership.production
         if membership.role not in allowed_readers(view_func):
             raise PermissionDenied("Your role on this production cannot open this page.")
         if request.method not in SAFE_METHODS and membership.role not in allowed_writers(view_func):
             raise PermissionDenied("Your role on this production cannot change this.")
-        checked = cast(ProductionRequest, request)
-        checked.membership = membership
-        checked.production = membership.production
         return None
 
 
 def production_context(request: HttpRequest) -> dict[str, Any]:
+    """``can_write``: the member may change what this page shows (its buttons are shown);
+    ``may_read``/``may_write``: the areas the member reads and changes, for the links and
+    buttons that lead elsewhere (``{% if may_write.planning %}``)."""
     membership = getattr(request, "membership", None)
     if membership is None:
         return {}
+    match = request.resolver_match
+    reads, writes = areas_of(membership.role)
     return {
         "production": membership.production,
         "membership": membership,
-        "can_write": membership.can_write,
+        "can_write": match is not None and membership.role in allowed_writers(match.func),
+        "may_read": {name: True for name in reads},
+        "may_write": {name: True for name in writes},
     }

@@ -8,6 +8,7 @@ class ProductionsConfig(plugins.DomainAppConfig):
     name = "tournage.web.productions"
     label = "productions"
     verbose_name = _("Productions")
+    area = "production"
     archive = Archive(section="tournage.web.productions.archive.production_section")
     hooks = (
         "tournage.web.runtime.configure_limits",

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web.plugins import Panel
 
+from .access import allowed_readers
 from .models import Phase, Production
 
 PHASE_HINTS = {
@@ -44,16 +46,17 @@ def register_panel(panel: Panel) -> None:
     _panels.append(panel)
 
 
-def summary_panels(production: Production) -> list[dict[str, Any]]:
+def summary_panels(production: Production, role: str | None = None) -> list[dict[str, Any]]:
     return [
         {"panel": panel, "context": panel.context_for(production)}
         for panel in sorted(_panels, key=lambda p: p.order)
-        if panel.phase == SUMMARY
+        if panel.phase == SUMMARY and _opens(panel, production, role)
     ]
 
 
-def panels_by_phase(production: Production) -> list[dict[str, Any]]:
-    """The four phases in order, each with its rendered-ready panels and empty-state hint."""
+def panels_by_phase(production: Production, role: str | None = None) -> list[dict[str, Any]]:
+    """The four phases in order, each with its rendered-ready panels and empty-state hint;
+    with a ``role``, only the panels whose page that role may open."""
     return [
         {
             "phase": phase,
@@ -62,8 +65,15 @@ def panels_by_phase(production: Production) -> list[dict[str, Any]]:
             "panels": [
                 {"panel": panel, "context": panel.context_for(production)}
                 for panel in sorted(_panels, key=lambda p: p.order)
-                if panel.phase == phase
+                if panel.phase == phase and _opens(panel, production, role)
             ],
         }
         for phase, label in Phase.choices
     ]
+
+
+def _opens(panel: Panel, production: Production, role: str | None) -> bool:
+    if role is None or panel.url_name is None:
+        return True
+    url = reverse(panel.url_name, kwargs={"production_id": production.pk})
+    return role in allowed_readers(resolve(url).func)

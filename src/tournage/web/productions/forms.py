@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web.forms import ModelForm
@@ -94,22 +93,31 @@ class LocationForm(ModelForm[Location]):
         return cleaned
 
 
-class MembershipForm(forms.Form):
-    username = forms.CharField(label=_("username"), max_length=150)
+class InviteForm(forms.Form):
+    """A member by e-mail: an existing account is added, a new one is invited."""
+
+    email = forms.EmailField(label=_("e-mail address"))
     role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+    person = forms.ModelChoiceField(
+        label=_("person in the team"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("A crew member sees their own contract."),
+    )
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.production = production
+        person = self.fields["person"]
+        assert isinstance(person, forms.ModelChoiceField)
+        person.queryset = production.people.all()
 
-    def clean_username(self) -> Any:
-        username = self.cleaned_data["username"]
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise forms.ValidationError(_("No user with this username."))
-        if Membership.objects.filter(production=self.production, user=user).exists():
-            raise forms.ValidationError(_("This user is already a member."))
-        return user
+    def clean_email(self) -> str:
+        email = str(self.cleaned_data["email"]).strip().lower()
+        members = Membership.objects.filter(production=self.production)
+        if members.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member."))
+        return email
 
 
 class ArchiveUploadForm(forms.Form):

@@ -111,6 +111,15 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    person = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("person in the team"),
+        help_text=_("Who this member is in the team: a crew member sees their own contract."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -7,7 +7,7 @@ Access is checked by ``access.ProductionAccessMiddleware`` before any view that 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,24 +21,24 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import generic
-from django.views.decorators.http import require_POST
 
 from .access import (
+    Area,
     AuthenticatedRequest,
     ProductionRequest,
     ProductionViewMixin,
+    area,
+    hidden_person_fields,
     read_roles,
-    write_roles,
 )
 from .archive import ArchiveError, archived_models, restore_archive
 from .dashboard import panels_by_phase, summary_panels
-from .forms import ArchiveUploadForm, LocationForm, MembershipForm, PersonForm, ProductionForm
+from .forms import ArchiveUploadForm, InviteForm, LocationForm, PersonForm, ProductionForm
+from .invitations import invite
 from .models import ArchiveExport, Location, Membership, Person, Production, Role
 from .tasks import export_production_archive
 
 MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
-# Edit forms show pay and birth dates: not for read-only members.
-EDITORS = tuple(role for role in Role if role != Role.CREW)
 
 
 class ProductionListView(LoginRequiredMixin, generic.ListView[Production]):
@@ -64,11 +64,11 @@ class ProductionCreateView(LoginRequiredMixin, generic.CreateView[Production, Pr
         return response
 
 
+@area(Area.PRODUCTION, writers_only=True)
 class ProductionUpdateView(ProductionViewMixin, generic.UpdateView[Production, ProductionForm]):
     form_class = ProductionForm
     template_name = "productions/production_form.html"
     pk_url_kwarg = "production_id"
-    read_roles = write_roles = MANAGERS
 
     def get_queryset(self) -> QuerySet[Production]:
         return Production.objects.filter(pk=self.production.pk)
@@ -80,17 +80,16 @@ def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:
         request,
         "productions/dashboard.html",
         {
-            "summary": summary_panels(production),
-            "phases": panels_by_phase(production),
+            "summary": summary_panels(production, request.membership.role),
+            "phases": panels_by_phase(production, request.membership.role),
             "current_phase": production.phase,
         },
     )
 
 
 class ScopedMixin(ProductionViewMixin):
-    """Objects of the current production only; new objects are attached to it."""
-
-    read_roles = EDITORS
+    """Objects of the current production only; new objects are attached to it. A member
+    who may not write sees the form read-only, without the fields their role may not see."""
 
     model: type[Model]
     list_url_name: str
@@ -111,6 +110,16 @@ class ScopedMixin(ProductionViewMixin):
             )
         return context
 
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)  # type: ignore[misc]
+        request = cast(ProductionRequest, self.request)
+        for name in hidden_person_fields(request.membership.role) if self.model is Person else ():
+            form.fields.pop(name, None)
+        if request.method in ("GET", "HEAD") and not _may_write(request, self):
+            for field in form.fields.values():
+                field.disabled = True
+        return form
+
     def form_valid(self, form: BaseForm) -> HttpResponse:
         if isinstance(form, BaseModelForm):  # a delete confirmation is a plain Form
             form.instance.production = self.production
@@ -119,17 +128,25 @@ class ScopedMixin(ProductionViewMixin):
         return super().form_valid(form)  # type: ignore[misc,no-any-return]
 
 
+@area(Area.PLANNING)
 class PersonList(ScopedMixin, generic.ListView[Person]):
     model = Person
-    read_roles = tuple(Role)
     template_name = "productions/person_list.html"
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        hidden = hidden_person_fields(cast(ProductionRequest, self.request).membership.role)
+        context["show_contacts"] = not {"email", "phone", "home_city"} & hidden
+        return context
 
+
+@area(Area.PLANNING, writers_only=True)
 class PersonCreate(ScopedMixin, generic.CreateView[Person, PersonForm]):
     model, form_class, list_url_name = Person, PersonForm, "productions:people"
     template_name = "productions/object_form.html"
 
 
+@area(Area.PLANNING)
 class PersonUpdate(ScopedMixin, generic.UpdateView[Person, PersonForm]):
     model, form_class, list_url_name = Person, PersonForm, "productions:people"
     delete_url_name = "productions:person_delete"
@@ -137,23 +154,26 @@ class PersonUpdate(ScopedMixin, generic.UpdateView[Person, PersonForm]):
     pk_url_kwarg = "person_id"
 
 
+@area(Area.PLANNING, writers_only=True)
 class PersonDelete(ScopedMixin, generic.DeleteView[Person, Any]):
     model, list_url_name = Person, "productions:people"
     template_name = "productions/object_confirm_delete.html"
     pk_url_kwarg = "person_id"
 
 
+@area(Area.PLANNING)
 class LocationList(ScopedMixin, generic.ListView[Location]):
     model = Location
-    read_roles = tuple(Role)
     template_name = "productions/location_list.html"
 
 
+@area(Area.PLANNING, writers_only=True)
 class LocationCreate(ScopedMixin, generic.CreateView[Location, LocationForm]):
     model, form_class, list_url_name = Location, LocationForm, "productions:locations"
     template_name = "productions/object_form.html"
 
 
+@area(Area.PLANNING)
 class LocationUpdate(ScopedMixin, generic.UpdateView[Location, LocationForm]):
     model, form_class, list_url_name = Location, LocationForm, "productions:locations"
     delete_url_name = "productions:location_delete"
@@ -161,36 +181,49 @@ class LocationUpdate(ScopedMixin, generic.UpdateView[Location, LocationForm]):
     pk_url_kwarg = "location_id"
 
 
+@area(Area.PLANNING, writers_only=True)
 class LocationDelete(ScopedMixin, generic.DeleteView[Location, Any]):
     model, list_url_name = Location, "productions:locations"
     template_name = "productions/object_confirm_delete.html"
     pk_url_kwarg = "location_id"
 
 
-@write_roles(Role.PRODUCER)
+def _may_write(request: ProductionRequest, view: Any) -> bool:
+    writers = getattr(type(view), "write_roles", ())
+    return request.membership.role in writers
+
+
+@area(Area.MEMBERS)
 def members(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
-    form = MembershipForm(request.POST or None, production=production)
+    form = InviteForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
-        Membership.objects.create(
-            production=production,
-            user=form.cleaned_data["username"],
-            role=form.cleaned_data["role"],
-        )
-        messages.success(request, _("Member added."))
+        data = form.cleaned_data
+        invitation = invite(request, production, data["email"], data["role"], data["person"])
+        if invitation.new_account:
+            messages.success(request, _("Invitation sent: a link to choose a password."))
+        else:
+            messages.success(request, _("Member added and notified by e-mail."))
         return redirect("productions:members", production_id=production_id)
-    memberships = production.memberships.select_related("user")
+    memberships = production.memberships.select_related("user", "person")
     return render(request, "productions/members.html", {"form": form, "memberships": memberships})
 
 
-@require_POST
-@write_roles(Role.PRODUCER)
+@area(Area.MEMBERS, writers_only=True)
 def member_remove(
     request: ProductionRequest, production_id: int, membership_id: int
 ) -> HttpResponse:
+    """Ask first (GET), then remove (POST); the last producer stays."""
     membership = get_object_or_404(Membership, pk=membership_id, production_id=production_id)
     producers = Membership.objects.filter(production_id=production_id, role=Role.PRODUCER)
-    if membership.role == Role.PRODUCER and producers.count() == 1:
+    last_producer = membership.role == Role.PRODUCER and producers.count() == 1
+    if request.method != "POST":
+        return render(
+            request,
+            "productions/member_confirm_remove.html",
+            {"member": membership, "last_producer": last_producer},
+        )
+    if last_producer:
         messages.error(request, _("A production keeps at least one producer."))
     else:
         membership.delete()

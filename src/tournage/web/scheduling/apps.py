@@ -9,6 +9,7 @@ class SchedulingConfig(plugins.DomainAppConfig):
     label = "scheduling"
     verbose_name = _("Scheduling")
     segment = "schedule"
+    area = "planning"
     nav_order = 20
     panels = (
         Panel(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.stripboard import stripboard
-from tournage.web.productions.access import ProductionRequest
+from tournage.web.productions.access import ProductionRequest, hidden_person_fields
 
 from . import exports
 from .forms import LostDayForm, MoveForm, UnavailabilityForm
@@ -198,7 +198,23 @@ def export_file(
 ) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     build, content_type, name = EXPORTS[kind]
+    if kind == "json":
+        schedule.problem = _without_personal_data(schedule.problem, request.membership.role)
     return _download(build(schedule), content_type, name.format(schedule.number))
+
+
+def _without_personal_data(problem: dict[str, Any], role: str) -> dict[str, Any]:
+    """The problem file as ``role`` may read it: no cast pay or age for the others."""
+    hidden = hidden_person_fields(role)
+    drop = {
+        key
+        for key, field in (("daily_cost", "daily_rate"), ("age", "birth_date"))
+        if field in hidden
+    }
+    cast = [
+        {k: v for k, v in member.items() if k not in drop} for member in problem.get("cast", [])
+    ]
+    return {**problem, "cast": cast}
 
 
 def export_ics(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:

@@ -9,6 +9,7 @@ class ScreenplayConfig(plugins.DomainAppConfig):
     label = "screenplay"
     verbose_name = _("Screenplay")
     segment = "script"
+    area = "planning"
     nav_order = 10
     panels = (
         Panel(

@@ -13,13 +13,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tournage.web.productions.access import ProductionRequest
-from tournage.web.productions.models import Role
+from tournage.web.productions.access import Area, ProductionRequest, area
 
 from .. import models
 
-WRITERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER, Role.ACCOUNTANT)
-READERS = (*WRITERS, Role.ECO_REFERENT)
+# The budget's detail (lines, expenses, financing, exports) is for those who manage it; the
+# eco-referent reads the overview's totals only (the matrix).
+budget_detail = area(Area.BUDGET, writers_only=True)
 IMPORT_SESSION_KEY = "budget_expense_import"
 
 

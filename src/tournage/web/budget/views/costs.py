@@ -23,7 +23,7 @@ from tournage.budget.cost_report import burn_curve, known_account
 from tournage.budget.errors import BudgetError
 from tournage.budget.expense_import import parse_expenses, read_table, suggest_mapping
 from tournage.budget.report import analyse
-from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, write_roles
 from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Role
 
@@ -31,15 +31,14 @@ from .. import adapters, forms, models
 from ..charts import burn_chart, variance_chart
 from .common import (
     IMPORT_SESSION_KEY,
-    READERS,
-    WRITERS,
+    budget_detail,
     confirm_delete,
     edit_form,
     to_costs,
 )
 
 
-@read_roles(*READERS)
+@budget_detail
 def costs(request: ProductionRequest, production_id: int) -> HttpResponse:
     """The cost report: per chapter and account, alerts, burn rate and variance charts."""
     production = request.production
@@ -84,8 +83,7 @@ def _period(
     return start, end
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def expense_edit(
     request: ProductionRequest, production_id: int, expense_id: int | None = None
 ) -> HttpResponse:
@@ -102,15 +100,13 @@ def expense_edit(
     return edit_form(request, form, _("Expense"), to_costs(production_id), delete)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def expense_delete(request: ProductionRequest, production_id: int, expense_id: int) -> HttpResponse:
     expense = get_object_or_404(models.Expense, pk=expense_id, production=request.production)
     return confirm_delete(request, expense, to_costs(production_id))
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def commitment_edit(
     request: ProductionRequest, production_id: int, commitment_id: int | None = None
 ) -> HttpResponse:
@@ -129,8 +125,7 @@ def commitment_edit(
     return edit_form(request, form, _("Commitment"), to_costs(production_id), delete)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def commitment_delete(
     request: ProductionRequest, production_id: int, commitment_id: int
 ) -> HttpResponse:
@@ -139,7 +134,7 @@ def commitment_delete(
 
 
 @require_POST
-@write_roles(*WRITERS)
+@budget_detail
 def estimate_set(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Set the estimate to complete of an account (empty amount: back to the default)."""
     production = request.production
@@ -160,8 +155,7 @@ def estimate_set(request: ProductionRequest, production_id: int) -> HttpResponse
     return to_costs(production_id)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def expense_import(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Step 1: upload a CSV/XLSX bank or accounting export; kept aside until mapped."""
     form = forms.UploadForm(request.POST or None, request.FILES or None)
@@ -186,8 +180,7 @@ def expense_import(request: ProductionRequest, production_id: int) -> HttpRespon
     )
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def expense_mapping(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Step 2: map the columns; all rows are checked, then stored in one transaction."""
     pending = request.session.get(IMPORT_SESSION_KEY)
@@ -262,8 +255,8 @@ def _check_account(totals: Any, code: str) -> str:
     return known_account(totals, code)
 
 
-@read_roles(*READERS)
-@write_roles(Role.PRODUCER, Role.ACCOUNTANT)
+@write_roles(Role.PRODUCER, Role.ACCOUNTANT)  # narrows the area's writers: outermost
+@budget_detail
 def closing(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Cost by chapter against the devis and financing received; a POST records it as a
     statement, interim or final (the coût définitif of the closing report)."""

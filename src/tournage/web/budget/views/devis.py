@@ -20,14 +20,13 @@ from tournage.budget.exports import export_bytes
 from tournage.budget.fringes import fringe_categories
 from tournage.budget.report import analyse, comparison_document
 from tournage.budget.xlsx import import_devis
-from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest, allowed_readers
 
 from .. import adapters, forms, models
 from ..schedule_link import provided_globals
 from ..versions import copy_version, save_budget
 from .common import (
-    READERS,
-    WRITERS,
+    budget_detail,
     confirm_delete,
     edit_form,
     to_devis,
@@ -36,10 +35,14 @@ from .common import (
 
 
 def index(request: ProductionRequest, production_id: int) -> HttpResponse:
-    """Overview: reference version by chapter, versions; crew sees no line detail."""
+    """Overview: reference version by chapter, versions; the eco-referent sees the totals."""
     production = request.production
     document = adapters.production_budget(production)
-    context: dict[str, Any] = {"versions": production.budget_versions.all(), "document": document}
+    context: dict[str, Any] = {
+        "versions": production.budget_versions.all(),
+        "document": document,
+        "totals_only": request.membership.role not in allowed_readers(devis),
+    }
     if document is not None:
         try:
             totals, report, financing = analyse(document)
@@ -59,8 +62,7 @@ def _envelope_gap(production: Any, total: Any) -> Any:
     return None if production.budget_envelope is None else production.budget_envelope - total
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def version_new(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
     source = adapters.reference_version(production)
@@ -88,8 +90,7 @@ def _single_reference(version: models.BudgetVersion) -> None:
         version.production.budget_versions.exclude(pk=version.pk).update(is_reference=False)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def version_edit(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = version_of(request, version_id)
     form = forms.VersionForm(request.POST or None, instance=version)
@@ -100,7 +101,7 @@ def version_edit(request: ProductionRequest, production_id: int, version_id: int
     return render(request, "budget/form.html", {"form": form, "heading": str(version)})
 
 
-@read_roles(*READERS)
+@budget_detail
 def devis(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = version_of(request, version_id)
     budget = adapters.core_budget(version)
@@ -141,8 +142,7 @@ def devis(request: ProductionRequest, production_id: int, version_id: int) -> Ht
     )
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def line_edit(
     request: ProductionRequest, production_id: int, version_id: int, line_id: int | None = None
 ) -> HttpResponse:
@@ -161,8 +161,7 @@ def line_edit(
     return edit_form(request, form, _("Budget line"), to_devis(production_id, version_id), delete)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def line_delete(
     request: ProductionRequest, production_id: int, version_id: int, line_id: int
 ) -> HttpResponse:
@@ -170,8 +169,7 @@ def line_delete(
     return confirm_delete(request, line, to_devis(production_id, version_id))
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def global_edit(
     request: ProductionRequest, production_id: int, version_id: int, global_id: int | None = None
 ) -> HttpResponse:
@@ -186,7 +184,7 @@ def global_edit(
 
 
 @require_POST
-@write_roles(*WRITERS)
+@budget_detail
 def fringe_set(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     """Set (or clear, with an empty rate) a social-charge rate the data does not know."""
     version = version_of(request, version_id)
@@ -208,7 +206,7 @@ def fringe_set(request: ProductionRequest, production_id: int, version_id: int) 
     return to_devis(production_id, version_id)
 
 
-@read_roles(*READERS)
+@budget_detail
 def compare_versions(request: ProductionRequest, production_id: int) -> HttpResponse:
     versions = list(request.production.budget_versions.all())
     by_id = {str(v.pk): v for v in versions}
@@ -230,7 +228,7 @@ def compare_versions(request: ProductionRequest, production_id: int) -> HttpResp
     )
 
 
-@read_roles(*READERS)
+@budget_detail
 def export(request: ProductionRequest, production_id: int, fmt: str) -> HttpResponse:
     """The devis and cost report as XLSX (French layout, formulas kept) or PDF."""
     production = request.production
@@ -254,8 +252,7 @@ def export(request: ProductionRequest, production_id: int, fmt: str) -> HttpResp
     return response
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def devis_import(request: ProductionRequest, production_id: int) -> HttpResponse:
     """A devis filled in the exported XLSX layout becomes a new version; all or nothing."""
     form = forms.DevisUploadForm(request.POST or None, request.FILES or None)

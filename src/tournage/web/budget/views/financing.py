@@ -15,20 +15,19 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.money import ZERO
 from tournage.budget.report import analyse, profile_with_budget
 from tournage.budget.tax_credit import estimate
-from tournage.web.productions.access import ProductionRequest, read_roles, write_roles
+from tournage.web.productions.access import ProductionRequest
 
 from .. import adapters, forms, models
 from ..live_flags import BROADCASTER_KINDS, live_facts
 from .common import (
-    READERS,
-    WRITERS,
+    budget_detail,
     confirm_delete,
     edit_form,
     to_financing,
 )
 
 
-@read_roles(*READERS)
+@budget_detail
 def financing(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Financing plan, public-aid share against its ceiling, tax credit, eligible aids."""
     production = request.production
@@ -67,8 +66,7 @@ def financing(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(request, "budget/financing.html", context)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def source_edit(
     request: ProductionRequest, production_id: int, source_id: int | None = None
 ) -> HttpResponse:
@@ -83,15 +81,13 @@ def source_edit(
     return edit_form(request, form, _("Financing source"), to_financing(production_id), delete)
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def source_delete(request: ProductionRequest, production_id: int, source_id: int) -> HttpResponse:
     source = get_object_or_404(models.FinancingSource, pk=source_id, production=request.production)
     return confirm_delete(request, source, to_financing(production_id))
 
 
-@read_roles(*READERS)
-@write_roles(*WRITERS)
+@budget_detail
 def profile_edit(request: ProductionRequest, production_id: int) -> HttpResponse:
     profile = adapters.profile_for(request.production)
     form = forms.FundingProfileForm(request.POST or None, instance=profile)

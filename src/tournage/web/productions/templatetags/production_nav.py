@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web.plugins import domain_configs
+from tournage.web.productions.access import allowed_readers
 
 register = template.Library()
 
@@ -33,11 +34,20 @@ def _domain_links() -> list[tuple[str, Any]]:
 def production_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     request = context["request"]
     production_id = context["production"].pk
+    role = context["membership"].role
     links = []
     for name, label in (*FOUNDATION_LINKS, *_domain_links(), *ADMIN_LINKS):
         try:
             url = reverse(name, kwargs={"production_id": production_id})
         except NoReverseMatch:
             continue  # a domain app without pages yet
-        links.append({"url": url, "label": label, "current": request.path == url})
+        if role in allowed_readers(resolve(url).func):  # no link to a page that says 403
+            links.append({"url": url, "label": label, "current": request.path == url})
     return links
+
+
+@register.filter
+def opens_for(url: str, membership: Any) -> bool:
+    """``{% url … as target %}{% if target|opens_for:membership %}``: show a link or a
+    button only to the members whose role may open its page."""
+    return bool(membership.role in allowed_readers(resolve(url).func))
