@@ -35,6 +35,8 @@ MATRIX: dict[str, Access] = {
 }
 PERSONAL = (frozenset({P, PM}), frozenset({P, PM}))
 PAY_TOOLS = (frozenset({P, PM, A}), frozenset({P, PM, A}))
+# the conformity dashboard gathers evidence from every area, pay included: not for crew
+CONFORMITY = (frozenset({P, PM, A, E}), frozenset({P, PM}))
 
 
 def writers_only(name: str) -> Access:
@@ -88,6 +90,7 @@ ROUTES: dict[str, Access] = {
     "labor:person_calendar": MATRIX["planning"],
     "labor:accessibility": PERSONAL,
     "labor:inclusion": PERSONAL,
+    "referential:export": writers_only("production"),
 }
 
 
@@ -99,6 +102,8 @@ def expected(route_name: str) -> Access:
         return writers_only("budget")
     if namespace == "carbon":
         return writers_only("carbon")
+    if namespace == "referential":
+        return CONFORMITY
     return MATRIX[NAMESPACE_AREA[namespace]]
 
 

@@ -9,6 +9,7 @@ class ReferentialConfig(plugins.DomainAppConfig):
     label = "referential"
     verbose_name = _("Responsible production")
     segment = "referential"
+    area = "production"
     nav_order = 90
     panels = (
         Panel(
