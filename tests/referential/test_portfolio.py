@@ -84,6 +84,18 @@ def test_every_marked_sequence_is_reachable_from_the_parent_tree(document: Any) 
         assert mcids == list(range(len(nums[2 * index + 1])))
 
 
+def test_every_font_is_embedded(document: Any) -> None:
+    pdf = pikepdf.open(io.BytesIO(portfolio_pdf(document, "Avant la crue", WHEN)))
+    fonts = {
+        str(font.BaseFont): font
+        for page in pdf.pages
+        for font in page.obj.Resources.Font.values()
+    }
+    assert fonts
+    for name, font in fonts.items():
+        assert "/FontFile2" in font.get("/FontDescriptor", {}), name
+
+
 def test_user_text_is_printed_not_interpreted(document: Any) -> None:
     import pdfplumber
 

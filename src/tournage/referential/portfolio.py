@@ -21,16 +21,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
-from xml.sax.saxutils import escape
 
 import pikepdf
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
 from tournage.common.formatting import format_date
+from tournage.common.pdf import embedded_font, embedded_styles
+from tournage.common.pdf import text as pdf_text
 from tournage.referential.framework import FRAMEWORK, Row
 
 LANGUAGE = "fr-FR"
@@ -100,7 +101,7 @@ class _Writer:
     def __init__(self) -> None:
         self.tags = _Tags()
         self.story: list[Flowable] = []
-        base = getSampleStyleSheet()
+        base = embedded_styles()
         self.styles = {
             "H1": base["Heading1"],
             "H2": base["Heading2"],
@@ -112,7 +113,7 @@ class _Writer:
     def add(self, tag: str, text: str, style: str | None = None) -> None:
         element = _Element(tag)
         self.tags.elements.append(element)
-        paragraph = Paragraph(escape(text), self.styles[style or tag])
+        paragraph = pdf_text(text, self.styles[style or tag])
         self.story.append(_Tagged(paragraph, element, self.tags))
 
 
@@ -120,7 +121,7 @@ def _furniture(title: str) -> Callable[[Canvas, Any], None]:
     def draw(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
         canvas.addLiteral("/Artifact BMC")
-        canvas.setFont("Helvetica", 8)
+        canvas.setFont(embedded_font(), 8)
         canvas.drawString(20 * mm, 10 * mm, title)
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"page {canvas.getPageNumber()}")
         canvas.addLiteral("EMC")
@@ -197,7 +198,12 @@ def portfolio_pdf(document: Mapping[str, Any], title: str, generated: datetime) 
     buffer = io.BytesIO()
     heading = f"Production responsable — {title}"
     template = SimpleDocTemplate(
-        buffer, pagesize=A4, title=heading, author="tournage", lang=LANGUAGE
+        buffer,
+        pagesize=A4,
+        title=heading,
+        author="tournage",
+        lang=LANGUAGE,
+        initialFontName=embedded_font(),  # else a non-embedded Helvetica on every page
     )
     furniture = _furniture(heading)
     template.build(writer.story, onFirstPage=furniture, onLaterPages=furniture)
