@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from tournage.referential.registry import Status
 from tournage.web.delivery.models import Deliverable, QCRun
@@ -108,4 +110,38 @@ def test_loudness_meter_conformance_fails_when_a_case_fails(
 
     broken = conformance.Conformance(("tech3341-03",), ("tech3342-01",), "EBU")
     monkeypatch.setattr(checks, "self_test", lambda: broken)
+    monkeypatch.setattr(checks, "fingerprint", lambda: "broken-meter")
+    cache.delete("loudness-self-test-broken-meter")
     assert run("loudness_meter_conformance", production).status is Status.NOT_MET
+
+
+def test_the_self_test_runs_once_per_version_of_the_meter_across_processes(
+    production: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tournage.delivery import conformance
+    from tournage.web.delivery import checks
+
+    calls: list[int] = []
+
+    def counted() -> conformance.Conformance:
+        calls.append(1)
+        return conformance.Conformance(("tech3341-01",), (), "EBU")
+
+    monkeypatch.setattr(checks, "self_test", counted)
+    monkeypatch.setattr(checks, "fingerprint", lambda: f"meter-{os.getpid()}")
+    cache.delete(f"loudness-self-test-meter-{os.getpid()}")
+    for _ in range(2):
+        assert run("loudness_meter_conformance", production).status is Status.MET
+    assert len(calls) == 1
+
+
+def test_the_fingerprint_changes_with_the_cases(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tournage.delivery import conformance
+
+    shipped = conformance.fingerprint()
+    conformance.fingerprint.cache_clear()
+    monkeypatch.setattr(conformance, "data_text", lambda path: "cases: []")
+    try:
+        assert conformance.fingerprint() != shipped
+    finally:
+        conformance.fingerprint.cache_clear()

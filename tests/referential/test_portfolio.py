@@ -87,9 +87,7 @@ def test_every_marked_sequence_is_reachable_from_the_parent_tree(document: Any) 
 def test_every_font_is_embedded(document: Any) -> None:
     pdf = pikepdf.open(io.BytesIO(portfolio_pdf(document, "Avant la crue", WHEN)))
     fonts = {
-        str(font.BaseFont): font
-        for page in pdf.pages
-        for font in page.obj.Resources.Font.values()
+        str(font.BaseFont): font for page in pdf.pages for font in page.obj.Resources.Font.values()
     }
     assert fonts
     for name, font in fonts.items():

@@ -65,4 +65,3 @@ def embedded_styles() -> StyleSheet1:
         bold = "Bold" in style.fontName
         style.fontName = family + "-Bold" if bold else family
     return styles
-

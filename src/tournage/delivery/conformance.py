@@ -2,18 +2,24 @@
 
 The full conformance suite (every synthesizable case, three sample rates) runs in the
 test suite; this runs the steady stereo sequences that measure integrated loudness and
-loudness range, from the recipes of loudness_conformance.yaml, once per process.
+loudness range, from the recipes of loudness_conformance.yaml. ``fingerprint`` names
+the meter's code and cases, so that a caller may keep the result until either changes
+(the self-test costs seconds of CPU; a dashboard should not pay them per process).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from tournage.data import load_yaml
+from tournage import _version
+from tournage.data import data_text, load_yaml
+from tournage.delivery import kweighting, loudness, synth, truepeak
 from tournage.delivery.loudness import measure
 from tournage.delivery.synth import db_to_amplitude, sine
 
@@ -88,3 +94,14 @@ def self_test() -> Conformance:
         )
         (passed if ok else failed).append(case["id"])
     return Conformance(tuple(passed), tuple(failed), data["meta"]["title"])
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of what the self-test's outcome depends on: the meter, its cases."""
+    digest = hashlib.sha256(_version.__version__.encode())
+    for module in (kweighting, loudness, synth, truepeak):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(data_text("delivery/loudness_conformance.yaml").encode())
+    return digest.hexdigest()[:16]

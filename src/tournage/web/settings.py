@@ -144,6 +144,14 @@ STATIC_ROOT = DATA_DIR / "static" if PRODUCTION_MODE else None  # finders serve 
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Shared by every process of the instance (gunicorn, the worker, the CLI): results that
+# cost seconds to compute and depend only on the code, such as the loudness self-test.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from tournage.delivery.conformance import self_test
+from django.core.cache import cache
+
+from tournage.delivery.conformance import Conformance, fingerprint, self_test
 from tournage.referential.registry import CheckResult, Evidence, register_check
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.web.productions.api import production_url
@@ -159,7 +161,8 @@ def qc_fr_pad(production: Production) -> CheckResult:
 
 @register_check("crit_b4_pad_broadcast_norms.loudness_meter_conformance")
 def loudness_meter_conformance(production: Production) -> CheckResult:
-    result = self_test()
+    key = f"loudness-self-test-{fingerprint()}"
+    result = cast(Conformance, cache.get_or_set(key, self_test, None))
     total = len(result.passed) + len(result.failed)
     return present(
         total > 0 and not result.failed,
