@@ -18,15 +18,26 @@ class LostDayForm(forms.Form):
     date = DateField(label=_("Lost day"))
 
 
-class UnavailabilityForm(forms.Form):
+class CastForm(forms.Form):
+    """A form about one cast member of the production."""
+
     person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Cast member"), queryset=Person.objects.none()
     )
-    date = DateField(label=_("Date"))
-    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
     def __init__(self, *args: Any, production: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = production.people.filter(  # type: ignore[attr-defined]
             kind="cast"
         )
+
+
+class UnavailabilityForm(CastForm):
+    date = DateField(label=_("Date"))
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
+class AvailabilityCollectedForm(CastForm):
+    """The cast member answered: availability collected (even without any date lost)."""
+
+    confirmed_on = DateField(label=_("Collected on"))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("optimise/", views.optimise, name="optimise"),
     path("unavailability/", views.add_unavailability, name="unavailability"),
+    path("availability/", views.availability_collected, name="availability"),
     path("<int:schedule_id>/", views.board, name="board"),
     path("<int:schedule_id>/accept/", views.accept_view, name="accept"),
     path("<int:schedule_id>/replan/", views.replan, name="replan"),

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,8 +23,8 @@ from tournage.scheduling.stripboard import stripboard
 from tournage.web.productions.access import ProductionRequest, hidden_person_fields
 
 from . import exports
-from .forms import LostDayForm, MoveForm, UnavailabilityForm
-from .models import Schedule, Unavailability
+from .forms import AvailabilityCollectedForm, LostDayForm, MoveForm, UnavailabilityForm
+from .models import AvailabilityConfirmation, Schedule, Unavailability
 from .services import (
     accept,
     assignment_of,
@@ -54,11 +55,32 @@ def index(request: ProductionRequest, production_id: int) -> HttpResponse:
             "comparison": _comparison(current, proposal),
             "lost_form": LostDayForm(),
             "unavailability_form": UnavailabilityForm(production=production),
-            "unavailability": Unavailability.objects.filter(production=production).select_related(
-                "person"
+            "collected_form": AvailabilityCollectedForm(
+                production=production, initial={"confirmed_on": timezone.localdate()}
             ),
+            "availability": _availability(production),
         },
     )
+
+
+def _availability(production: Any) -> list[dict[str, Any]]:
+    """Per cast member: when their availability was collected and the dates they lack."""
+    collected = dict(
+        AvailabilityConfirmation.objects.filter(production=production).values_list(
+            "person_id", "confirmed_on"
+        )
+    )
+    lost: dict[int, list[Unavailability]] = {}
+    for item in Unavailability.objects.filter(production=production):
+        lost.setdefault(item.person_id, []).append(item)
+    return [
+        {
+            "person": person,
+            "collected_on": collected.get(person.pk),
+            "lost": lost.get(person.pk, []),
+        }
+        for person in production.people.filter(kind="cast")
+    ]
 
 
 TERMS = {
@@ -234,6 +256,22 @@ def add_unavailability(request: ProductionRequest, production_id: int) -> HttpRe
     if form.is_valid():
         Unavailability.objects.get_or_create(production=production, **form.cleaned_data)
         messages.success(request, _("Unavailability recorded; optimise again to use it."))
+    else:
+        messages.error(request, _("Choose a cast member and a date."))
+    return redirect("scheduling:index", production_id=production_id)
+
+
+@require_POST
+def availability_collected(request: ProductionRequest, production_id: int) -> HttpResponse:
+    production = request.production
+    form = AvailabilityCollectedForm(request.POST, production=production)
+    if form.is_valid():
+        AvailabilityConfirmation.objects.update_or_create(
+            production=production,
+            person=form.cleaned_data["person"],
+            defaults={"confirmed_on": form.cleaned_data["confirmed_on"]},
+        )
+        messages.success(request, _("Availability recorded as collected."))
     else:
         messages.error(request, _("Choose a cast member and a date."))
     return redirect("scheduling:index", production_id=production_id)
