@@ -16,7 +16,6 @@ from tournage.delivery.detectors import (
     Segment,
     VideoDetector,
     VideoLevels,
-    settings,
 )
 from tournage.delivery.flashes import FlashDetector, FlashReport
 from tournage.delivery.loudness import LoudnessResult
@@ -28,6 +27,7 @@ from tournage.delivery.media import (
     frame_samples,
     open_media,
 )
+from tournage.delivery.meter_settings import meter
 from tournage.delivery.profiles import r103_levels
 from tournage.delivery.programme import TrackSelection, new_meter, select_tracks
 
@@ -88,15 +88,14 @@ class VideoPass:
     """Per-frame statistics and black / freeze / out-of-range segments of the first video stream."""
 
     def __init__(self) -> None:
-        conf = settings()
-        black = conf["detectors"]["black"]
-        freeze = conf["detectors"]["freeze"]
-        self.black_runs = Runs(black["min_duration_s"]["value"])
-        self.freeze_runs = Runs(freeze["min_duration_s"]["value"])
+        conf = meter()
+        black, freeze = conf.detectors.black, conf.detectors.freeze
+        self.black_runs = Runs(black.min_duration_s.value)
+        self.freeze_runs = Runs(freeze.min_duration_s.value)
         self.out_runs = Runs(0.0)
-        self.freeze_noise = freeze["noise"]["value"]
+        self.freeze_noise = freeze.noise.value
         self.black_conf = black
-        self.grid = conf["video_analysis"]
+        self.grid = conf.video_analysis
         self.detector: VideoDetector | None = None
         self.report = VideoReport()
         self.flashes = FlashDetector()
@@ -114,12 +113,12 @@ class VideoPass:
             float(tolerated["max"]),
             matrix["kr"],
             matrix["kb"],
-            int(self.grid["luma_grid_step"]["value"]),
-            int(self.grid["gamut_grid_step"]["value"]),
+            self.grid.luma_grid_step.value,
+            self.grid.gamut_grid_step.value,
             scale,
         )
-        black_code = (16 + self.black_conf["pixel_threshold"]["value"] * 219) * scale
-        return VideoDetector(levels, black_code, self.black_conf["picture_ratio"]["value"])
+        black_code = (16 + self.black_conf.pixel_threshold.value * 219) * scale
+        return VideoDetector(levels, black_code, self.black_conf.picture_ratio.value)
 
     def add(self, frame: Any, frame_s: float) -> None:
         if frame.format.name.startswith(("rgb", "bgr", "gbr", "gray")) or len(frame.planes) < 3:
@@ -162,13 +161,13 @@ class VideoPass:
 
 
 def _silence(blocks: AudioBlocks, block_s: float) -> tuple[list[Segment], bool]:
-    conf = settings()["detectors"]["silence"]
-    runs = Runs(conf["min_duration_s"]["value"])
+    conf = meter().detectors.silence
+    runs = Runs(conf.min_duration_s.value)
     levels = blocks.rms_db
     for index, level in enumerate(levels):
-        runs.add(level < conf["level_dbfs"]["value"], index * block_s, (index + 1) * block_s)
+        runs.add(level < conf.level_dbfs.value, index * block_s, (index + 1) * block_s)
     segments = runs.finish()
-    silent = bool(levels) and all(level < conf["level_dbfs"]["value"] for level in levels)
+    silent = bool(levels) and all(level < conf.level_dbfs.value for level in levels)
     return segments, silent
 
 
@@ -188,9 +187,9 @@ def _phase(blocks: AudioBlocks, block_s: float) -> tuple[float | None, list[Segm
     sums = np.asarray(blocks.correlation)
     total = sums.sum(axis=0)
     overall = float(total[0] / np.sqrt(total[1] * total[2])) if total[1] * total[2] > 0 else None
-    conf = settings()
-    threshold = conf["detectors"]["phase"]["min_correlation"]["value"]
-    runs = Runs(conf["audio_analysis"]["phase_min_duration_s"]["value"])
+    conf = meter()
+    threshold = conf.detectors.phase.min_correlation.value
+    runs = Runs(conf.audio_analysis.phase_min_duration_s.value)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_block = sums[:, 0] / np.sqrt(sums[:, 1] * sums[:, 2])
     for index, value in enumerate(per_block):
@@ -204,10 +203,10 @@ class AudioPass:
     def __init__(
         self, container: Any, selection: TrackSelection | None, watch_dbtp: float | None
     ) -> None:
-        conf = settings()
-        self.block_s = conf["audio_analysis"]["block_s"]["value"]
-        clip_level = conf["audio_analysis"]["clipping_level"]["value"]
-        clip_run = conf["detectors"]["clipping"]["consecutive_full_scale_samples"]["value"]
+        conf = meter()
+        self.block_s = conf.audio_analysis.block_s.value
+        clip_level = conf.audio_analysis.clipping_level.value
+        clip_run = conf.detectors.clipping.consecutive_full_scale_samples.value
         self.streams = list(container.streams.audio)
         self.tracks = {
             s.index: AudioBlocks(

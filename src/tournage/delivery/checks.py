@@ -17,9 +17,10 @@ from typing import Any
 
 from tournage.common.findings import Finding, Severity, source_text
 from tournage.delivery.analysis import Analysis
-from tournage.delivery.detectors import Segment, settings
+from tournage.delivery.detectors import Segment
 from tournage.delivery.flashes import flash_severity
 from tournage.delivery.loudness import short_term_window_s
+from tournage.delivery.meter_settings import meter
 from tournage.delivery.packages import check_package
 from tournage.delivery.profiles import Profile
 from tournage.delivery.programme import assumed_order_finding
@@ -556,7 +557,7 @@ def check_clipping(analysis: Analysis, rule: dict[str, Any], target: Target) -> 
 def check_phase(analysis: Analysis, rule: dict[str, Any], target: Target) -> CheckResult | None:
     if analysis.phase_correlation is None:
         return None
-    threshold = settings()["detectors"]["phase"]["min_correlation"]["value"]
+    threshold = meter().detectors.phase.min_correlation.value
     measured = round(analysis.phase_correlation, 3)
     ok = measured >= threshold and not analysis.phase_events
     return _result(
@@ -606,7 +607,7 @@ def check_av_duration(
     video, info = analysis.video, _video(analysis)
     if video is None or info is None or not info.frame_rate or not analysis.tracks:
         return None
-    frames = settings()["av_sync"]["tolerance_frames"]["value"]
+    frames = meter().av_sync.tolerance_frames.value
     tolerance = frames / info.frame_rate
     picture_s = video.frames / info.frame_rate
     picture_start = video.start_s or 0.0

@@ -11,8 +11,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tournage.data import load_yaml
-
 
 @dataclass
 class Segment:
@@ -26,11 +24,6 @@ class Segment:
             "end_s": round(self.end_s, 3),
         }
         return times | ({"kind": self.kind} if self.kind else {})
-
-
-def settings() -> dict[str, Any]:
-    table: dict[str, Any] = load_yaml("delivery/meter.yaml")
-    return table
 
 
 class Runs:

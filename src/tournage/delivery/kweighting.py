@@ -20,14 +20,9 @@ import av.filter
 import numpy as np
 from numpy.typing import NDArray
 
-from tournage.data import load_yaml
+from tournage.delivery.meter_settings import bs1770
 
 REFERENCE_RATE = 48000
-
-
-def _algorithm() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("delivery/bs1770.yaml")["algorithm"]
-    return data
 
 
 def _analogue_section(b: list[float], a: list[float]) -> tuple[float, float, float, float, float]:
@@ -61,11 +56,11 @@ def _biquad_at(section: tuple[float, float, float, float, float], rate: int) -> 
 @cache
 def k_weighting_sos(sample_rate: int) -> NDArray[np.float64]:
     """Second-order sections (b0 b1 b2 a0 a1 a2 per row) of the K-weighting filter."""
-    stages = _algorithm()["bs1770_loudness"]["k_weighting_48k"]
-    rows = []
-    for name in ("stage1_shelf", "stage2_highpass"):
-        stage = stages[name]
-        rows.append(_biquad_at(_analogue_section(stage["b"], stage["a"]), sample_rate))
+    stages = bs1770().bs1770_loudness.k_weighting_48k
+    rows = [
+        _biquad_at(_analogue_section(list(stage.b), list(stage.a)), sample_rate)
+        for stage in (stages.stage1_shelf, stages.stage2_highpass)
+    ]
     return np.array(rows, dtype=np.float64)
 
 

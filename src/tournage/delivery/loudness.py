@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tournage.data import load_yaml
 from tournage.delivery.kweighting import KWeighting
+from tournage.delivery.meter_settings import LoudnessRange, bs1770, meter
 from tournage.delivery.truepeak import TruePeakMeter
 
 NEG_INF = float("-inf")
@@ -30,34 +30,48 @@ LFE_CHANNELS = frozenset({"LFE", "LFE2", "LOW_FREQUENCY", "LFE1"})
 LUFS_OFFSET = -0.691  # BS.1770: cancels the K-filter's gain at 997 Hz
 
 
+@dataclass(frozen=True)
+class _Constants:
+    block_s: float
+    block_step_s: float
+    absolute_gate: float
+    relative_gate: float
+    surround_weight: float
+    short_term_s: float
+    lra: LoudnessRange
+    fine_hop_s: float
+    series_step_s: float
+    histogram_step_lu: float
+    histogram_top_lufs: float
+
+
 @cache
-def _constants() -> dict[str, Any]:
-    algorithm = load_yaml("delivery/bs1770.yaml")["algorithm"]
-    meter = load_yaml("delivery/meter.yaml")["loudness"]
-    bs1770 = algorithm["bs1770_loudness"]
-    return {
-        "block_s": bs1770["gating"]["block_duration_s"],
-        "block_step_s": bs1770["gating"]["block_step_s"],
-        "absolute_gate": bs1770["gating"]["absolute_threshold_lkfs"],
-        "relative_gate": bs1770["gating"]["relative_threshold_lu"],
-        "surround_weight": bs1770["channel_weights_5ch"]["Ls"],
-        "short_term_s": algorithm["tech3341_ebu_mode"]["short_term"]["window_s"],
-        "lra": algorithm["tech3342_lra"],
-        "fine_hop_s": meter["fine_hop_s"]["value"],
-        "series_step_s": meter["series_step_s"]["value"],
-        "histogram_step_lu": meter["histogram_step_lu"]["value"],
-        "histogram_top_lufs": meter["histogram_top_lufs"]["value"],
-    }
+def _constants() -> _Constants:
+    algorithm, settings = bs1770(), meter().loudness
+    gating = algorithm.bs1770_loudness.gating
+    return _Constants(
+        block_s=gating.block_duration_s,
+        block_step_s=gating.block_step_s,
+        absolute_gate=gating.absolute_threshold_lkfs,
+        relative_gate=gating.relative_threshold_lu,
+        surround_weight=algorithm.bs1770_loudness.channel_weights_5ch.Ls,
+        short_term_s=algorithm.tech3341_ebu_mode.short_term.window_s,
+        lra=algorithm.tech3342_lra,
+        fine_hop_s=settings.fine_hop_s.value,
+        series_step_s=settings.series_step_s.value,
+        histogram_step_lu=settings.histogram_step_lu.value,
+        histogram_top_lufs=settings.histogram_top_lufs.value,
+    )
 
 
 def short_term_window_s() -> float:
     """The EBU mode short-term window (3 s), for events built on short-term values."""
-    return float(_constants()["short_term_s"])
+    return float(_constants().short_term_s)
 
 
 def channel_weights(names: Sequence[str]) -> list[float]:
     """BS.1770 weight of each channel from its name (FL, FR, FC, LFE, SL, SR, BL...)."""
-    surround = float(_constants()["surround_weight"])
+    surround = float(_constants().surround_weight)
     weights = []
     for name in names:
         upper = name.upper()
@@ -82,8 +96,8 @@ class Histogram:
     def __init__(self, floor_lufs: float) -> None:
         c = _constants()
         self.floor = floor_lufs
-        self.step = float(c["histogram_step_lu"])
-        size = math.ceil((c["histogram_top_lufs"] - floor_lufs) / self.step)
+        self.step = float(c.histogram_step_lu)
+        size = math.ceil((c.histogram_top_lufs - floor_lufs) / self.step)
         self.counts = np.zeros(size, dtype=np.int64)
         self.energies = np.zeros(size, dtype=np.float64)
         # bin edges as energies: values are placed without a logarithm per value
@@ -112,7 +126,7 @@ class Histogram:
 
 def gated_loudness(blocks: Histogram) -> float:
     """Integrated loudness of 400 ms blocks with the absolute and relative gates."""
-    kept = blocks.gate(_constants()["relative_gate"])
+    kept = blocks.gate(_constants().relative_gate)
     if kept is None:
         return NEG_INF
     return float(energy_to_lufs(blocks.energies[kept].sum() / blocks.counts[kept].sum()))
@@ -120,8 +134,8 @@ def gated_loudness(blocks: Histogram) -> float:
 
 def loudness_range(short_term: Histogram) -> float | None:
     """EBU Tech 3342 loudness range of the short-term values (sampled at 10 Hz)."""
-    lra = _constants()["lra"]
-    kept = short_term.gate(lra["relative_gate_lu"])
+    lra = _constants().lra
+    kept = short_term.gate(lra.relative_gate_lu)
     if kept is None:
         return None
     counts = np.where(kept, short_term.counts, 0)
@@ -134,7 +148,7 @@ def loudness_range(short_term: Histogram) -> float | None:
         index = round((n - 1) * p / 100 + 1) - 1
         return float(centres[np.searchsorted(cumulative, index, side="right")])
 
-    return percentile(lra["percentiles"]["high"]) - percentile(lra["percentiles"]["low"])
+    return percentile(lra.percentiles.high) - percentile(lra.percentiles.low)
 
 
 def _finite_or_none(value: float | None) -> float | None:
@@ -197,12 +211,12 @@ class LoudnessMeter:
         self.sample_rate = sample_rate
         self.weights = np.asarray(weights, dtype=np.float64)
         self.k_weighting = KWeighting(sample_rate, len(weights))
-        self.hop = round(sample_rate * c["fine_hop_s"])
-        self.momentary_bins = round(c["block_s"] / c["fine_hop_s"])
-        self.block_step_bins = round(c["block_step_s"] / c["fine_hop_s"])
-        self.short_bins = round(c["short_term_s"] / c["fine_hop_s"])
-        step = c["series_step_s"] if series_step_s is None else series_step_s
-        self.series_step_bins = max(1, round(step / c["fine_hop_s"]))
+        self.hop = round(sample_rate * c.fine_hop_s)
+        self.momentary_bins = round(c.block_s / c.fine_hop_s)
+        self.block_step_bins = round(c.block_step_s / c.fine_hop_s)
+        self.short_bins = round(c.short_term_s / c.fine_hop_s)
+        step = c.series_step_s if series_step_s is None else series_step_s
+        self.series_step_bins = max(1, round(step / c.fine_hop_s))
         watch = None if true_peak_watch_dbtp is None else 10 ** (true_peak_watch_dbtp / 20)
         self.true_peak = TruePeakMeter(sample_rate, len(weights), watch)
         self.true_peak_events: list[tuple[float, float]] = []  # chunks whose true peak > watch
@@ -210,8 +224,8 @@ class LoudnessMeter:
         self.tail = np.zeros(0)  # last bins, enough for one short-term window
         self.bins_done = 0
         self.samples = 0
-        self.blocks = Histogram(c["absolute_gate"])
-        self.short_term = Histogram(c["lra"]["absolute_gate_lufs"])  # every 100 ms, for LRA
+        self.blocks = Histogram(c.absolute_gate)
+        self.short_term = Histogram(c.lra.absolute_gate_lufs)  # every 100 ms, for LRA
         self.keep_series = keep_series
         self.momentary_series: list[float] = []
         self.short_term_series: list[float] = []

@@ -13,8 +13,8 @@ import av
 import numpy as np
 from numpy.typing import NDArray
 
-from tournage.data import load_yaml
 from tournage.delivery.errors import DeliveryError
+from tournage.delivery.meter_settings import meter
 
 # AVFieldOrder as declared by the container; TB/BT are named by the field displayed first
 FIELD_ORDERS = {1: "progressive", 2: "tff", 3: "bff", 4: "bff", 5: "tff"}
@@ -67,10 +67,9 @@ class AudioInfo:
 
 def default_channel_names(count: int, container: str) -> list[str] | None:
     """The order a stream without positions is read in (``data/delivery/meter.yaml``)."""
-    table = load_yaml("delivery/meter.yaml")["channel_order"]
     if container.split(",")[0] == "wav":
-        order: list[str] = table["wav"]["value"]
-        return order[:count] if count <= len(order) else None
+        order = meter().channel_order.wav.value
+        return list(order[:count]) if count <= len(order) else None
     if count == 0 or count > 24:
         return None
     try:

@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 from defusedxml.ElementTree import fromstring
 
-from tournage.data import load_yaml
+from tournage.delivery.meter_settings import meter
 
 ASSETMAP_NAMES = ("ASSETMAP.xml", "ASSETMAP")  # SMPTE / Interop DCP, IMF
 
@@ -41,11 +41,6 @@ class PackageReport:
         }
 
 
-def _limits() -> dict[str, Any]:
-    limits: dict[str, Any] = load_yaml("delivery/meter.yaml")["packages"]
-    return limits
-
-
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -63,7 +58,7 @@ def _text(element: Element, name: str) -> str:
 
 def _parse(path: Path, report: PackageReport) -> Element | None:
     """The XML root, or None with a problem line (too big, unreadable, dangerous)."""
-    if path.stat().st_size > _limits()["max_xml_bytes"]["value"]:
+    if path.stat().st_size > meter().packages.max_xml_bytes.value:
         report.problems.append(f"{path.name} : fichier XML trop gros, non lu.")
         return None
     try:
@@ -92,7 +87,7 @@ def _asset_map(folder: Path, report: PackageReport) -> dict[str, tuple[Path | No
     if root is None:
         return {}
     assets: dict[str, tuple[Path | None, bool]] = {}
-    for asset in _children(root, "Asset")[: _limits()["max_assets"]["value"]]:
+    for asset in _children(root, "Asset")[: meter().packages.max_assets.value]:
         paths = [(_text(chunk, "Path")) for chunk in _children(asset, "Chunk")]
         path = _inside(folder, paths[0]) if paths else None
         if paths and path is None:
@@ -113,7 +108,7 @@ def _check_pkl(
 ) -> list[Path]:
     """Every listed asset mapped, present, of the stated size and hash; returns the XML ones."""
     xml_files = []
-    for asset in _children(pkl, "Asset")[: _limits()["max_assets"]["value"]]:
+    for asset in _children(pkl, "Asset")[: meter().packages.max_assets.value]:
         asset_id = _text(asset, "Id")
         path, _ = assets.get(asset_id, (None, False))
         if asset_id not in assets:

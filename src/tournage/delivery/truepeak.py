@@ -20,7 +20,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from tournage.data import load_yaml
+from tournage.delivery.meter_settings import meter
 
 BLOCK = 64  # samples screened together; must be >= taps per phase
 DENSE = 0.25  # share of candidate blocks above which the whole chunk is filtered
@@ -61,12 +61,11 @@ def polyphase_filter(sample_rate: int) -> NDArray[np.float32]:
 
     ``sample_rate`` keys the cache: the design is relative to the input rate.
     """
-    params = load_yaml("delivery/meter.yaml")["true_peak"]
-    factor = int(params["oversampling"]["value"])
-    taps = int(params["taps_per_phase"]["value"])
+    params = meter().true_peak
+    factor, taps = params.oversampling.value, params.taps_per_phase.value
     # odd length, centred on a multiple of the factor: one phase is the input itself, and the
     # oversampled grid contains the original sample instants (an even length would shift it)
-    h = kaiser_sinc(factor, taps, float(params["kaiser_beta"]["value"])) * factor
+    h = kaiser_sinc(factor, taps, params.kaiser_beta.value) * factor
     h = np.concatenate([h, np.zeros(factor - 1)])
     phases = h.reshape(taps + 1, factor)  # h[j*factor + k] -> tap j of phase k
     return np.ascontiguousarray(phases[::-1, 1:], dtype=np.float32)
