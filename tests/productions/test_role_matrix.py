@@ -49,6 +49,7 @@ NAMESPACE_AREA = {
     "delivery": "planning",
     "accessibility": "planning",
     "carbon": "carbon",
+    "development": "production",
 }
 ROUTES: dict[str, Access] = {
     "productions:dashboard": MATRIX["production"],

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tournage.web.delivery",
     "tournage.web.accessibility",
     "tournage.web.referential",
+    "tournage.web.development",
 ]
 
 MIDDLEWARE = [
