@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tournage.referential.registry import Status, evaluator_for
 from tournage.referential.framework import CHECK_DOMAINS
+from tournage.referential.registry import Status, evaluator_for
 
 pytestmark = pytest.mark.django_db
 

@@ -79,7 +79,7 @@ def duration(inputs: Inputs) -> Dimension:
     )
     reason = (
         f"{format_number(inputs.script_pages, 1)} pages ≈ {format_number(minutes, 1)} min "
-        f"pour {inputs.target_minutes} min demandées ({RULES.load().minutes_per_page.source})."
+        f"pour {inputs.target_minutes} min demandées."
     )
     return Dimension("duration", verdict, (reason,), uncertain=True)
 

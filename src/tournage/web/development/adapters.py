@@ -74,12 +74,12 @@ def economy(production: Production) -> Economy:
     """Envelope, devis total, financing and public share, from the budget app."""
     from tournage.web.budget.api import production_budget_by_id
 
-    document = production_budget_by_id(production.pk)
-    if document is None:
-        return Economy(envelope=production.budget_envelope)
     try:
+        document = production_budget_by_id(production.pk)
+        if document is None:
+            return Economy(envelope=production.budget_envelope)
         totals, _report, financing = analyse(document)
-    except BudgetError:
+    except BudgetError:  # a devis the budget app refuses is no figure to show
         return Economy(envelope=production.budget_envelope)
     funded = bool(document.financing.sources)
     return Economy(
