@@ -7,8 +7,6 @@ JOUR/NUIT from the time-of-day ``light`` of ``data/screenplay/times_of_day.yaml`
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -17,13 +15,12 @@ from tournage.data import load_yaml
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem, Scene
 from tournage.screenplay.model import Scene as ScriptScene
 from tournage.screenplay.model import Script
+from tournage.screenplay.sets import set_key
 
 EXTRAS_CATEGORIES = ("extras", "silhouettes")
 
 
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "decor"
+slug = set_key  # a décor's id: one definition, shared with the set ↔ location mapping
 
 
 def _night(scene: ScriptScene) -> bool:

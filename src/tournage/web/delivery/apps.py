@@ -23,3 +23,4 @@ class DeliveryConfig(plugins.DomainAppConfig):
     )
     archive = Archive(models=("Deliverable", "QCRun", "Finding"))
     demo = Demo("tournage.web.delivery.demo.load_demo_delivery", order=60)
+    hooks = ("tournage.web.delivery.flow.connect",)

@@ -8,36 +8,18 @@ from typing import Any
 
 from django.core.files import File
 
-from tournage.delivery.profiles import get_profile, profile_for_channel
 from tournage.delivery.synth import write_master
 
-from .models import Deliverable, DeliverableKind, QCRun
+from .flow import deliverables_for_channels
+from .models import Deliverable, QCRun
 from .runner import execute
 
-KIND_BY_PROFILE = {
-    "pad-hd-fr": DeliverableKind.BROADCAST,
-    "arte": DeliverableKind.BROADCAST,
-    "dcp": DeliverableKind.FESTIVAL,
-    "podcast": DeliverableKind.PODCAST,
-}
 DEMO_MASTER_SECONDS = 4.0
 
 
 def load_demo_delivery(production: Any) -> None:
     """Idempotent: deliverables are keyed by channel, a QC run is made only once."""
-    for channel in production.channels:
-        profile = profile_for_channel(channel)
-        if profile is None:
-            continue
-        deliverable, _ = Deliverable.objects.get_or_create(
-            production=production,
-            channel=channel,
-            defaults={
-                "name": get_profile(profile).label,
-                "profile": profile,
-                "kind": KIND_BY_PROFILE.get(profile, DeliverableKind.WEB),
-            },
-        )
+    for deliverable in deliverables_for_channels(production, production.channels):
         if not deliverable.qc_runs.exists():
             _demo_run(deliverable)
 

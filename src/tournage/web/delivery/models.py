@@ -55,6 +55,12 @@ class Deliverable(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def channel_label(self) -> str:
+        """The production channel this deliverable was made from, in the user's language."""
+        from tournage.web.productions.models import Channel
+
+        return str(dict(Channel.choices).get(self.channel, self.channel))
+
     def track_list(self) -> list[int] | None:
         return [int(t) for t in self.tracks.split(",") if t.strip()] or None
 

@@ -31,6 +31,24 @@ def sensitive_records(production: Any) -> list[SensitiveRecords]:
     return [provider(production) for provider in _sensitive]
 
 
+ChannelListener = Callable[[Any, list[str]], object]
+_channel_listeners: list[ChannelListener] = []
+
+
+def register_channel_listener(listener: ChannelListener) -> None:
+    """``listener(production, added_codes)`` runs when channels are chosen for a production
+    (at creation, or added later), inside the saving transaction: the delivery app turns
+    them into deliverables, so a channel is typed once."""
+    if listener not in _channel_listeners:
+        _channel_listeners.append(listener)
+
+
+def channels_chosen(production: Any, codes: list[str]) -> None:
+    if codes:
+        for listener in _channel_listeners:
+            listener(production, codes)
+
+
 def production_url(name: str, production: Any, **kwargs: Any) -> str:
     """A page of the production (for evidence links of referential checks)."""
     from django.urls import reverse

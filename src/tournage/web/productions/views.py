@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from . import api
 from .access import (
     Area,
     AuthenticatedRequest,
@@ -60,6 +61,7 @@ class ProductionCreateView(LoginRequiredMixin, generic.CreateView[Production, Pr
             Membership.objects.create(
                 production=form.instance, user=self.request.user, role=Role.PRODUCER
             )
+            api.channels_chosen(form.instance, list(form.instance.channels))
         messages.success(self.request, _("Production created. You are its producer."))
         return response
 
@@ -72,6 +74,17 @@ class ProductionUpdateView(ProductionViewMixin, generic.UpdateView[Production, P
 
     def get_queryset(self) -> QuerySet[Production]:
         return Production.objects.filter(pk=self.production.pk)
+
+    def form_valid(self, form: ProductionForm) -> HttpResponse:
+        """Only the channels added here reach the listeners: a deliverable the user
+        removed is not brought back by saving the production again."""
+        before = set(form.initial.get("channels") or ())
+        with transaction.atomic():
+            response = super().form_valid(form)
+            api.channels_chosen(
+                form.instance, [c for c in form.instance.channels if c not in before]
+            )
+        return response
 
 
 def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:

@@ -8,6 +8,7 @@ from tournage.screenplay.model import format_eighths
 
 from .models import BreakdownTag, TagStatus
 from .services import current_version
+from .sets import unmapped_sets
 
 
 def panel_context(production: Any) -> dict[str, Any]:
@@ -27,4 +28,5 @@ def panel_context(production: Any) -> dict[str, Any]:
         "uncast": version.characters.filter(speaking=True, person__isnull=True).count(),
         "risky_scenes": risky,
         "pending": pending,
+        "unplaced": len(unmapped_sets(production)),
     }

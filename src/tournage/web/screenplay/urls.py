@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sets, views
 
 app_name = "screenplay"
 urlpatterns = [
@@ -18,4 +18,5 @@ urlpatterns = [
     path("versions/<int:version_id>/", views.version_detail, name="version"),
     path("characters/", views.characters, name="characters"),
     path("characters/merge/", views.character_merge, name="character_merge"),
+    path("sets/", sets.mapping, name="sets"),
 ]
