@@ -27,6 +27,7 @@ DOMAIN_MODULES = (
     "delivery",
     "accessibility",
     "referential",
+    "security",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

@@ -21,6 +21,7 @@ Configuration comes from the environment (documented in the README):
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "tournage.web.accessibility",
     "tournage.web.referential",
     "tournage.web.development",
+    "tournage.web.security",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tournage.web.middleware.FrenchFirstLocaleMiddleware",
+    "tournage.web.security.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "tournage.web.productions.access.ProductionAccessMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tournage.web.urls"
@@ -129,6 +134,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes, docs/security.md): after LOGIN_FAILURE_LIMIT wrong passwords
+# for one username, or from one address, logging in is refused (429) for LOGIN_COOLOFF_MINUTES;
+# `tournage unlock` lifts it. Attempts live in the database, shared by every gunicorn worker.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TOURNAGE_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TOURNAGE_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests
+AXES_LOCKOUT_CALLABLE = "tournage.web.security.views.locked_out"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "productions:list"
 LOGOUT_REDIRECT_URL = "login"
@@ -169,7 +188,7 @@ WHITENOISE_USE_FINDERS = not PRODUCTION_MODE
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TOURNAGE_MAX_DOCUMENT_UPLOAD = 20 * 1024 * 1024
-TOURNAGE_MAX_MEDIA_UPLOAD = 50 * 1024 * 1024 * 1024
+TOURNAGE_MAX_MEDIA_UPLOAD = int(os.environ.get("TOURNAGE_MAX_MEDIA_UPLOAD", 50 * 1024**3))
 # Script import bounds (max_scenes, max_paragraph_chars, max_elements, max_cues,
 # max_pdf_pages): overrides of data/screenplay/import.yaml; max_bytes is the document limit.
 TOURNAGE_SCRIPT_LIMITS: dict[str, int] = {}
@@ -180,6 +199,14 @@ TOURNAGE_ARCHIVE_MAX_UNCOMPRESSED = int(
     os.environ.get("TOURNAGE_ARCHIVE_MAX_UNCOMPRESSED", 20 * 1024**3)
 )
 TOURNAGE_ARCHIVE_MAX_RATIO = 100
+# Request bodies, refused with a 413 from their Content-Length before any byte is read
+# (tournage.web.security.middleware): a document and the form around it, except the URLs
+# named here. A proxy in front should carry the largest (nginx: client_max_body_size).
+TOURNAGE_MAX_REQUEST = TOURNAGE_MAX_DOCUMENT_UPLOAD + 1024 * 1024
+TOURNAGE_LARGE_UPLOADS = {
+    "productions:import": TOURNAGE_ARCHIVE_MAX_UPLOAD + 1024 * 1024,
+    "delivery:deliverable": TOURNAGE_MAX_MEDIA_UPLOAD + 1024 * 1024,
+}
 TOURNAGE_ARCHIVE_MAX_SECTION = 256 * 1024 * 1024
 TOURNAGE_ARCHIVE_MAX_MEMBERS = 100_000
 TOURNAGE_ARCHIVE_MAX_ROWS = 2_000_000

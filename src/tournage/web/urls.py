@@ -5,6 +5,9 @@ from django.views.generic import RedirectView
 
 from tournage.web.plugins import domain_configs
 
+# A form whose fields outgrow DATA_UPLOAD_MAX_MEMORY_SIZE answers 413, like a large file.
+handler400 = "tournage.web.security.views.bad_request"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="productions:list"), name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,0 +1,1 @@
+"""Abuse limits and response headers shared by every page (docs/security.md)."""
