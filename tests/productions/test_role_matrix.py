@@ -92,6 +92,18 @@ ROUTES: dict[str, Access] = {
     "labor:accessibility": PERSONAL,
     "labor:inclusion": PERSONAL,
     "referential:export": writers_only("production"),
+    **{
+        f"development:{kind}_create": writers_only("production")
+        for kind in (
+            "objective",
+            "approval",
+            "benchmark_row",
+            "note",
+            "channel_plan",
+            "head_of_department",
+            "dossier",
+        )
+    },
 }
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 DOMAIN_MODULES = (
     "productions",
+    "development",
     "screenplay",
     "scheduling",
     "budget",

@@ -250,7 +250,8 @@ def piece_texts(production: Production) -> dict[str, str]:
 
 
 def assemble(production: Production, record: models.Dossier) -> dossier.Dossier:
-    attached = set(record.attachments.values_list("piece", flat=True))
+    stored = record.attachments.values_list("piece", flat=True) if record.pk else ()
+    attached = set(stored)
     return dossier.assemble(
         record.scheme,
         provided=provided_sources(production),

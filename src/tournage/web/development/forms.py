@@ -1,0 +1,158 @@
+"""Forms of the development pages, on the shared ModelForm base (ISO dates, French
+numbers): each binds its instance to the production and offers only its objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tournage.web.forms import ModelForm
+from tournage.web.productions.models import Production
+
+from . import models
+from .uploads import MAX_PIECE_BYTES, read_pdf
+
+
+class ProductionForm(ModelForm[Any]):
+    """Sets ``production`` on a new instance and scopes related choices to it."""
+
+    def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.production = production
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and "production" in {
+                f.name for f in queryset.model._meta.concrete_fields
+            }:
+                field.queryset = queryset.filter(production=production)  # type: ignore[attr-defined]
+
+    def save(self, commit: bool = True) -> Any:
+        if hasattr(self.instance, "production_id") and not self.instance.production_id:
+            self.instance.production = self.production
+        return super().save(commit)
+
+
+class BriefForm(ProductionForm):
+    class Meta:
+        model = models.Brief
+        fields = [
+            "client",
+            "author",
+            "context",
+            "audiences",
+            "deadline",
+            "constraints",
+            "benchmark_min_rows",
+        ]
+
+
+class ObjectiveForm(ProductionForm):
+    class Meta:
+        model = models.Objective
+        fields = ["text", "order"]
+
+
+class ApprovalForm(ProductionForm):
+    class Meta:
+        model = models.Approval
+        fields = ["milestone", "script_version", "approved_by", "approved_on", "what"]
+
+
+class BenchmarkRowForm(ProductionForm):
+    class Meta:
+        model = models.BenchmarkRow
+        fields = [
+            "title",
+            "year",
+            "work_format",
+            "channel_kind",
+            "budget",
+            "budget_unknown",
+            "budget_source",
+            "budget_date",
+            "audience",
+            "audience_unit",
+            "audience_unknown",
+            "audience_source",
+            "audience_date",
+            "positioning",
+        ]
+
+
+class NoteForm(ProductionForm):
+    class Meta:
+        model = models.Note
+        fields = ["kind", "body", "objectives", "cites_audiences", "benchmark_rows"]
+        widgets = {
+            "objectives": forms.CheckboxSelectMultiple,
+            "benchmark_rows": forms.CheckboxSelectMultiple,
+        }
+
+
+class ChannelPlanForm(ProductionForm):
+    class Meta:
+        model = models.ChannelPlan
+        fields = [
+            "channel",
+            "versions",
+            "sme_versions",
+            "ad",
+            "lsf",
+            "age_category",
+            "slot",
+            "release",
+            "territories",
+            "viewing_hours",
+            "g_per_hour",
+            "carbon_source",
+        ]
+
+
+class SpecificationForm(ProductionForm):
+    class Meta:
+        model = models.Specification
+        fields = [
+            "capture_width",
+            "capture_height",
+            "capture_frame_rate",
+            "capture_aspect",
+            "agreement",
+            "inclusion",
+            "rights",
+            "universal_design",
+        ]
+
+
+class HeadOfDepartmentForm(ProductionForm):
+    class Meta:
+        model = models.HeadOfDepartment
+        fields = ["department", "person", "planned_by"]
+
+
+class DossierForm(ProductionForm):
+    class Meta:
+        model = models.Dossier
+        fields = ["scheme"]
+
+
+class BenchmarkImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX table"))
+
+
+class PieceUploadForm(forms.Form):
+    piece = forms.ChoiceField(label=_("Piece"))
+    file = forms.FileField(label=_("PDF file"))
+
+    def __init__(self, *args: Any, pieces: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["piece"].choices = pieces  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_PIECE_BYTES:
+            raise forms.ValidationError(_("File too large (20 MB at most)."))
+        self.pages = read_pdf(upload.read())
+        upload.seek(0)
+        return upload
