@@ -7,6 +7,7 @@ from typing import Any
 from tournage.web.productions.models import Production
 
 from . import adapters, models
+from .labels import NEXT_STEPS, shown
 
 
 def next_step(production: Production, has_brief: bool, sections: list[Any]) -> str:
@@ -27,9 +28,9 @@ def panel_context(production: Production) -> dict[str, Any]:
     dossiers = [adapters.assemble(production, d) for d in production.dossiers.all()]
     return {
         "has_brief": has_brief,
-        "feasibility": adapters.feasibility_of(production),
+        "feasibility": shown(adapters.feasibility_of(production)),
         "sections_done": sum(1 for s in sections if s.complete),
         "sections_total": len(sections),
         "dossiers": dossiers,
-        "next_step": next_step(production, has_brief, sections),
+        "next_step": NEXT_STEPS[next_step(production, has_brief, sections)],
     }

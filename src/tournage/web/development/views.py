@@ -21,6 +21,7 @@ from tournage.web.productions.access import ProductionRequest
 
 from . import adapters, exports, models
 from .forms import BenchmarkImportForm, PieceUploadForm
+from .labels import shown
 
 
 def index(request: ProductionRequest, production_id: int) -> HttpResponse:
@@ -28,7 +29,7 @@ def index(request: ProductionRequest, production_id: int) -> HttpResponse:
     context = {
         "brief": models.Brief.objects.filter(production=production).first(),
         "objectives": production.objectives.prefetch_related("traces"),
-        "feasibility": adapters.feasibility_of(production),
+        "feasibility": shown(adapters.feasibility_of(production)),
     }
     return render(request, "development/index.html", context)
 
