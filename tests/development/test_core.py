@@ -127,3 +127,13 @@ def test_unknown_scheme_is_a_clear_error() -> None:
 def test_text_measure_never_fails(value: str) -> None:
     assert text.lines(value) >= 0
     assert text.pages(value) >= 0
+
+
+def test_aid_eligibility_dimension() -> None:
+    assert feasibility.aids(Inputs()).verdict is Verdict.UNKNOWN
+    fits = Inputs(aids=(("CNC", "eligible"),))
+    assert feasibility.aids(fits).verdict is Verdict.FITS
+    mixed = Inputs(aids=(("CNC", "eligible"), ("Région", "to_check")))
+    assert feasibility.aids(mixed).verdict is Verdict.TIGHT
+    refused = Inputs(aids=(("CNC", "not_eligible"),))
+    assert "CNC" in feasibility.aids(refused).reasons[0]

@@ -50,6 +50,8 @@ class Inputs:
     night_scenes: int = 0
     carbon_forecast_kg: Decimal | None = None
     labour_notes: tuple[str, ...] = field(default_factory=tuple)
+    # (aid name, eligible | not_eligible | to_check) of the aids the financing plan targets
+    aids: tuple[tuple[str, str], ...] | None = None
 
 
 def estimated_minutes(pages: float) -> float:
@@ -130,5 +132,25 @@ def carbon(inputs: Inputs) -> Dimension:
     return Dimension("carbon", Verdict.FITS, (reason,))
 
 
+def aids(inputs: Inputs) -> Dimension:
+    """The budget app's eligibility screen of the aids the financing plan targets."""
+    if not inputs.aids:
+        return Dimension("aids", Verdict.UNKNOWN, ("Aucune aide visée au plan de financement.",))
+    refused = [name for name, status in inputs.aids if status == "not_eligible"]
+    to_check = [name for name, status in inputs.aids if status not in ("eligible", "not_eligible")]
+    if refused:
+        return Dimension("aids", Verdict.DOES_NOT_FIT, (f"Non éligible : {', '.join(refused)}.",))
+    if to_check:
+        return Dimension("aids", Verdict.TIGHT, (f"À vérifier : {', '.join(to_check)}.",))
+    return Dimension("aids", Verdict.FITS, (f"{len(inputs.aids)} aide(s) visée(s) éligible(s).",))
+
+
 def assess(inputs: Inputs) -> list[Dimension]:
-    return [duration(inputs), budget(inputs), schedule(inputs), labour(inputs), carbon(inputs)]
+    return [
+        duration(inputs),
+        budget(inputs),
+        schedule(inputs),
+        labour(inputs),
+        aids(inputs),
+        carbon(inputs),
+    ]

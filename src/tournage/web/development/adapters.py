@@ -9,8 +9,9 @@ from typing import Any
 
 from django.apps import apps
 
+from tournage.budget.eligibility import match_aids
 from tournage.budget.errors import BudgetError
-from tournage.budget.report import analyse
+from tournage.budget.report import analyse, profile_with_budget
 from tournage.development import benchmark, brief, dossier, feasibility, specification
 from tournage.development.channels import Capture, ChannelPlan
 from tournage.development.specification import Economy, Human
@@ -88,6 +89,22 @@ def economy(production: Production) -> Economy:
         financing_total=financing.total if funded else None,
         public_share=financing.public_share if funded else None,
     )
+
+
+def aid_verdicts(production: Production) -> tuple[tuple[str, str], ...] | None:
+    """The budget app's eligibility verdicts of the aids its financing plan targets."""
+    from tournage.web.budget.api import production_budget_by_id
+
+    try:
+        document = production_budget_by_id(production.pk)
+        if document is None:
+            return None
+        targeted = {s.aid_id for s in document.financing.sources if s.aid_id}
+        total = analyse(document)[0].total
+        verdicts = match_aids(profile_with_budget(document.profile, total))
+    except BudgetError:
+        return None
+    return tuple((v.name, v.status) for v in verdicts if v.aid in targeted)
 
 
 def carbon_kg(production: Production) -> Decimal | None:
@@ -196,6 +213,7 @@ def feasibility_of(production: Production) -> list[feasibility.Dimension]:
         minors=facts.minors if facts else 0,
         night_scenes=facts.night_scenes if facts else 0,
         carbon_forecast_kg=carbon_kg(production),
+        aids=aid_verdicts(production),
     )
     return feasibility.assess(inputs)
 

@@ -13,6 +13,7 @@ DIMENSIONS = {
     "budget": _("Budget"),
     "schedule": _("Schedule"),
     "labour": _("Labour"),
+    "aids": _("Aid eligibility"),
     "carbon": _("Carbon"),
 }
 VERDICTS = {
