@@ -50,6 +50,7 @@ NAMESPACE_AREA = {
     "accessibility": "planning",
     "carbon": "carbon",
     "development": "production",
+    "closing": "planning",
 }
 ROUTES: dict[str, Access] = {
     "productions:dashboard": MATRIX["production"],
@@ -104,6 +105,12 @@ ROUTES: dict[str, Access] = {
             "dossier",
         )
     },
+    # the closing file holds the coût définitif; closing the production is the producer's act
+    "closing:report": MATRIX["budget"],
+    "closing:report_export": MATRIX["budget"],
+    "closing:freeze": writers_only("budget"),
+    "closing:contract_closure": writers_only("contracts"),
+    "closing:close": writers_only("production"),
 }
 
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tournage.web.labor",
     "tournage.web.delivery",
     "tournage.web.accessibility",
+    "tournage.web.closing",
     "tournage.web.referential",
     "tournage.web.development",
     "tournage.web.security",

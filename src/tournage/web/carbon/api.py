@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tournage.carbon.errors import CarbonError
+from tournage.carbon.estimate import Footprints
 from tournage.carbon.measures import measures_by_category
 from tournage.web.productions.models import Production
 
 from .adapters import production_footprints
-from .models import CarbonProfile, Scenario
+from .models import CarbonActivity, CarbonProfile, Scenario
 
 
 def forecast_exists(production: Production) -> bool | None:
@@ -35,3 +36,25 @@ def reduction_measures(production: Production) -> list[str]:
     levers = [k for s in Scenario.objects.filter(production=production) for k in s.levers]
     ticked = [k for k, done in (profile.checklist if profile else {}).items() if done]
     return [label for labels in measures_by_category(levers, ticked).values() for label in labels]
+
+
+def footprints(production: Production) -> Footprints | None:
+    """Forecast and actual footprints of ``production``; ``None`` when the data is bad."""
+    try:
+        return production_footprints(production)
+    except CarbonError:
+        return None
+
+
+def record_activity(
+    production: Production, *, phase: str, factor: str, quantity: Decimal, unit: str, label: str
+) -> None:
+    """Record (or update) one activity line, keyed by phase, factor and label (idempotent:
+    another app's demo step may call it twice)."""
+    CarbonActivity.objects.update_or_create(
+        production=production,
+        phase=phase,
+        factor=factor,
+        label=label,
+        defaults={"quantity": quantity, "unit": unit},
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tournage.web.delivery.models import Deliverable, DeliverableKind, QCStatus
+from tournage.web.delivery.demo import demo_run
+from tournage.web.delivery.models import Deliverable, DeliverableKind, QCRun, QCStatus
 
 
 @dataclass(frozen=True)
@@ -54,4 +55,42 @@ def latest_check_outcomes(production: Any, check_id: str) -> list[CheckOutcome]:
     return outcomes
 
 
-__all__ = ["CheckOutcome", "Deliverable", "DeliverableKind", "latest_check_outcomes"]
+@dataclass(frozen=True)
+class RunSummary:
+    """A finished QC run of a deliverable: the checksum of the very file checked, the
+    verdict, each check's status and the measured duration."""
+
+    run_id: int
+    sha256: str
+    verdict: str
+    checks: dict[str, str]
+    duration_s: float | None
+
+
+def finished_runs(deliverable_id: int) -> list[RunSummary]:
+    """The finished QC runs of a deliverable, latest first."""
+    runs = QCRun.objects.filter(deliverable_id=deliverable_id, status=QCStatus.DONE)
+    summaries = []
+    for run in runs.order_by("-created_at", "-pk"):
+        report = run.report or {}
+        summaries.append(
+            RunSummary(
+                run.pk,
+                run.sha256,
+                run.verdict,
+                {c["id"]: c["status"] for c in report.get("checks", [])},
+                (report.get("media") or {}).get("duration_s"),
+            )
+        )
+    return summaries
+
+
+__all__ = [
+    "CheckOutcome",
+    "Deliverable",
+    "DeliverableKind",
+    "RunSummary",
+    "demo_run",
+    "finished_runs",
+    "latest_check_outcomes",
+]

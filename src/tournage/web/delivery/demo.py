@@ -21,10 +21,11 @@ def load_demo_delivery(production: Any) -> None:
     """Idempotent: deliverables are keyed by channel, a QC run is made only once."""
     for deliverable in deliverables_for_channels(production, production.channels):
         if not deliverable.qc_runs.exists():
-            _demo_run(deliverable)
+            demo_run(deliverable)
 
 
-def _demo_run(deliverable: Deliverable) -> None:
+def demo_run(deliverable: Deliverable) -> None:
+    """QC of a short synthetic master of ``deliverable`` (also for other apps' demo steps)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "master-demo.mxf"
         write_master(path, duration_s=DEMO_MASTER_SECONDS, tracks=4, container_format="mxf")

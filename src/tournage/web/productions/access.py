@@ -5,7 +5,8 @@ Any view whose URL carries a ``production_id`` goes through
 user who is not a member gets a 404 (the production's existence is not
 revealed), and an unsafe request (POST, PUT, PATCH, DELETE) needs a role that
 may write — every role but crew, unless the view narrows it with
-``write_roles``.
+``write_roles``. A production an app locks (``register_write_lock``: closing marks it
+closed) refuses every unsafe request but those of ``open_when_locked`` views.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 WRITE_ROLES_ATTR = "write_roles"
 READ_ROLES_ATTR = "read_roles"
+OPEN_WHEN_LOCKED_ATTR = "open_when_locked"
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
@@ -130,6 +132,27 @@ def area(name: Area, *, writers_only: bool = False) -> Callable[[ViewFunc], View
     return mark
 
 
+# Read-only productions: an app registers a lock (``production -> bool``, e.g. closing marks a
+# closed production); every unsafe request to a locked production is refused here, once for
+# every app, except by the views marked ``open_when_locked`` (reopening, an export request).
+_write_locks: list[Callable[[Production], bool]] = []
+
+
+def register_write_lock(lock: Callable[[Production], bool]) -> None:
+    if lock not in _write_locks:
+        _write_locks.append(lock)
+
+
+def is_locked(production: Production) -> bool:
+    return any(lock(production) for lock in _write_locks)
+
+
+def open_when_locked(view: ViewFunc) -> ViewFunc:
+    """The view may change things on a locked (closed) production."""
+    setattr(view, OPEN_WHEN_LOCKED_ATTR, True)
+    return view
+
+
 def _declared_roles(view: Callable[..., Any], attribute: str) -> Iterable[str] | None:
     roles: Iterable[str] | None = getattr(view, attribute, None)
     view_class = getattr(view, "view_class", None)
@@ -201,7 +224,14 @@ class ProductionAccessMiddleware:
             raise PermissionDenied("Your role on this production cannot open this page.")
         if request.method not in SAFE_METHODS and membership.role not in allowed_writers(view_func):
             raise PermissionDenied("Your role on this production cannot change this.")
+        unsafe = request.method not in SAFE_METHODS
+        if unsafe and not _opens_when_locked(view_func) and is_locked(membership.production):
+            raise PermissionDenied("This production is closed: it is read-only.")
         return None
+
+
+def _opens_when_locked(view: Callable[..., Any]) -> bool:
+    return bool(getattr(getattr(view, "view_class", view), OPEN_WHEN_LOCKED_ATTR, False))
 
 
 def production_context(request: HttpRequest) -> dict[str, Any]:
@@ -213,10 +243,14 @@ def production_context(request: HttpRequest) -> dict[str, Any]:
         return {}
     match = request.resolver_match
     reads, writes = areas_of(membership.role)
+    locked = is_locked(membership.production)  # a closed production shows no write button
     return {
         "production": membership.production,
         "membership": membership,
-        "can_write": match is not None and membership.role in allowed_writers(match.func),
+        "production_locked": locked,
+        "can_write": match is not None
+        and membership.role in allowed_writers(match.func)
+        and (not locked or _opens_when_locked(match.func)),
+        "may_write": {} if locked else {name: True for name in writes},
         "may_read": {name: True for name in reads},
-        "may_write": {name: True for name in writes},
     }

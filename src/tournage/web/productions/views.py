@@ -30,6 +30,7 @@ from .access import (
     ProductionViewMixin,
     area,
     hidden_person_fields,
+    open_when_locked,
     read_roles,
 )
 from .archive import ArchiveError, archived_models, restore_archive
@@ -278,6 +279,7 @@ def _scoped_history(
     return records.none()
 
 
+@open_when_locked  # a closed production stays exportable
 @read_roles(*MANAGERS)
 def exports(request: ProductionRequest, production_id: int) -> HttpResponse:
     """Ask for an archive of the whole production; a background task writes it."""

@@ -1,0 +1,201 @@
+"""Gather what the closing core needs from this app and, through their ``api`` modules,
+from budget, labor, carbon, delivery and (when installed) rights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+
+from tournage.budget.report import analyse
+from tournage.closing import marketing as marketing_core
+from tournage.closing import register
+from tournage.closing.environmental import CarbonInput
+from tournage.closing.financial import Certificate, FinancialInput
+from tournage.closing.legal import ContractLine, LegalInput, RightLine
+from tournage.closing.register import DestinationStatus, Item, QCRunRef
+from tournage.closing.report import ClosingInput
+from tournage.referential.registry import shared
+from tournage.web.budget import api as budget_api
+from tournage.web.carbon import api as carbon_api
+from tournage.web.delivery import api as delivery_api
+from tournage.web.labor import api as labor_api
+from tournage.web.productions.models import Production
+
+from .models import ClosingFile, Destination, MarketingPiece, RegisterItem
+
+
+def closing_file(production: Production) -> ClosingFile:
+    """The production's closing file (an empty one, unsaved, when none is recorded)."""
+    found = ClosingFile.objects.filter(production=production).first()
+    return found or ClosingFile(production=production)
+
+
+def _runs(deliverable_id: int | None) -> tuple[QCRunRef, ...]:
+    if deliverable_id is None:
+        return ()
+    return tuple(
+        QCRunRef(r.run_id, r.sha256, r.verdict, r.checks, r.duration_s)
+        for r in delivery_api.finished_runs(deliverable_id)
+    )
+
+
+def core_item(item: RegisterItem) -> Item:
+    return Item(
+        id=item.pk,
+        destination=item.destination.name,
+        kind=item.kind,
+        label=item.label,
+        due=item.due,
+        file_sha256=item.file_sha256,
+        delivered=item.delivered_on,
+        accepted=item.accepted_on if item.acceptance_file else None,
+        acceptance_duration_s=item.acceptance_duration_s,
+        profile=item.deliverable.profile if item.deliverable else "",
+        runs=_runs(item.deliverable_id),
+    )
+
+
+def status_of(destination: Destination, today: date) -> DestinationStatus:
+    items = [core_item(i) for i in destination.items.all()]
+    return register.evaluate_destination(destination.name, destination.kind, items, today)
+
+
+def destination_statuses(production: Production, today: date) -> list[DestinationStatus]:
+    destinations = Destination.objects.filter(production=production).prefetch_related(
+        "items__deliverable"
+    )
+    return [status_of(d, today) for d in destinations]
+
+
+def contract_ids(production: Production) -> set[int]:
+    return {c.id for c in labor_api.contract_summaries(production)}
+
+
+def shared_statuses(production: Production, today: date) -> list[DestinationStatus]:
+    """Within one referential evaluation, the register is decided once."""
+    return shared(
+        ("closing.register", production.pk, today), lambda: destination_statuses(production, today)
+    )
+
+
+def marketing_pieces(production: Production) -> list[marketing_core.Piece]:
+    pieces = MarketingPiece.objects.filter(production=production).select_related("deliverable")
+    return [marketing_core.Piece(p.kind, p.language, _verdict(p)) for p in pieces]
+
+
+def _verdict(piece: MarketingPiece) -> str:
+    if piece.deliverable_id is None:
+        return ""
+    runs = delivery_api.finished_runs(piece.deliverable_id)
+    return runs[0].verdict if runs else ""
+
+
+def marketing_status(production: Production) -> list[marketing_core.DestinationSet]:
+    destinations = Destination.objects.filter(production=production).values_list("name", "kind")
+    return marketing_core.evaluate(list(destinations), marketing_pieces(production))
+
+
+def financial_input(production: Production, record: ClosingFile) -> FinancialInput:
+    document = budget_api.production_budget_by_id(production.pk)
+    expenses = budget_api.expense_amounts(production)
+    ledger = sum((amount for _account, amount in expenses), Decimal(0))
+    certificate = None
+    if record.auditor or record.certificate:
+        certificate = Certificate(record.auditor, record.certified_on, bool(record.certificate))
+    return FinancialInput(
+        report=analyse(document)[1] if document else None,
+        financing=tuple((s.kind, s.amount) for s in document.financing.sources) if document else (),
+        ledger_total=ledger if expenses else None,
+        format=production.format,
+        completion=record.completion_date,
+        visa=record.visa_date,
+        frozen_total=record.frozen_cost_total,
+        certificate=certificate,
+        overrun_note=record.overrun_note,
+    )
+
+
+def _closures(record: ClosingFile) -> dict[int, Any]:
+    if record.pk is None:
+        return {}
+    return {c.contract_id: c for c in record.contract_closures.all()}
+
+
+def legal_input(production: Production, record: ClosingFile) -> LegalInput:
+    closures = _closures(record)
+    contracts = []
+    for summary in labor_api.contract_summaries(production):
+        closure = closures.get(summary.id)
+        contracts.append(
+            ContractLine(
+                summary.id,
+                summary.person,
+                summary.function,
+                summary.status,
+                summary.end,
+                final_pay_settled=closure is not None and closure.final_pay_on is not None,
+                documents_handed=closure is not None and closure.documents_handed,
+            )
+        )
+    return LegalInput(
+        tuple(contracts), rights_lines(production), record.insurance_closed, record.conservation
+    )
+
+
+def rights_lines(production: Production) -> tuple[RightLine, ...] | None:
+    """Rights and their expiry from the rights app; ``None`` while it is not installed or
+    offers no such service (shown as "not available", never as a pass)."""
+    if not apps.is_installed("tournage.web.rights"):
+        return None
+    reader = getattr(import_module("tournage.web.rights.api"), "rights_expiry", None)
+    if reader is None:
+        return None
+    return tuple(RightLine(label, expires) for label, expires in reader(production))
+
+
+def _by_category(lines: Iterable[Any]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        if line.kgco2e is not None:
+            totals[line.category] = totals.get(line.category, Decimal(0)) + line.kgco2e
+    return totals
+
+
+def carbon_input(production: Production, record: ClosingFile) -> CarbonInput:
+    footprints = carbon_api.footprints(production)
+    if footprints is None:
+        return CarbonInput(available=False)
+    actual = footprints.actual
+    return CarbonInput(
+        forecast=_by_category(footprints.forecast.lines),
+        actual=_by_category(actual.lines),
+        actual_total=actual.total_kgco2e,
+        frozen_on=record.frozen_on,
+        frozen_kg=record.frozen_carbon_kg,
+        comments={str(k): str(v) for k, v in (record.carbon_comments or {}).items()},
+        ecoprod_targeted=record.ecoprod_targeted,
+        ecoprod_score=record.ecoprod_score,
+        ecoprod_mandatory_met=record.ecoprod_mandatory_met,
+    )
+
+
+def closing_input(production: Production, today: date) -> ClosingInput:
+    record = closing_file(production)
+    return ClosingInput(
+        title=production.title,
+        today=today,
+        financial=financial_input(production, record),
+        legal=legal_input(production, record),
+        carbon=carbon_input(production, record),
+        destinations=tuple(shared_statuses(production, today)),
+        closed_on=record.closed_at.date() if record.closed_at else None,
+    )
+
+
+def shared_input(production: Production, today: date) -> ClosingInput:
+    return shared(("closing.input", production.pk, today), lambda: closing_input(production, today))
