@@ -29,6 +29,7 @@ DOMAIN_MODULES = (
     "accessibility",
     "referential",
     "security",
+    "closing",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tournage.cli.closing import register_command
 from tournage.cli.output import CliError, emit, options
 
 
@@ -71,7 +72,10 @@ def render_qc(doc: dict[str, Any]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `loudness` and `qc` to the main app."""
+    """Add `loudness`, `qc` and the `delivery` group (`delivery register`) to the main app."""
+    delivery = typer.Typer(help="Delivery register of a production (per destination).")
+    app.add_typer(delivery, name="delivery")
+    register_command(delivery)
 
     @app.command("loudness")
     def loudness(
