@@ -11,6 +11,7 @@ import json
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,11 +20,15 @@ import yaml
 from tournage.carbon.activities import Activity, parse_activities
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.plan import ProductionPlan, parse_plan
+from tournage.common.errors import DomainError
+from tournage.scheduling import problem_io
+from tournage.scheduling.planned import PlannedDay, planned_days
 
 ARCHIVE_FORMAT = "tournage-production-archive"
 MAX_FILE_BYTES = 50 * 1024**2
 MAX_MEMBER_BYTES = 200 * 1024**2
 PLAN_KEYS = ("people", "locations", "days", "production")
+SECTIONS = ("productions", "carbon", "scheduling", "screenplay")  # what the forecast reads
 PROFILE_KEYS = ("vehicles", "post_production", "distribution", "options", "overrides")
 
 
@@ -100,15 +105,75 @@ def plan_document(
     }
 
 
-def _archive_plan(productions: dict[str, Any], carbon: dict[str, Any]) -> dict[str, Any]:
-    return plan_document(
+def scheduled_days(days: Iterable[PlannedDay], crew: Iterable[Any]) -> list[dict[str, Any]]:
+    """Plan days from a plan de travail (instead of days typed per location): date and
+    location, the crew every day and the cast on the days of their scenes. Days of a
+    décor placed at no location are left out (the web page lists them)."""
+    crew_ids = [str(pk) for pk in crew]
+    return [
+        {
+            "location": str(day.location_id),
+            "date": day.day.isoformat(),
+            "people": crew_ids + [str(pk) for pk in day.cast_ids],
+        }
+        for day in days
+        if day.location_id is not None
+    ]
+
+
+def _archive_plan(sections: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    productions, carbon = sections["productions"], sections["carbon"]
+    people = _rows(productions, "productions.person")
+    document = plan_document(
         production=(_rows(productions, "productions.production") or [{}])[0],
-        people=_rows(productions, "productions.person"),
+        people=people,
         locations=_rows(productions, "productions.location"),
         profile=(_rows(carbon, "carbon.carbonprofile") or [{}])[0],
         modes={row["person"]: row.get("mode") for row in _rows(carbon, "carbon.persontravel")},
         energy={row["location"]: row for row in _rows(carbon, "carbon.locationenergy")},
     )
+    days = _archive_schedule(sections)
+    if days is not None:
+        crew = [row["id"] for row in people if row.get("kind") == "crew"]
+        document["days"] = scheduled_days(days, crew)
+    return document
+
+
+def _archive_schedule(sections: Mapping[str, dict[str, Any]]) -> tuple[PlannedDay, ...] | None:
+    """The archived current plan de travail's days, as the web app reads them."""
+    scheduling, screenplay = sections["scheduling"], sections["screenplay"]
+    current = [r for r in _rows(scheduling, "scheduling.schedule") if r.get("status") == "current"]
+    if not current:
+        return None
+    schedule = current[0]["id"]
+    try:
+        dates = {
+            row["id"]: date.fromisoformat(row["date"])
+            for row in _rows(scheduling, "scheduling.shootingday")
+            if row.get("schedule") == schedule
+        }
+        assignment = {
+            str(row["scene_key"]): dates[row["day"]]
+            for row in _rows(scheduling, "scheduling.sceneassignment")
+            if row.get("schedule") == schedule and row.get("day") is not None
+        }
+        problem = problem_io.from_dict(current[0]["problem"])
+        places = {
+            row["id"]: [str(row.get("name") or ""), *(row.get("sets") or [])]
+            for row in _rows(sections["productions"], "productions.location")
+        }
+        return planned_days(problem, assignment, places, _archive_cast(screenplay))
+    except (DomainError, KeyError, TypeError, ValueError) as bad:
+        raise CarbonError("archive.schedule", "Plan de travail illisible dans l'archive.") from bad
+
+
+def _archive_cast(screenplay: dict[str, Any]) -> dict[str, Any]:
+    """Character -> person: the latest script version's casting wins (as in the app)."""
+    numbers = {r["id"]: r.get("number") or 0 for r in _rows(screenplay, "screenplay.scriptversion")}
+    rows = sorted(
+        _rows(screenplay, "screenplay.character"), key=lambda r: numbers.get(r.get("version"), 0)
+    )
+    return {str(row.get("name")): row["person"] for row in rows if row.get("person")}
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> Any:
@@ -141,10 +206,10 @@ def read_archive(path: Path) -> Source:
             raise CarbonError(
                 "archive.format", "Ce zip n'est pas une archive de production tournage."
             )
-        productions = _read_member(archive, "sections/productions.json") or {}
-        carbon = _read_member(archive, "sections/carbon.json") or {}
-    if not isinstance(productions, dict) or not isinstance(carbon, dict):
+        sections = {name: _read_member(archive, f"sections/{name}.json") or {} for name in SECTIONS}
+    if not all(isinstance(section, dict) for section in sections.values()):
         raise CarbonError("archive.format", "Sections de l'archive mal formées.")
+    carbon = sections["carbon"]
     activities = parse_activities(
         {
             "activities": [
@@ -158,7 +223,7 @@ def read_archive(path: Path) -> Source:
             ]
         }
     )
-    plan = parse_plan(_archive_plan(productions, carbon))
+    plan = parse_plan(_archive_plan(sections))
     profile = (_rows(carbon, "carbon.carbonprofile") or [{}])[0]
     return Source(
         title=plan.title,

@@ -13,9 +13,10 @@ from tournage.carbon.monetary import expense_activities
 from tournage.carbon.plan import ProductionPlan, parse_plan
 from tournage.carbon.report import build_report
 from tournage.carbon.scenarios import ScenarioResult, rank_levers, run_scenario
-from tournage.carbon.sources import plan_document
+from tournage.carbon.sources import plan_document, scheduled_days
 from tournage.web.budget import api as budget_api
 from tournage.web.productions.models import Location, Person, Production
+from tournage.web.scheduling import api as scheduling_api
 
 from .models import CarbonActivity, CarbonProfile, LocationEnergy, PersonTravel, Scenario
 
@@ -31,7 +32,9 @@ def _decimal(value: Any) -> Any:
     return str(value) if isinstance(value, Decimal) else value
 
 
-def production_plan(production: Production) -> ProductionPlan:
+def production_plan(
+    production: Production, accepted: scheduling_api.AcceptedPlan | None = None
+) -> ProductionPlan:
     profile: dict[str, Any] = dict(
         CarbonProfile.objects.filter(production=production).values().first() or {}
     )
@@ -54,6 +57,10 @@ def production_plan(production: Production) -> ProductionPlan:
         ),
         energy=energy,
     )
+    accepted = accepted or scheduling_api.accepted_plan(production)
+    if accepted is not None:
+        crew = production.people.filter(kind="crew").values_list("pk", flat=True)
+        document["days"] = scheduled_days(accepted.days, crew)
     return parse_plan(document)
 
 
@@ -81,8 +88,10 @@ def expense_lines(production: Production) -> list[dict[str, Any]]:
     return [line.to_dict() for line in footprint.lines]
 
 
-def production_footprints(production: Production) -> Footprints:
-    return footprints(production_plan(production), activities(production))
+def production_footprints(
+    production: Production, accepted: scheduling_api.AcceptedPlan | None = None
+) -> Footprints:
+    return footprints(production_plan(production, accepted), activities(production))
 
 
 def scenario_results(
@@ -107,8 +116,9 @@ def report_document(production: Production) -> dict[str, Any]:
 
 def page_data(production: Production) -> dict[str, Any]:
     """Everything the footprint page shows; a bad stored value becomes a message."""
+    accepted = scheduling_api.accepted_plan(production)
     try:
-        result = production_footprints(production)
+        result = production_footprints(production, accepted)
         assert result.derived is not None
         scenarios = scenario_results(production, result)
         ranked = rank_levers(result.derived.plan, result.derived)
@@ -119,6 +129,7 @@ def page_data(production: Production) -> dict[str, Any]:
         result.report_input(production.title, checklist, tuple(s for _, s in scenarios))
     )
     return {
+        "plan": accepted,
         "result": result,
         "report": report,
         "scenarios": scenarios,

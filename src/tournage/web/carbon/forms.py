@@ -78,6 +78,11 @@ class LocationEnergyForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = LocationEnergy
         fields = ["shooting_days", "power_source", "energy_kwh_per_day", "fuel_l_per_day"]
+        help_texts = {
+            "shooting_days": _(
+                "Used only while no plan de travail is accepted: the accepted one gives the days."
+            )
+        }
 
 
 class ScenarioForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from tournage.carbon.xlsx_report import report_xlsx
 from tournage.web.productions.access import Area, ProductionRequest, area
 from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Location, Person
+from tournage.web.scheduling import api as scheduling_api
 
 from .adapters import page_data, profile_for, report_document
 from .forms import (
@@ -57,13 +59,23 @@ def index(request: ProductionRequest, production_id: int) -> HttpResponse:
     if "error" not in data:
         context["charts"] = _charts(data)
         context["activities"] = CarbonActivity.objects.filter(production=production)
-        context["locations"] = _energy_rows(production)
+        context["locations"] = _energy_rows(production, data["plan"])
     return render(request, "carbon/index.html", context)
 
 
-def _energy_rows(production: Any) -> list[tuple[Location, LocationEnergy | None]]:
+def _energy_rows(
+    production: Any, plan: scheduling_api.AcceptedPlan | None
+) -> list[tuple[Location, LocationEnergy | None, int]]:
+    """Each location, its energy settings and its shooting days: counted in the accepted
+    plan de travail when there is one, else as typed."""
     energy = {e.location_id: e for e in LocationEnergy.objects.filter(production=production)}
-    return [(loc, energy.get(loc.pk)) for loc in Location.objects.filter(production=production)]
+    planned = Counter(day.location_id for day in plan.days) if plan else None
+    rows = []
+    for location in Location.objects.filter(production=production):
+        stored = energy.get(location.pk)
+        typed = stored.shooting_days if stored else 0
+        rows.append((location, stored, typed if planned is None else planned[location.pk]))
+    return rows
 
 
 @editing

@@ -1,0 +1,42 @@
+"""A plan de travail as the other modules read it: each shooting day with its date, the
+location it is shot at (through the set ↔ location mapping) and the cast it calls.
+
+Pure: the web app feeds it the stored version, the carbon core an export archive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from tournage.scheduling.evaluate import evaluate
+from tournage.scheduling.model import Problem
+from tournage.screenplay.sets import matched
+
+
+@dataclass(frozen=True)
+class PlannedDay:
+    day: date
+    decor: str  # the day's first décor, by its set name
+    location_id: int | None  # the location holding that set; None: not placed yet
+    cast_ids: tuple[int, ...]  # people of the cast called that day
+
+
+def planned_days(
+    problem: Problem,
+    assignment: Mapping[str, date],
+    places: Mapping[int, Iterable[str]],
+    cast: Mapping[str, int],
+) -> tuple[PlannedDay, ...]:
+    """``places``: location id -> its names (own name and sets); ``cast``: character ->
+    person id. A day is placed where its first scene is shot (a move within the day is
+    not counted)."""
+    names = {location.id: location.name for location in problem.locations}
+    days = []
+    for plan in evaluate(problem, dict(assignment)).days:
+        decor = plan.scenes[0].location
+        called = dict.fromkeys(cast[c] for s in plan.scenes for c in s.cast if c in cast)
+        days.append(
+            PlannedDay(plan.day, names.get(decor, decor), matched(decor, places), tuple(called))
+        )
+    return tuple(days)

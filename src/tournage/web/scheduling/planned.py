@@ -1,0 +1,33 @@
+"""The accepted plan de travail as other apps read it (``tournage.scheduling.planned``):
+the carbon forecast derives its days, travel and lodging from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tournage.scheduling.planned import PlannedDay, planned_days
+from tournage.web.screenplay import api as screenplay_api
+
+from .services import assignment_of, current_schedule, problem_of
+
+
+@dataclass(frozen=True)
+class AcceptedPlan:
+    number: int
+    days: tuple[PlannedDay, ...]
+
+    def unplaced(self) -> list[str]:
+        """Décors of shooting days that no location holds yet (first appearance order)."""
+        return list(dict.fromkeys(d.decor for d in self.days if d.location_id is None))
+
+
+def accepted_plan(production: Any) -> AcceptedPlan | None:
+    """The current (accepted) version's days; ``None`` while no version is accepted."""
+    schedule = current_schedule(production)
+    if schedule is None:
+        return None
+    places = {p.pk: [p.name, *(p.sets or [])] for p in production.locations.all()}
+    cast = {name: p.pk for name, p in screenplay_api.cast_by_character(production).items()}
+    days = planned_days(problem_of(schedule), assignment_of(schedule), places, cast)
+    return AcceptedPlan(schedule.number, days)
