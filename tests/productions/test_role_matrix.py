@@ -48,6 +48,7 @@ NAMESPACE_AREA = {
     "scheduling": "planning",
     "delivery": "planning",
     "accessibility": "planning",
+    "safety": "planning",
     "carbon": "carbon",
     "development": "production",
     "closing": "planning",
@@ -92,6 +93,10 @@ ROUTES: dict[str, Access] = {
     "labor:person_calendar": MATRIX["planning"],
     "labor:accessibility": PERSONAL,
     "labor:inclusion": PERSONAL,
+    "safety:duer_sync": writers_only("planning"),
+    "safety:inclusion": PERSONAL,
+    "safety:head_edit": PERSONAL,
+    "safety:heads_form_csv": (frozenset({P, PM}), frozenset()),
     "referential:export": writers_only("production"),
     **{
         f"development:{kind}_create": writers_only("production")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tournage.web.budget",
     "tournage.web.carbon",
     "tournage.web.labor",
+    "tournage.web.safety",
     "tournage.web.delivery",
     "tournage.web.accessibility",
     "tournage.web.closing",

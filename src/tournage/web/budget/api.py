@@ -6,11 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from tournage.web.budget.adapters import production_budget_by_id
-from tournage.web.budget.models import BudgetLine, Commitment, Expense
+from tournage.web.budget.models import BudgetLine, Commitment, Expense, FinancingSource
 from tournage.web.budget.schedule_link import register_global_provider
 from tournage.web.productions.models import Person, Production
 
 __all__ = [
+    "aid_ids",
     "commit_person",
     "commitment_references",
     "expense_amounts",
@@ -63,3 +64,9 @@ def expense_amounts(production: Production) -> list[tuple[str, Decimal]]:
 def commitment_references(production: Production) -> set[str]:
     """References of the production's commitments (a signed contract books ``contrat-<id>``)."""
     return set(Commitment.objects.filter(production=production).values_list("reference", flat=True))
+
+
+def aid_ids(production: Production) -> set[str]:
+    """Funding-source ids (``funding_sources.yaml``) of the financing plan's lines."""
+    rows = FinancingSource.objects.filter(production=production).exclude(aid_id="")
+    return set(rows.values_list("aid_id", flat=True))

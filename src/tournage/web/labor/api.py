@@ -7,9 +7,23 @@ from datetime import date
 from typing import Any
 
 from tournage.web.labor.models import Contract
-from tournage.web.labor.services import team_plan
+from tournage.web.labor.services import (
+    employer,
+    location_access,
+    locations_used,
+    risk_entries,
+    team_plan,
+)
 
-__all__ = ["ContractSummary", "contract_summaries", "team_plan"]
+__all__ = [
+    "ContractSummary",
+    "contract_summaries",
+    "employer",
+    "location_access",
+    "locations_used",
+    "risk_entries",
+    "team_plan",
+]
 
 
 @dataclass(frozen=True)

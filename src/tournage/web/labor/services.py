@@ -204,9 +204,9 @@ def _unique(calls: list[Call]) -> list[Call]:
     return list(seen.values())
 
 
-def observation_report(production: Production) -> bytes:
-    settings = TeamSettings.objects.filter(production=production).first()
-    risks = [
+def risk_entries(production: Production) -> list[RiskEntry]:
+    """The risk register as the user edited it (measures one per line)."""
+    return [
         RiskEntry(
             r.scene,
             r.code,
@@ -221,6 +221,22 @@ def observation_report(production: Production) -> bytes:
         )
         for r in production.labor_risks.all()
     ]
+
+
+def location_access(production: Production) -> dict[int, dict[str, object]]:
+    """Accessibility checklist of each location (by location id) as the teams recorded it."""
+    return {a.location_id: a.checklist() for a in production.labor_location_access.all()}
+
+
+def locations_used(production: Production) -> list[Any]:
+    """The locations where people are called (planned or actual timesheets)."""
+    ids = production.labor_timesheets.exclude(location=None).values_list("location_id")
+    return list(production.locations.filter(pk__in=ids))
+
+
+def observation_report(production: Production) -> bytes:
+    settings = TeamSettings.objects.filter(production=production).first()
+    risks = risk_entries(production)
     findings, _ = compliance(production)
     report = ObservationReport(
         production=production.title,
