@@ -30,6 +30,7 @@ DOMAIN_MODULES = (
     "referential",
     "security",
     "closing",
+    "safety",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

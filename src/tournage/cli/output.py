@@ -58,3 +58,17 @@ def emit(document: Any, render_text: Callable[[Any], str] | None = None) -> None
         sys.stdout.write(to_json(document) + "\n")
     else:
         sys.stdout.write(render_text(document).rstrip("\n") + "\n")
+
+
+def database_production(production_id: int) -> Any:
+    """Production ``production_id`` of the local database (migrated first), or a CliError."""
+    from tournage.web import runtime
+
+    runtime.setup_django()
+    runtime.migrate()
+    from tournage.web.productions.models import Production
+
+    production = Production.objects.filter(pk=production_id).first()
+    if production is None:
+        raise CliError(f"Aucune production n°{production_id} dans cette base.")
+    return production

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tournage.cli.output import CliError, emit
+from tournage.cli.output import CliError, database_production, emit
 
 STATUS_TEXT = {
     "met": "atteint",
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         production_id: Annotated[int, typer.Argument(help="Production id (tournage productions).")],
     ) -> None:
         """Every check of the framework on the production's data (records today's snapshot)."""
-        production = _production(production_id)
+        production = database_production(production_id)
         from tournage.referential.document import evaluation_document
         from tournage.web.referential.api import (
             evaluate_production,
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         suffix = output.suffix.lower()
         if suffix not in PORTFOLIO_FORMATS:
             raise CliError(f"Format de portefeuille inconnu « {suffix} » : .pdf, .zip ou .json.")
-        production = _production(production_id)
+        production = database_production(production_id)
         from tournage.web.referential.api import build
 
         data = build(production, suffix.lstrip("."))
@@ -63,19 +63,6 @@ def register(app: typer.Typer) -> None:
         except OSError as error:
             raise CliError(f"Impossible d'écrire {output} : {error.strerror}") from error
         emit({"written": str(output), "bytes": len(data)}, lambda d: f"Écrit : {d['written']}")
-
-
-def _production(production_id: int) -> Any:
-    from tournage.web import runtime
-
-    runtime.setup_django()
-    runtime.migrate()
-    from tournage.web.productions.models import Production
-
-    production = Production.objects.filter(pk=production_id).first()
-    if production is None:
-        raise CliError(f"Aucune production n°{production_id} dans cette base.")
-    return production
 
 
 def render_check(document: dict[str, Any]) -> str:

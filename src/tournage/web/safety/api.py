@@ -7,7 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from tournage.safety.duer import priority
 from tournage.safety.incidents import declaration_deadline
+from tournage.safety.inclusion import oeth, referent_required
+from tournage.web.labor import api as labor_api
 from tournage.web.productions.models import Production
 
 from . import services
@@ -54,4 +57,78 @@ def briefing_status(production: Production) -> dict[str, dict[str, Any]]:
     }
 
 
-__all__ = ["briefing_status", "incidents_on"]
+def _hazard(hazard: Any) -> dict[str, Any]:
+    band = priority(hazard.score)
+    return {
+        "scene": hazard.scene,
+        "label": hazard.label,
+        "severity": hazard.severity,
+        "likelihood": hazard.likelihood,
+        "score": hazard.score,
+        "priority": band.id if band else None,
+        "measures": list(hazard.measures),
+        "owner": hazard.owner,
+        "due": hazard.due,
+        "done": hazard.done,
+    }
+
+
+def _location(production: Production, place: Any, used: set[int]) -> dict[str, Any]:
+    status = services.checklist_status(production, place)
+    return {
+        "location": str(place),
+        "used": place.pk in used,
+        "complete": status.complete,
+        "no": [item.id for item in status.failing],
+        "unchecked": [item.id for item in status.unanswered],
+    }
+
+
+def safety_document(production: Production) -> dict[str, Any]:
+    """The whole file as one JSON-ready document (``tournage safety ID --json``)."""
+    report = services.duer_report(production)
+    file = services.safety_file(production)
+    used = {place.pk for place in labor_api.locations_used(production)}
+    parity = services.parity(production)
+    quota = oeth(file.company_headcount, file.oeth_beneficiaries)
+    return {
+        "production": production.title,
+        "duer": {
+            "established": report.established,
+            "hazards": [_hazard(h) for h in report.hazards],
+            "findings": [f.to_dict() for f in report.findings],
+        },
+        "briefings": briefing_status(production),
+        "locations": [_location(production, p, used) for p in production.locations.all()],
+        "incidents": [
+            row
+            for day in sorted(
+                {
+                    timezone.localtime(i.occurred_at).date()
+                    for i in production.safety_incidents.all()
+                }
+            )
+            for row in incidents_on(production, day)
+        ],
+        "incident_findings": [f.to_dict() for f in services.incident_findings(production)],
+        "inclusion": {
+            "company_headcount": file.company_headcount,
+            "oeth_required": quota.required,
+            "oeth_subject": quota.subject,
+            "oeth_declared": quota.declared,
+            "referent": str(file.disability_referent or "") or None,
+            "referent_required": referent_required(file.company_headcount),
+            "parity": {
+                "kind": parity.kind,
+                "women_points": parity.women_points,
+                "total": parity.total if parity.grid else None,
+                "stated_total": parity.stated_total,
+                "threshold": parity.threshold,
+                "unknown_posts": [post.id for post in parity.unknown_posts],
+            },
+            "heads_form_required": services.heads_form_required(production),
+        },
+    }
+
+
+__all__ = ["briefing_status", "incidents_on", "safety_document"]
