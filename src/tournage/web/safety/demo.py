@@ -10,7 +10,7 @@ import yaml
 from django.utils import timezone
 
 from tournage.web.labor import api as labor_api
-from tournage.web.productions.models import Location, Person, PersonKind, Production
+from tournage.web.productions.models import Location, Person, Production
 
 from . import services
 from .models import Briefing, Hazard, HeadOfDepartment, Incident, LocationCheck, SafetyFile
@@ -33,7 +33,7 @@ def _maybe(value: str | None) -> datetime | None:
 
 def load_demo_safety(production: Production) -> None:
     data = _data()
-    people = _people(production, data)
+    people = _people(production)
     SafetyFile.objects.update_or_create(
         production=production,
         defaults={
@@ -46,18 +46,15 @@ def load_demo_safety(production: Production) -> None:
     _checklists(production, data)
     _incidents(production, data, people)
     for post, (key, sex) in data["heads"].items():
+        person = people.get(key)
         HeadOfDepartment.objects.update_or_create(
-            production=production, post=post, defaults={"person": people.get(key), "sex": sex}
-        )
-
-
-def _people(production: Production, data: dict[str, Any]) -> dict[str, Person]:
-    for row in data["people"]:
-        Person.objects.get_or_create(
             production=production,
-            key=row["key"],
-            defaults={**row, "kind": PersonKind.CONTACT},
+            post=post,
+            defaults={"person": person, "name": "" if person else key, "sex": sex},
         )
+
+
+def _people(production: Production) -> dict[str, Person]:
     return {p.key: p for p in production.people.all()}
 
 

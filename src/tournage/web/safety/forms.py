@@ -128,7 +128,7 @@ class IncidentForm(ScopedForm):
 class HeadForm(ScopedForm):
     class Meta:
         model = HeadOfDepartment
-        fields = ["post", "person", "sex"]
+        fields = ["post", "person", "name", "sex"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

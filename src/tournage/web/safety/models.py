@@ -181,6 +181,9 @@ class HeadOfDepartment(models.Model):
         related_name="+",
         verbose_name=_("person"),
     )
+    name = models.CharField(
+        _("name (when not in the production's people)"), max_length=200, blank=True
+    )
     sex = models.CharField(
         _("sex (CNC form)"),
         max_length=1,
@@ -195,4 +198,8 @@ class HeadOfDepartment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_post_display()} — {self.person or ''}"
+        return f"{self.get_post_display()} — {self.holder}"
+
+    @property
+    def holder(self) -> str:
+        return str(self.person) if self.person else self.name

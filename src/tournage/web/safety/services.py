@@ -133,7 +133,7 @@ def incident_findings(production: Production, now: datetime | None = None) -> li
 
 def heads(production: Production) -> dict[str, inclusion.Head]:
     return {
-        row.post: inclusion.Head(row.post, str(row.person or ""), row.sex)
+        row.post: inclusion.Head(row.post, row.holder, row.sex)
         for row in HeadOfDepartment.objects.filter(production=production).select_related("person")
     }
 
