@@ -96,7 +96,7 @@ ROUTES: dict[str, Access] = {
     "safety:duer_sync": writers_only("planning"),
     "safety:inclusion": PERSONAL,
     "safety:head_edit": PERSONAL,
-    "safety:heads_form_csv": (frozenset({P, PM}), frozenset()),
+    "safety:heads_form_csv": PERSONAL,
     "referential:export": writers_only("production"),
     **{
         f"development:{kind}_create": writers_only("production")

@@ -8,21 +8,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tournage.cli import main
-from tournage.cli.output import options
+from referential.test_cli import cli
 from tournage.web.safety.models import Incident, SafetyFile
 
 pytestmark = pytest.mark.django_db
-
-
-def cli(*args: str) -> int:
-    try:
-        with pytest.raises(SystemExit) as done:
-            main(list(args))
-            raise SystemExit(0)
-    finally:
-        options.json = False
-    return int(done.value.code or 0)
 
 
 def test_safety_json_document(production: Any, capsys: Any) -> None:

@@ -7,6 +7,8 @@ verdicts; unknown when the data is absent, uncertain when the rule rests on unce
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tournage.referential.registry import CheckResult, Evidence, Status, register_check
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.safety import checklist
@@ -57,53 +59,73 @@ def risky_scene_measures(production: Production) -> CheckResult:
     )
 
 
+NOBODY_CALLED = "Aucun lieu utilisé (pas de convocation sur un lieu)."
+
+
 def _locations(
-    production: Production, *, used_only: bool, group: str | None
-) -> tuple[list[checklist.LocationStatus], str]:
+    production: Production,
+    *,
+    used_only: bool,
+    group: str | None,
+    failing: Callable[[checklist.LocationStatus], str | None],
+    **wording: str,
+) -> CheckResult:
+    """Coverage of the locations (used ones, or all) by the checklist items of ``group``;
+    ``failing`` names a location that falls short, ``None`` when it passes."""
     statuses = services.location_statuses(production, used_only=used_only, group=group)
-    return statuses, checklist.group_source(group) if group else "safety/location_checklist.yaml"
+    names = [name for name in map(failing, statuses) if name is not None]
+    return coverage(
+        len(statuses),
+        names,
+        source=checklist.group_source(group) if group else "safety/location_checklist.yaml",
+        evidence=(_page(production, "locations", "Check-lists des lieux"),),
+        uncertain=group == "hygiene",  # the 2016 rules' articles were not read
+        met=wording["met"],
+        not_met=wording["not_met"],
+        empty=wording["empty"],
+    )
+
+
+def _incomplete(status: checklist.LocationStatus) -> str | None:
+    return None if status.complete else status.location
 
 
 @register_check("location_hygiene")
 def location_hygiene(production: Production) -> CheckResult:
-    statuses, source = _locations(production, used_only=True, group="hygiene")
-    return coverage(
-        len(statuses),
-        [s.describe() for s in statuses if s.failing or s.unanswered],
+    return _locations(
+        production,
+        used_only=True,
+        group="hygiene",
+        failing=lambda s: s.describe() if s.failing or s.unanswered else None,
         met="Toilettes, eau, repos et premiers secours vérifiés sur chaque lieu utilisé.",
         not_met="Lieux sans hygiène ou premiers secours vérifiés",
-        empty="Aucun lieu utilisé (pas de convocation sur un lieu).",
-        source=source,
-        evidence=(_page(production, "locations", "Check-lists des lieux"),),
-        uncertain=True,
+        empty=NOBODY_CALLED,
     )
 
 
 @register_check("location_checklist_done")
 def location_checklist_done(production: Production) -> CheckResult:
-    statuses, source = _locations(production, used_only=False, group="accessibility")
-    return coverage(
-        len(statuses),
-        [s.location for s in statuses if not s.complete],
+    return _locations(
+        production,
+        used_only=False,
+        group="accessibility",
+        failing=_incomplete,
         met="La check-list d'accessibilité de chaque lieu est remplie.",
         not_met="Lieux sans check-list d'accessibilité remplie",
         empty="Aucun lieu enregistré.",
-        source=source,
-        evidence=(_page(production, "locations", "Check-lists des lieux"),),
     )
 
 
 @register_check("checklist_per_location")
 def checklist_per_location(production: Production) -> CheckResult:
-    statuses, source = _locations(production, used_only=True, group=None)
-    return coverage(
-        len(statuses),
-        [s.location for s in statuses if not s.complete],
+    return _locations(
+        production,
+        used_only=True,
+        group=None,
+        failing=_incomplete,
         met="Chaque lieu utilisé a sa check-list complète.",
         not_met="Lieux utilisés sans check-list complète",
-        empty="Aucun lieu utilisé (pas de convocation sur un lieu).",
-        source=source,
-        evidence=(_page(production, "locations", "Check-lists des lieux"),),
+        empty=NOBODY_CALLED,
     )
 
 

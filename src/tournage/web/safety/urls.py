@@ -16,6 +16,6 @@ urlpatterns = [
     path("incidents/", views.incidents, name="incidents"),
     path("incidents/<int:incident_id>/", views.incident_edit, name="incident_edit"),
     path("inclusion/", views.inclusion, name="inclusion"),
-    path("inclusion/<int:head_id>/", views.head_edit, name="head_edit"),
+    path("inclusion/<int:head_of_department_id>/", views.head_edit, name="head_edit"),
     path("inclusion/chefs-de-poste.csv", views.heads_form_csv, name="heads_form_csv"),
 ]

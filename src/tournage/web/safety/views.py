@@ -210,8 +210,12 @@ def inclusion(request: ProductionRequest, production_id: int) -> HttpResponse:
 
 @personal_data
 @write_roles(*PERSONAL_DATA_READERS)
-def head_edit(request: ProductionRequest, production_id: int, head_id: int) -> HttpResponse:
-    head = get_object_or_404(HeadOfDepartment, pk=head_id, production=request.production)
+def head_edit(
+    request: ProductionRequest, production_id: int, head_of_department_id: int
+) -> HttpResponse:
+    head = get_object_or_404(
+        HeadOfDepartment, pk=head_of_department_id, production=request.production
+    )
     form = HeadForm(request.POST or None, instance=head, production=request.production)
     return _saved(request, form, "inclusion") or render(
         request,
