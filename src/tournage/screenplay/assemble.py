@@ -23,10 +23,12 @@ def build_script(
     source_format: str,
     paper: str = "letter",
     limits: ParseLimits | None = None,
+    pagination: Pagination | None = None,
 ) -> Script:
     """Cut ``elements`` into scenes, paginate them and list the characters.
 
-    ``limits`` bounds the scenes and cues, counted as they come.
+    ``limits`` bounds the scenes and cues, counted as they come. ``pagination``: the
+    pages as printed (a PDF's), instead of paginating ``elements`` on ``paper``.
     """
     limits = limits or ParseLimits.defaults()
     max_scenes, cues_left = limits.max_scenes, limits.max_cues
@@ -59,7 +61,7 @@ def build_script(
                 scene.characters.append(element.character or "")
         elif kind is _SYNOPSIS and scene.synopsis is None:
             scene.synopsis = element.text
-    apply_pagination(script, paginate(elements, Layout.load(paper)))
+    apply_pagination(script, pagination or paginate(elements, Layout.load(paper)))
     script.characters = _characters(zip(scenes, cues, strict=True))
     return script
 
@@ -99,7 +101,10 @@ def _scene(heading: Element, index: int, effets: dict[str, Effet]) -> Scene:
         effet = effets[plain] = split_heading(plain)
     # Positional (keywords cost twice as much on this 19-field dataclass): the fields of
     # an ``Effet`` follow ``number`` in ``Scene`` in the same order (tested).
-    return Scene(index, text, heading.scene_number, *effet)
+    scene = Scene(index, text, heading.scene_number, *effet)
+    if heading.confidence < 1:
+        scene.heading_confidence = heading.confidence
+    return scene
 
 
 def apply_aliases(script: Script, aliases: Mapping[str, str]) -> Script:

@@ -73,7 +73,8 @@ class Element(msgspec.Struct, gc=False):
     speech) elements: the cue name without extension, so counts need no lookback.
     ``dual`` marks the second speech of a dual-dialogue pair (Fountain ``^``).
     ``depth`` is a section's level (number of ``#``); ``scene_number`` the number
-    written on a SCENE_HEADING.
+    written on a SCENE_HEADING; ``confidence`` how sure the reader is of the kind (below
+    1 for a heading a PDF marked only by its layout).
     """
 
     kind: ElementKind
@@ -83,6 +84,7 @@ class Element(msgspec.Struct, gc=False):
     dual: bool = False
     depth: int = 0
     scene_number: str | None = None
+    confidence: float = 1.0
 
     @property
     def plain(self) -> str:
@@ -134,7 +136,9 @@ class Scene(msgspec.Struct):
     its first part (the *décor*), ``sub_location`` the rest.
     ``time`` is the time of day as written (``JOUR``), ``day_night`` its canonical key
     from ``times_of_day.yaml`` (``DAY``, ``NIGHT``, ``DAWN``...) or ``None``.
-    ``eighths`` is our own pagination; ``fdx_eighths`` the length Final Draft stored.
+    ``eighths`` is our own pagination (a PDF's: its paper); ``fdx_eighths`` the length
+    Final Draft stored. ``heading_confidence`` is below 1 when the heading was recognised
+    by its layout only (a line in capitals in a PDF): the user reviews it.
     """
 
     index: int
@@ -156,6 +160,7 @@ class Scene(msgspec.Struct):
     non_speaking: list[str] = field(default_factory=list)
     tags: list[BreakdownTag] = field(default_factory=list)
     risks: list[RiskFlag] = field(default_factory=list)
+    heading_confidence: float = 1.0
 
     @property
     def key(self) -> str:
@@ -188,6 +193,8 @@ class Scene(msgspec.Struct):
         }
         if self.fdx_eighths is not None:  # Final Draft's own length, to compare with ours
             document["fdx_eighths"] = self.fdx_eighths
+        if self.heading_confidence < 1:  # a heading read from a PDF's layout, to review
+            document["heading_confidence"] = self.heading_confidence
         return document
 
 

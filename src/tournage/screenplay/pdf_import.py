@@ -1,216 +1,163 @@
-"""PDF → script model: elements recovered from indentation and capitalisation.
+"""PDF → script model, read from the document's own layout.
 
-Words and their positions come from pdfplumber. Rows are cut into segments at wide
-gaps (scene numbers in the margins, dual dialogue), measured in Courier columns from
-the action margin, then grouped into paragraphs at blank rows and classified by the
-industry template's columns (``layout.yaml``). Page numbers, revision marks,
-``(MORE)``/``(CONT'D)`` and ``CONTINUED`` lines are dropped; each page end becomes a
-forced page break, so the script keeps the PDF's pagination.
+``pdf_text`` gives rows of positioned segments, ``pdf_layout`` the document's columns
+(action margin, dialogue and parenthetical columns, row pitch) and its cleaned rows.
+Rows are grouped into paragraphs at blank rows, then classified by their shape: a
+heading by its INT/EXT prefix or sequence number, a number in the margin, or a line in
+capitals alone at the action margin (then with a confidence below 1 the user reviews);
+a speech by a name in capitals above rows at the dialogue or parenthetical column; a
+transition, a centred line, a lyric by their place on the row. The script keeps the
+PDF's pages: its page count and each scene's page and length come from the paper.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
 import re
-import statistics
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
 
 from tournage.screenplay.assemble import build_script
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.fountain import looks_like_cue
-from tournage.screenplay.heading import is_heading
+from tournage.screenplay.heading import heading_prefix
 from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage
-from tournage.screenplay.pagination import Layout
+from tournage.screenplay.pagination import Layout, Pagination
+from tournage.screenplay.pdf_layout import Geometry, infer, paragraphs
+from tournage.screenplay.pdf_text import Row, Segment, read_document
 
-_PAGE_NUMBER = re.compile(r"^\d+[A-Z]?\.?$")
-_NOISE = re.compile(
-    r"^(\*+|\(MORE\)|\(SUITE\)|\(?CONTINUED\)?:?|\(?SUITE\)?:?|CONTINUED:.*)$", re.I
-)
 _CONTD = re.compile(r"\s*\((CONT'D|CONT’D|CONT\.|SUITE)\)\s*$", re.I)
 _SENTENCE_ENDS = frozenset('.!?:…"»)')
-_MARGIN_SHARE = 0.1  # a column used by at least this share of rows is a text margin
-
-
-@dataclass
-class _Segment:
-    column: int
-    end: int
-    text: str
-
-
-@dataclass
-class _Row:
-    page: int
-    top: float
-    segments: list[_Segment]
-    number: str | None = None
-    height: float = 0.0  # glyph height: one single-spaced row at most
-
-
-@dataclass
-class _Paragraph:
-    rows: list[_Row] = field(default_factory=list)
+_A4_WIDTH = 600  # points: A4 is 595 wide, US Letter 612
+_TOLERANCE = 2  # characters a column may drift from the document's usual one
+# A line in capitals alone at the action margin reads as a heading with this confidence
+# (bold: the writer marked it), to be reviewed; a heading with INT/EXT or a number: 1.
+_LAYOUT_HEADING = 0.6
+_BOLD_HEADING = 0.9
+_CUE_WORDS = 4  # a name not in capitals is a cue by its column if it is this short
+_TITLE_INDENT = 5  # title page rows indented more than this are centred, else contacts
+_CREDIT = re.compile(r"^(written by|screenplay by|by|écrit par|scénario( de)?|de|par)$", re.I)
 
 
 def parse_pdf(data: bytes, paper: str = "letter", limits: ParseLimits | None = None) -> Script:
     limits = limits or ParseLimits.defaults()
-    pages = _read_words(data, limits)
-    if not any(pages):
+    document = read_document(data, limits)
+    if not document.rows:
         raise ScriptError(
             "pdf_no_text",
             "Ce PDF n'a pas de couche texte (document scanné ?) : "
             "demandez le PDF exporté du logiciel d'écriture, ou un fichier Fountain/FDX.",
         )
-    layout = Layout.load(paper)
-    rows = _rows(pages, layout)
-    title_page, rows = _split_title_page(rows)
-    return build_script(title_page, _Classifier(layout).run(rows), "pdf", paper, limits)
+    geometry, rows = infer(document)
+    title_page, rows = _split_title_page(rows, geometry)
+    first_page = rows[0].page if rows else 0
+    classifier = _Classifier(geometry)
+    elements = classifier.run(rows)
+    paper = "a4" if document.width < _A4_WIDTH else "letter"
+    pages = _paper_pages(classifier, geometry, rows, document.page_count - first_page, paper)
+    return build_script(title_page, elements, "pdf", paper, limits, pages)
 
 
-def _read_words(data: bytes, limits: ParseLimits) -> list[list[dict[str, Any]]]:
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > limits.max_pdf_pages:
-                raise limits.too_many_pages()
-            return [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pdf.pages]
-    except ScriptError:
-        raise
-    except Exception as error:  # pdfminer raises many unrelated types on broken files
-        raise ScriptError("pdf_invalid", "Ce PDF est illisible ou protégé.") from error
-
-
-def _rows(pages: list[list[dict[str, Any]]], layout: Layout) -> list[_Row]:
-    words = [word for page in pages for word in page]
-    char_width = statistics.median((w["x1"] - w["x0"]) / max(1, len(w["text"])) for w in words)
-    if char_width <= 0.1:  # a damaged font with no widths: assume the template's Courier
-        char_width = layout.font_size * 0.6
-    raw: list[tuple[int, float, list[dict[str, Any]]]] = []
-    for number, page in enumerate(pages):
-        lines: dict[int, list[dict[str, Any]]] = {}
-        for word in page:
-            lines.setdefault(round(word["top"] / 2), []).append(word)
-        raw.extend((number, min(w["top"] for w in line), line) for _, line in sorted(lines.items()))
-    margin = _margin([_text_start(line) for _, _, line in raw], char_width)
-    rows = [
-        _Row(page, top, _segments(line, margin, char_width), height=_height(line))
-        for page, top, line in raw
+def _paper_pages(
+    classifier: _Classifier, geometry: Geometry, rows: list[Row], page_count: int, paper: str
+) -> Pagination:
+    """Pages and eighths as printed: each scene from its heading's row to the next."""
+    first = rows[0].page if rows else 0
+    starts = [geometry.position(row) for row in classifier.heading_rows]
+    end = geometry.position(rows[-1]) + 1 if rows else 0.0
+    size = geometry.lines_per_page
+    eighths = [
+        max(1, int((stop - start) * 8 / size + 0.5))
+        for start, stop in zip(starts, [*starts[1:], end], strict=True)
     ]
-    return [row for row in (_clean(row, layout) for row in rows) if row.segments]
+    pages = [row.page - first + 1 for row in classifier.heading_rows]
+    return Pagination(page_count, [], eighths, pages, [], Layout.load(paper))
 
 
-def _height(line: list[dict[str, Any]]) -> float:
-    return max(float(w["bottom"]) - float(w["top"]) for w in line)
-
-
-def _text_start(line: list[dict[str, Any]]) -> tuple[float, bool] | None:
-    """Where a row's text starts (scene numbers aside) and whether it is a heading."""
-    words = sorted((w for w in line if not _PAGE_NUMBER.match(w["text"])), key=lambda w: w["x0"])
-    if not words:
-        return None
-    text = " ".join(w["text"] for w in words)
-    return words[0]["x0"], is_heading(text) and text.upper() == text
-
-
-def _margin(starts: list[tuple[float, bool] | None], char_width: float) -> float:
-    """The action margin: where headings start, else the leftmost frequent start."""
-    known = [start for start in starts if start is not None]
-    headings = Counter(round(x / char_width) for x, heading in known if heading)
-    if headings:
-        return headings.most_common(1)[0][0] * char_width
-    counts = Counter(round(x / char_width) for x, _ in known)
-    frequent = [column for column, count in counts.items() if count >= _MARGIN_SHARE * len(known)]
-    return min(frequent or counts) * char_width
-
-
-def _segments(line: list[dict[str, Any]], margin: float, char_width: float) -> list[_Segment]:
-    segments: list[_Segment] = []
-    last_end = None
-    for word in sorted(line, key=lambda w: w["x0"]):
-        column = round((word["x0"] - margin) / char_width)
-        end = round((word["x1"] - margin) / char_width)
-        if last_end is not None and column - last_end <= 2:
-            segments[-1].text += " " * max(1, column - last_end) + word["text"]
-            segments[-1].end = end
-        else:
-            segments.append(_Segment(column, end, word["text"]))
-        last_end = end
-    return segments
-
-
-def _clean(row: _Row, layout: Layout) -> _Row:
-    """Drop noise (revision marks, page numbers...); lift scene numbers from the margins."""
-    width = layout.line_width
-    kept = []
-    for segment in row.segments:
-        text = segment.text.strip()
-        if text.startswith("*") and not text.strip("*"):
-            continue
-        if segment.end <= 0 or segment.column > width:
-            row.number = row.number or text.rstrip(".")
-        elif not _NOISE.match(text):
-            kept.append(segment)
-    lone_number = len(kept) == 1 and _PAGE_NUMBER.match(kept[0].text) is not None
-    row.segments = [] if lone_number and kept[0].column > width // 2 else kept
-    return row
-
-
-def _split_title_page(rows: list[_Row]) -> tuple[TitlePage, list[_Row]]:
-    first_page = [row for row in rows if row.page == 0]
-    has_more_pages = any(row.page > 0 for row in rows)
-    if not has_more_pages or any(_is_heading(row) for row in first_page):
+def _split_title_page(rows: list[Row], geometry: Geometry) -> tuple[TitlePage, list[Row]]:
+    """A first page without any heading, before other pages, is the title page."""
+    first_page = [row for row in rows if row.page == rows[0].page] if rows else []
+    if len(first_page) == len(rows) or any(_heading_confidence(row) for row in first_page):
         return TitlePage(), rows
-    texts = [" ".join(s.text for s in row.segments) for row in first_page]
-    centered = [
-        text for row, text in zip(first_page, texts, strict=True) if row.segments[0].column > 5
+    centred = [
+        " ".join(_normalised(row.text) for row in group)
+        for group in paragraphs(first_page, geometry.step)
+        if group[0].segments[0].column > _TITLE_INDENT
     ]
-    others = [
-        text for row, text in zip(first_page, texts, strict=True) if row.segments[0].column <= 5
-    ]
-    entries = dict(zip(("Title", "Credit", "Author", "Source"), centered, strict=False))
+    others = [row.text for row in first_page if row.segments[0].column <= _TITLE_INDENT]
+    return TitlePage(_title_entries(centred, others)), rows[len(first_page) :]
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _title_entries(centred: list[str], others: list[str]) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for text in centred:
+        if "Title" not in entries:
+            entries["Title"] = text
+        elif _CREDIT.match(text) and "Credit" not in entries:
+            entries["Credit"] = text
+        elif "Author" not in entries:
+            entries["Author"] = text
+        else:
+            entries.setdefault("Source", text)
     if others:
         entries["Contact"] = "\n".join(others)
-    return TitlePage(entries), [row for row in rows if row.page > 0]
+    return entries
 
 
-def _is_heading(row: _Row) -> bool:
-    text = row.segments[0].text
-    return row.segments[0].column <= 2 and (
-        row.number is not None or (is_heading(text) and text.upper() == text)
-    )
+def _heading_confidence(row: Row) -> float:
+    """1 for a heading by its prefix or number, else 0 (layout headings: see below)."""
+    first = row.segments[0]
+    if first.column > _TOLERANCE:
+        return 0.0
+    text = row.text
+    if row.number is not None or (heading_prefix(text) and text.upper() == text):
+        return 1.0
+    return 0.0
+
+
+def _layout_heading(rows: list[Row]) -> float:
+    """A line in capitals alone at the action margin, no sentence: maybe a heading."""
+    if len(rows) != 1 or len(rows[0].segments) != 1:
+        return 0.0
+    segment = rows[0].segments[0]
+    text = segment.text
+    if (
+        segment.column > _TOLERANCE
+        or text.upper() != text
+        or not any(c.isalpha() for c in text)
+        or ":" in text
+        or text[-1] in _SENTENCE_ENDS
+    ):
+        return 0.0
+    return _BOLD_HEADING if segment.bold else _LAYOUT_HEADING
 
 
 class _Classifier:
-    def __init__(self, layout: Layout) -> None:
-        styles = layout.styles
-        self.width = layout.line_width
-        self.columns = {
-            "action": styles["action"].indent,
-            "dialogue": styles["dialogue"].indent,
-            "parenthetical": styles["parenthetical"].indent,
-            "character": styles["character"].indent,
-        }
+    def __init__(self, geometry: Geometry) -> None:
+        self.geometry = geometry
+        self.width = geometry.width
         self.elements: list[Element] = []
+        self.heading_rows: list[Row] = []
         self.speaker: str | None = None
 
-    def run(self, rows: list[_Row]) -> list[Element]:
-        """Elements, with a forced page break at each page end: the PDF's own pagination."""
+    def run(self, rows: list[Row]) -> list[Element]:
+        """Elements, with a page break at each page end (the PDF's own pagination)."""
         page = rows[0].page if rows else 0
-        for paragraph in _paragraphs(rows):
-            if paragraph.rows[0].page != page:
-                page = paragraph.rows[0].page
-                if self._continues_action(paragraph.rows):
+        for group in paragraphs(rows, self.geometry.step):
+            if group[0].page != page:
+                page = group[0].page
+                if self._continues_action(group):
                     continue
                 self.elements.append(Element(ElementKind.PAGE_BREAK, ""))
-            self._paragraph(paragraph.rows)
+            self._paragraph(group)
         return self.elements
 
-    def _continues_action(self, rows: list[_Row]) -> bool:
+    def _near(self, column: int, learned: int | None) -> bool:
+        return learned is not None and abs(column - learned) <= _TOLERANCE
+
+    def _continues_action(self, rows: list[Row]) -> bool:
         """An action paragraph cut by the page end (its last line ends mid-sentence) goes
         on with the first paragraph of the next page, read as action too."""
         last = self.elements[-1] if self.elements else None
@@ -219,58 +166,91 @@ class _Classifier:
             last is None
             or last.kind is not ElementKind.ACTION
             or last.text.rstrip()[-1:] in _SENTENCE_ENDS
-            or _is_heading(rows[0])
-            or self._nearest(first.column) != "action"
-            or (len(rows) > 1 and self._is_cue(first, rows[1]))
+            or _heading_confidence(rows[0])
+            or first.column > _TOLERANCE
+            or (len(rows) > 1 and self._is_cue(rows[0], rows[1]))
         ):
             return False
-        last.text += " " + _joined(rows)  # no forced break: the paginator splits it again
+        last.text += " " + _joined(rows)
         return True
 
-    def _nearest(self, column: int) -> str:
-        return min(self.columns, key=lambda name: abs(self.columns[name] - column))
-
-    def _paragraph(self, rows: list[_Row]) -> None:
+    def _paragraph(self, rows: list[Row]) -> None:
         first = rows[0].segments[0]
-        text = " ".join(segment.text for segment in rows[0].segments)
-        if _is_heading(rows[0]):
-            self.speaker = None
-            self.elements.append(
-                Element(ElementKind.SCENE_HEADING, text, scene_number=rows[0].number)
-            )
-            self._paragraph_rest(rows[1:])
-        elif (
-            len(rows[0].segments) == 2
-            and len(rows) > 1
-            and looks_like_cue(rows[0].segments[1].text)
-        ):
+        text = rows[0].text
+        confidence = _heading_confidence(rows[0]) or _layout_heading(rows)
+        if confidence:
+            self._heading(rows, confidence)
+        elif len(rows[0].segments) == 2 and len(rows) > 1 and self._dual_cues(rows[0]):
             self._dual(rows)
-        elif len(rows) > 1 and self._is_cue(first, rows[1]):
+        elif len(rows) > 1 and self._is_cue(rows[0], rows[1]):
             self._speech(rows)
-        elif len(rows) == 1 and first.column > self.width // 2 and first.end >= self.width - 1:
+        elif self._is_transition(rows):
             self._add(ElementKind.TRANSITION, text)
-        elif first.column > 5 and abs(first.column + first.end - self.width) <= 2:
-            self._add(ElementKind.CENTERED, text)
-        elif self._nearest(first.column) == "dialogue":
+        elif first.column > _TOLERANCE and abs(first.column - (self.width - first.end)) <= 2:
+            self._add(ElementKind.CENTERED, _joined(rows))
+        elif self._near(first.column, self.geometry.dialogue):
             self._add(ElementKind.LYRIC, _joined(rows))
         else:
             self._add(ElementKind.ACTION, _joined(rows))
 
-    def _is_cue(self, first: _Segment, following: _Row) -> bool:
-        """A cue sits at the character column, its speech right under it, indented less."""
-        speech = self._nearest(following.segments[0].column) in ("dialogue", "parenthetical")
-        return self._nearest(first.column) == "character" and speech
+    def _heading(self, rows: list[Row], confidence: float) -> None:
+        """A heading and its wrapped rows (capitals at the margin, no blank between)."""
+        wrapped = 1
+        while (
+            wrapped < len(rows)
+            and rows[wrapped].segments[0].column <= _TOLERANCE
+            and rows[wrapped].text.upper() == rows[wrapped].text
+        ):
+            wrapped += 1
+        text = " ".join(_normalised(row.text) for row in rows[:wrapped])
+        self.speaker = None
+        heading = Element(ElementKind.SCENE_HEADING, text, scene_number=rows[0].number)
+        heading.confidence = confidence
+        self.elements.append(heading)
+        self.heading_rows.append(rows[0])
+        if rows[wrapped:]:
+            self._paragraph(rows[wrapped:])
 
-    def _paragraph_rest(self, rows: list[_Row]) -> None:
-        if rows:
-            self._paragraph(rows)
+    def _is_transition(self, rows: list[Row]) -> bool:
+        segment = rows[0].segments[0]
+        text = segment.text
+        if len(rows) != 1 or text.upper() != text or segment.column <= self.width // 3:
+            return False
+        return text.endswith(":") or segment.end >= self.width - 1
+
+    def _is_cue(self, cue: Row, following: Row) -> bool:
+        """A name in capitals, its speech right under it at the speech columns."""
+        if len(cue.segments) != 1:
+            return False
+        first, under = cue.segments[0], following.segments[0]
+        name = _CONTD.sub("", first.text)
+        if not (looks_like_cue(name) or self._at_cue_column(first)) or name.endswith(":"):
+            return False
+        if first.column <= _TOLERANCE and under.column <= _TOLERANCE:
+            return False  # a paragraph of action that starts with a name
+        geometry = self.geometry
+        return (
+            self._near(under.column, geometry.dialogue)
+            or self._near(under.column, geometry.parenthetical)
+            or under.text.startswith("(")
+        )
+
+    def _at_cue_column(self, segment: Segment) -> bool:
+        """A name not in capitals (``McKENZIE``) is a cue by its place alone."""
+        geometry = self.geometry
+        middle = (segment.column + segment.end) // 2
+        place = middle if geometry.cue_centred else segment.column
+        return self._near(place, geometry.cue) and len(segment.text.split()) <= _CUE_WORDS
+
+    def _dual_cues(self, row: Row) -> bool:
+        return all(looks_like_cue(_CONTD.sub("", s.text)) for s in row.segments)
 
     def _add(self, kind: ElementKind, text: str) -> None:
         self.speaker = None
         self.elements.append(Element(kind, text))
 
-    def _speech(self, rows: list[_Row], dual: bool = False) -> None:
-        cue = " ".join(segment.text for segment in rows[0].segments)
+    def _speech(self, rows: list[Row], dual: bool = False) -> None:
+        cue = _normalised(rows[0].text)
         name, _, extension = _CONTD.sub("", cue).partition("(")
         name = name.strip()
         continued = bool(_CONTD.search(cue)) and self.speaker == name and not dual
@@ -285,44 +265,33 @@ class _Classifier:
         for row in rows[1:]:
             self._speech_line(row.segments[0], name, dual)
 
-    def _speech_line(self, segment: _Segment, name: str, dual: bool) -> None:
+    def _speech_line(self, segment: Segment, name: str, dual: bool) -> None:
         last = self.elements[-1]
         text = segment.text
-        opening = text.startswith("(") and self._nearest(segment.column) == "parenthetical"
         if last.kind is ElementKind.PARENTHETICAL and not last.text.endswith(")"):
             last.text += " " + text
-        elif opening:
+        elif text.startswith("("):
             self.elements.append(Element(ElementKind.PARENTHETICAL, text, name, dual=dual))
         elif last.kind is ElementKind.DIALOGUE and last.character == name:
             last.text += " " + text
         else:
             self.elements.append(Element(ElementKind.DIALOGUE, text, name, dual=dual))
 
-    def _dual(self, rows: list[_Row]) -> None:
-        left = [_Row(r.page, r.top, r.segments[:1]) for r in rows if r.segments]
-        right = [_Row(r.page, r.top, r.segments[1:]) for r in rows if len(r.segments) > 1]
+    def _dual(self, rows: list[Row]) -> None:
+        """Two speeches side by side: segments left of the middle of the cues go left."""
+        left_cue, right_cue = rows[0].segments
+        middle = (left_cue.column + right_cue.column) / 2
+        left = [_side(row, lambda s: s.column < middle) for row in rows]
+        right = [_side(row, lambda s: s.column >= middle) for row in rows]
         self.speaker = None
-        self._speech(left)
-        self._speech(right, dual=True)
+        self._speech([row for row in left if row.segments])
+        self._speech([row for row in right if row.segments], dual=True)
         self.speaker = None
 
 
-def _paragraphs(rows: list[_Row]) -> list[_Paragraph]:
-    """Group rows separated by no blank row (same page)."""
-    gaps = [b.top - a.top for a, b in itertools.pairwise(rows) if a.page == b.page]
-    # One row, no blank: the smallest gap, unless no two rows touch (then the glyph height).
-    step = min((gap for gap in gaps if gap > 1), default=12.0)
-    step = min([step, *(row.height for row in rows if row.height > 1)])
-    paragraphs: list[_Paragraph] = []
-    previous: _Row | None = None
-    for row in rows:
-        new = previous is None or row.page != previous.page or row.top - previous.top > step * 1.5
-        if new:
-            paragraphs.append(_Paragraph())
-        paragraphs[-1].rows.append(row)
-        previous = row
-    return paragraphs
+def _side(row: Row, keep: object) -> Row:
+    return Row(row.page, row.baseline, [s for s in row.segments if keep(s)])  # type: ignore[operator]
 
 
-def _joined(rows: list[_Row]) -> str:
-    return " ".join(" ".join(segment.text for segment in row.segments) for row in rows)
+def _joined(rows: list[Row]) -> str:
+    return " ".join(row.text for row in rows)
