@@ -13,6 +13,7 @@ PDF's pages: its page count and each scene's page and length come from the paper
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tournage.screenplay.assemble import build_script
 from tournage.screenplay.errors import ScriptError
@@ -64,9 +65,10 @@ def _paper_pages(
     starts = [geometry.position(row) for row in classifier.heading_rows]
     end = geometry.position(rows[-1]) + 1 if rows else 0.0
     size = geometry.lines_per_page
+    stops = [*starts[1:], end] if starts else []
     eighths = [
         max(1, int((stop - start) * 8 / size + 0.5))
-        for start, stop in zip(starts, [*starts[1:], end], strict=True)
+        for start, stop in zip(starts, stops, strict=True)
     ]
     pages = [row.page - first + 1 for row in classifier.heading_rows]
     return Pagination(page_count, [], eighths, pages, [], Layout.load(paper))
@@ -184,10 +186,12 @@ class _Classifier:
             self._dual(rows)
         elif len(rows) > 1 and self._is_cue(rows[0], rows[1]):
             self._speech(rows)
-        elif self._is_transition(rows):
-            self._add(ElementKind.TRANSITION, text)
+        elif self._is_lyric(first):
+            self._add(ElementKind.LYRIC, _joined(rows))
         elif first.column > _TOLERANCE and abs(first.column - (self.width - first.end)) <= 2:
             self._add(ElementKind.CENTERED, _joined(rows))
+        elif self._is_transition(rows):
+            self._add(ElementKind.TRANSITION, text)
         elif self._near(first.column, self.geometry.dialogue):
             self._add(ElementKind.LYRIC, _joined(rows))
         else:
@@ -211,12 +215,25 @@ class _Classifier:
         if rows[wrapped:]:
             self._paragraph(rows[wrapped:])
 
+    def _is_lyric(self, segment: Segment) -> bool:
+        """Outside a speech, at the dialogue column and not in capitals (a centred line
+        may start there too, but it is a title in capitals)."""
+        dialogue = self.geometry.dialogue
+        return (
+            dialogue is not None
+            and abs(segment.column - dialogue) <= 1
+            and segment.text.upper() != segment.text
+        )
+
     def _is_transition(self, rows: list[Row]) -> bool:
+        """One row in capitals, right of the middle, or flush right, or ending in ``:``."""
         segment = rows[0].segments[0]
         text = segment.text
         if len(rows) != 1 or text.upper() != text or segment.column <= self.width // 3:
             return False
-        return text.endswith(":") or segment.end >= self.width - 1
+        return (
+            text.endswith(":") or segment.end >= self.width - 1 or segment.column > self.width // 2
+        )
 
     def _is_cue(self, cue: Row, following: Row) -> bool:
         """A name in capitals, its speech right under it at the speech columns."""
@@ -289,8 +306,8 @@ class _Classifier:
         self.speaker = None
 
 
-def _side(row: Row, keep: object) -> Row:
-    return Row(row.page, row.baseline, [s for s in row.segments if keep(s)])  # type: ignore[operator]
+def _side(row: Row, keep: Callable[[Segment], bool]) -> Row:
+    return Row(row.page, row.baseline, [s for s in row.segments if keep(s)])
 
 
 def _joined(rows: list[Row]) -> str:

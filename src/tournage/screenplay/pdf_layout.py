@@ -20,7 +20,7 @@ from tournage.screenplay.fountain import looks_like_cue
 from tournage.screenplay.heading import heading_prefix
 from tournage.screenplay.pdf_text import Document, Row, Segment
 
-_NUMBER = re.compile(r"^\*?\d{1,4}[A-Z]{0,3}\.?\*?$")
+_NUMBER = re.compile(r"^\d{1,4}[A-Z]{0,3}\.?$")
 _PAGE_LABEL = re.compile(r"^(?:page\s*)?\d{1,4}[A-Z]?\.?(?:\s*/\s*\d{1,4})?\.?$", re.I)
 _NOISE = re.compile(
     r"^(\(MORE\)|\(SUITE\)|\(PLUS\)|\(?CONTINUED\)?:?|CONTINUED:.*|\(?SUITE\)?:?)$", re.I
@@ -31,6 +31,7 @@ _LEADING = 1.05  # single spacing is at most this many times the font size
 # A top or bottom row repeated on this share of pages, and on this many, is a header.
 _HEADER_SHARE = 1 / 3
 _HEADER_PAGES = 3
+_HEADER_GAP = 2.5  # rows between a page header and the text
 
 
 @dataclass
@@ -59,7 +60,7 @@ def infer(document: Document) -> tuple[Geometry, list[Row]]:
     cw = document.char_width
     left = _left_margin(rows, cw)
     right = _right_margin(rows, left)
-    rows = _without_headers(rows, document.page_count)
+    rows = _without_headers(rows, document.page_count, _step(rows, document.font_size))
     for row in rows:
         _clean(row, left, right, cw)
     rows = [row for row in rows if row.segments]
@@ -89,34 +90,58 @@ def _left_margin(rows: list[Row], cw: float) -> float:
 
 
 def _right_margin(rows: list[Row], left: float) -> float:
-    """Where the long rows end (the 98th percentile: a stray long row does not count)."""
+    """Where the long rows end (the 98th percentile: a stray long row does not count);
+    numbers and revision marks in the margin aside."""
     ends = sorted(
-        s.x1 for row in rows for s in row.segments if s.x0 >= left and not _NUMBER.match(s.text)
+        s.x1
+        for row in rows
+        for s in row.segments
+        if s.x0 >= left and s.text.strip("*") and not _NUMBER.match(s.text)
     )
     return ends[int(len(ends) * 0.98)] if ends else left + 1
 
 
-def _without_headers(rows: list[Row], page_count: int) -> list[Row]:
-    """Rows minus page headers and footers: a lone page number near a page's top or
-    bottom, or a row with digits repeated (digits aside) at that place on many pages
-    (``LA DIGUE - rév. 2 - 12.``); never a scene heading."""
+def _without_headers(rows: list[Row], page_count: int, step: float) -> list[Row]:
+    """Rows minus page headers and footers, never a scene heading: a lone page number
+    near a page's top or bottom; a row with digits repeated (digits aside) at that place
+    on many pages (``LA DIGUE - rév. 2 - 12.``); a first row with digits printed above
+    where the text of the pages starts."""
     pages = [list(group) for _, group in itertools.groupby(rows, key=lambda row: row.page)]
-    edges = [row for page in pages for row in page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]]
     shapes: Counter[str] = Counter()
     for page in pages:
         shapes.update({_shape(row) for row in page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]})
     repeated = max(_HEADER_PAGES, page_count * _HEADER_SHARE)
     dropped = {
         id(row)
-        for row in edges
+        for page in pages
+        for row in page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]
         if _PAGE_LABEL.match(row.text)
-        or (
-            "#" in _shape(row)
-            and shapes[_shape(row)] >= repeated
-            and heading_prefix(row.text) is None
-        )
+        or ("#" in _shape(row) and shapes[_shape(row)] >= repeated and not heading_prefix(row.text))
     }
+    dropped.update(id(row) for row in _above_text(pages, step))
     return [row for row in rows if id(row) not in dropped]
+
+
+def _above_text(pages: list[list[Row]], step: float) -> list[Row]:
+    """First rows with digits, not headings, printed above where the pages' text starts
+    (the usual first baseline), two blank rows or more above the next row."""
+    candidates = [
+        page[0]
+        for page in pages
+        if len(page) > 1
+        and page[1].baseline - page[0].baseline >= _HEADER_GAP * step
+        and any(c.isdigit() for c in page[0].text)
+        and not heading_prefix(page[0].text)
+    ]
+    starts = Counter(
+        round((page[1] if page[0] in candidates else page[0]).baseline)
+        for page in pages
+        if len(page) > 1
+    )
+    if not starts:
+        return []
+    top = starts.most_common(1)[0][0]
+    return [row for row in candidates if row.baseline < top - step]
 
 
 def _shape(row: Row) -> str:
@@ -128,11 +153,12 @@ def _clean(row: Row, left: float, right: float, cw: float) -> None:
     kept = []
     for segment in row.segments:
         text = segment.text.strip()
-        if not text.strip("*"):
+        bare = text.strip("* ")  # revision marks printed beside a number
+        if not bare:
             continue
         in_margin = segment.x1 <= left + cw / 2 or segment.x0 >= right + cw / 2
-        if in_margin and _NUMBER.match(text):
-            row.number = row.number or text.strip("*").rstrip(".")
+        if in_margin and _NUMBER.match(bare):
+            row.number = row.number or bare.rstrip(".")
         elif not _NOISE.match(text):
             segment.text = text.rstrip(" *") if segment.x1 > right else text
             segment.column = round((segment.x0 - left) / cw)

@@ -63,15 +63,21 @@ def read_document(data: bytes, limits: ParseLimits) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise ScriptError("pdf_invalid", "Ce PDF est illisible ou protégé.") from error
+        raise _unreadable() from error
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise limits.too_many_pages()
         runs = [_page_runs(pdf[number]) for number in range(len(pdf))]
         width = pdf[0].get_width() if len(pdf) else 0.0
-        return _document(runs, width)
+    except pdfium.PdfiumError as error:  # a damaged page
+        raise _unreadable() from error
     finally:
         pdf.close()
+    return _document(runs, width)
+
+
+def _unreadable() -> ScriptError:
+    return ScriptError("pdf_invalid", "Ce PDF est illisible ou protégé.")
 
 
 _Run = tuple[float, float, float, str, bool, float]  # x0, x1, baseline, text, bold, size
@@ -114,9 +120,14 @@ def _document(pages: list[list[_Run]], width: float) -> Document:
 
 
 def _char_width(runs: list[_Run]) -> float:
-    """The advance of one character: screenplays are monospaced (Courier)."""
-    widths = [(run[1] - run[0]) / len(run[3]) for run in runs if len(run[3].strip()) >= 6]
-    return statistics.median(widths) if widths else 7.2  # Courier 12 by default
+    """The advance of one character: screenplays are monospaced (Courier). The slope of
+    width against length, since a run's right edge is its last glyph's ink, not its
+    advance."""
+    lengths = [float(len(run[3])) for run in runs]
+    if len(set(lengths)) < 2:
+        return 7.2  # Courier 12
+    slope = statistics.linear_regression(lengths, [run[1] - run[0] for run in runs]).slope
+    return slope if slope > 0 else 7.2
 
 
 def _rows(page: int, runs: list[_Run], char_width: float) -> list[Row]:
