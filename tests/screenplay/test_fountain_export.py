@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -8,7 +9,7 @@ from tournage.screenplay.fountain import parse_fountain
 from tournage.screenplay.fountain_export import to_fountain
 from tournage.screenplay.model import Element, TitlePage
 from tournage.screenplay.model import ElementKind as K
-from tournage.screenplay.reader import read_script
+from tournage.screenplay.reader import parse_text, read_script
 
 
 def signature(elements: list[Element]) -> list[tuple[object, ...]]:
@@ -100,4 +101,19 @@ def test_a_numbered_heading_without_text_survives_export() -> None:
     elements = parse_fountain(exported)[1]
     assert [(e.kind.value, e.text, e.scene_number) for e in elements] == [
         ("scene_heading", "", "1")
+    ]
+
+
+@pytest.mark.parametrize("line", [".\t.", ". x", ".\u00a0x", "..."])
+def test_a_dot_before_a_blank_is_not_a_heading_and_survives_export(line: str) -> None:
+    """Found by fuzzing: ``.<tab>.`` was a heading whose text (``.``) could only be
+    written back as ``..``, an ellipsis, so it came back as action."""
+    script = parse_text(f"{line}\n\nINT. GARE - JOUR\n")
+    action = line.replace("\t", "    ")  # action keeps its indentation, tabs as spaces
+    assert [s.heading for s in script.scenes] == ["INT. GARE - JOUR"]
+    assert [(e.kind.value, e.text) for e in script.preamble] == [("action", action)]
+    again = parse_fountain(to_fountain(script))[1]
+    assert [(e.kind.value, e.text) for e in again] == [
+        ("action", action),
+        ("scene_heading", "INT. GARE - JOUR"),
     ]

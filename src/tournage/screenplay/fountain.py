@@ -243,7 +243,9 @@ def _marked(first: str, block: Block, start: int, out: list[Element]) -> int | N
     elif first.startswith("!"):
         out.append(_action([block[start].lstrip()[1:], *block[start + 1 :]]))
         return end
-    elif first.startswith(".") and len(first) > 1 and first[1] not in ". ":
+    elif first.startswith(".") and len(first) > 1 and first[1] != "." and not first[1].isspace():
+        # ``..`` opens an ellipsis, ``. `` or ``.<tab>`` nothing: a heading written
+        # after a blank could not be written back (found by fuzzing ``.<tab>.``)
         out.append(_heading(first))
     elif first.startswith(">") and first.endswith("<"):
         out.extend(_centered(line) for line in block[start:])
