@@ -14,6 +14,7 @@ from scipy.signal import butter, sosfilt, sosfilt_zi
 
 from tournage.accessibility.errors import SubtitleFormatError
 from tournage.accessibility.rules import media_rules
+from tournage.common.errors import reason
 from tournage.data import load_yaml
 from tournage.delivery.errors import DeliveryError
 from tournage.delivery.loudness import LoudnessMeter, channel_weights
@@ -145,7 +146,7 @@ def scan_programme(path: Path, shots: bool = True) -> ProgrammeScan:
             duration = container.duration
     except (DeliveryError, av.FFmpegError, ValueError) as error:
         raise SubtitleFormatError(
-            "subtitles.media_unreadable", f"Média illisible : {error}"
+            "subtitles.media_unreadable", f"Média illisible : {reason(error)}"
         ) from None
     return ProgrammeScan(
         round(duration / 1000) if duration else None,

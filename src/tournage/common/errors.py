@@ -21,3 +21,9 @@ class DomainError(ValueError):
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, **self.context}
+
+
+def reason(error: BaseException) -> str:
+    """What went wrong, without the file name that OSError and FFmpeg errors append:
+    the file sits in a server folder whose path must not reach a page."""
+    return getattr(error, "strerror", None) or str(error)

@@ -13,6 +13,7 @@ import av
 import numpy as np
 from numpy.typing import NDArray
 
+from tournage.common.errors import reason
 from tournage.delivery.errors import DeliveryError
 from tournage.delivery.meter_settings import meter
 
@@ -105,14 +106,15 @@ class MediaInfo:
 def open_media(path: Path) -> av.container.InputContainer:
     """Open a file for reading, turning every failure into a French message."""
     if not path.is_file():
-        raise DeliveryError("file_not_found", f"Fichier introuvable : {path}")
+        raise DeliveryError("file_not_found", f"Fichier introuvable : {path.name}")
     if path.stat().st_size == 0:
         raise DeliveryError("empty_file", f"Le fichier est vide : {path.name}")
     try:
         return av.open(str(path), mode="r", options=DEMUX_OPTIONS)
     except (av.FFmpegError, UnicodeDecodeError, OSError) as error:
         raise DeliveryError(
-            "not_media", f"{path.name} n'est pas un fichier audio ou vidéo lisible ({error})."
+            "not_media",
+            f"{path.name} n'est pas un fichier audio ou vidéo lisible ({reason(error)}).",
         ) from error
 
 
@@ -301,5 +303,5 @@ def decode_packets(
                 yield packet.stream, frame
     except av.FFmpegError as error:
         raise DeliveryError(
-            "decode_error", f"Lecture interrompue : fichier endommagé ({error})."
+            "decode_error", f"Lecture interrompue : fichier endommagé ({reason(error)})."
         ) from error

@@ -9,6 +9,8 @@ from django.core.files import File
 from django.utils.text import slugify
 from django_tasks import task
 
+from tournage.common.errors import DomainError
+
 from .archive import export_production
 from .models import ArchiveExport
 from .task_recovery import on_lost
@@ -26,7 +28,12 @@ def export_production_archive(export_id: int) -> dict[str, Any]:
             name = f"{slugify(production.title) or 'production'}-{production.pk}.zip"
             export.file.save(name, File(spool), save=True)
     except Exception as error:
-        export.error = str(error)
+        # a bug or a full disk: its text may name server folders, the page must not
+        export.error = (
+            error.message
+            if isinstance(error, DomainError)
+            else "Erreur inattendue pendant l'export : demandez-le à nouveau."
+        )
         export.save(update_fields=["error"])
         raise
     return {"export_id": export.pk, "file": export.file.name, "sections": manifest["sections"]}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
 
 from .views import request_too_large
 
@@ -44,3 +45,19 @@ class RequestSizeLimitMiddleware:
             if length > limit:
                 return request_too_large(request, limit)
         return self.get_response(request)
+
+
+class ResponseHeadersMiddleware:
+    """Permissions-Policy on every response; a logged-in user's pages and files (personal
+    data, pay, contracts) are neither stored by the browser nor by a shared cache."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.permissions = ", ".join(f"{name}=()" for name in settings.TOURNAGE_DENIED_FEATURES)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
