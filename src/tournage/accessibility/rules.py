@@ -10,6 +10,7 @@ from tournage.accessibility.errors import SubtitleFormatError
 from tournage.data import load_yaml
 
 RULES_FILE = "accessibility/rule_sets.yaml"
+LIMITS_FILE = "accessibility/reading_limits.yaml"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ def load_rule_set(name: str) -> RuleSet:
         entry.get("source"),
         {**parent, **entry["checks"]},
     )
+
+
+def reading_limits() -> dict[str, int]:
+    """How large and deep one subtitle file may be (data/accessibility/reading_limits.yaml)."""
+    limits: dict[str, int] = load_yaml(LIMITS_FILE)["limits"]
+    return limits
 
 
 def media_rules() -> dict[str, dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from string import Template
@@ -20,13 +21,28 @@ STATUS_COLOURS = {"pass": "#1b7f3b", "warn": "#b26b00", "fail": "#b3261e", "info
 WIDTH, HEIGHT, MARGIN = 720, 220, 40
 
 
-def _polyline(values: list[float | None], low: float, high: float, colour: str) -> str:
+def _number(value: Any) -> float | None:
+    """A plotted value; anything else (a report read back from an archive) is a gap."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if is_number and math.isfinite(value) else None
+
+
+def _status(value: Any) -> str:
+    return value if value in STATUS_LABELS else "info"
+
+
+def _events(check: dict[str, Any], limit: int) -> list[str]:
+    return [f"{ev.get('start_tc')} → {ev.get('end_tc')}" for ev in check.get("events", [])[:limit]]
+
+
+def _polyline(values: list[Any], low: float, high: float, colour: str) -> str:
     if not values:
         return ""
     step = (WIDTH - 2 * MARGIN) / max(1, len(values) - 1)
     parts: list[list[str]] = []
     current: list[str] = []
-    for index, value in enumerate(values):
+    for index, raw in enumerate(values):
+        value = _number(raw)
         if value is None:
             parts.append(current)
             current = []
@@ -83,7 +99,7 @@ def levels_svg(document: dict[str, Any]) -> str:
     levels = (document.get("graphs") or {}).get("levels", [])
     if not levels:
         return ""
-    high = 1023.0 if max(r[1] for r in levels) > 255 else 255.0
+    high = 1023.0 if max((_number(r[1]) or 0.0) for r in levels) > 255 else 255.0
     body = _polyline([row[0] for row in levels], 0, high, "#555") + _polyline(
         [row[1] for row in levels], 0, high, "#c77800"
     )
@@ -115,24 +131,24 @@ def html_report(document: dict[str, Any]) -> str:
     e = html.escape
     rows = [
         ROW.substitute(
-            id=e(check["id"]),
-            colour=STATUS_COLOURS[check["status"]],
-            status=STATUS_LABELS[check["status"]],
+            id=e(str(check["id"])),
+            colour=STATUS_COLOURS[_status(check["status"])],
+            status=STATUS_LABELS[_status(check["status"])],
             measured=e(str(check["measured"])),
             expected=e(str(check["expected"])),
-            message=e(check["message"]),
-            events="<br>".join(f"{ev['start_tc']} → {ev['end_tc']}" for ev in check["events"][:50]),
+            message=e(str(check["message"])),
+            events="<br>".join(e(event) for event in _events(check, 50)),
         )
         for check in document["checks"]
     ]
     file, verdict = document["file"], document["verdict"]
     return PAGE.substitute(
         name=e(file["name"]),
-        size=file["size_bytes"],
+        size=e(str(file["size_bytes"])),
         sha256=e(str(file["sha256"])),
-        profile=e(document["profile_label"]),
-        colour=STATUS_COLOURS[verdict],
-        verdict=STATUS_LABELS[verdict],
+        profile=e(str(document["profile_label"])),
+        colour=STATUS_COLOURS[_status(verdict)],
+        verdict=STATUS_LABELS[_status(verdict)],
         loudness_graph=loudness_svg(document),
         levels_graph=levels_svg(document),
         rows="\n".join(rows),
@@ -157,19 +173,18 @@ def pdf_report(document: dict[str, Any]) -> bytes:
             html.escape(f"Fichier : {file['name']} — SHA-256 : {file['sha256']}"), styles["Normal"]
         ),
         Paragraph(html.escape(f"Profil : {document['profile_label']}"), styles["Normal"]),
-        Paragraph(f"Verdict : {STATUS_LABELS[document['verdict']]}", styles["Heading2"]),
+        Paragraph(f"Verdict : {STATUS_LABELS[_status(document['verdict'])]}", styles["Heading2"]),
     ]
     cell = styles["BodyText"]
     data: list[list[Any]] = [["Contrôle", "Statut", "Mesuré", "Détail", "Timecodes"]]
     for check in document["checks"]:
-        events = ", ".join(f"{ev['start_tc']}–{ev['end_tc']}" for ev in check["events"][:12])
         data.append(
             [
-                check["id"],
-                STATUS_LABELS[check["status"]],
+                str(check["id"]),
+                STATUS_LABELS[_status(check["status"])],
                 Paragraph(html.escape(str(check["measured"])), cell),
-                Paragraph(html.escape(check["message"]), cell),
-                Paragraph(events, cell),
+                Paragraph(html.escape(str(check["message"])), cell),
+                Paragraph(html.escape(", ".join(_events(check, 12))), cell),
             ]
         )
     table = Table(data, colWidths=[100, 70, 140, 300, 170], repeatRows=1)
@@ -199,7 +214,8 @@ def _pdf_loudness_graph(document: dict[str, Any]) -> Any:
     drawing.add(Line(MARGIN, target_y, WIDTH - MARGIN, target_y, strokeColor=colors.lightgrey))
     step = (WIDTH - 2 * MARGIN) / max(1, len(values) - 1)
     points: list[float] = []
-    for index, value in enumerate(values):
+    for index, raw in enumerate(values):
+        value = _number(raw)
         if value is not None:
             clamped = min(max(value, low), high)
             points += [

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from io import BytesIO
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import iterparse
 
 from tournage.accessibility.colours import normalise
 from tournage.accessibility.cues import Cue, Span, trim_line
 from tournage.accessibility.errors import SubtitleFormatError
+from tournage.accessibility.rules import reading_limits
 from tournage.accessibility.timecode import FrameRate, hmsf_to_frames
 
 TT = "http://www.w3.org/ns/ttml"
@@ -132,7 +134,7 @@ class _Styles:
 
 def read_ttml(data: bytes) -> tuple[Cue, ...]:
     try:
-        root = fromstring(data)
+        root = _parse(data)
     except (ParseError, defusedxml.DefusedXmlException) as error:
         raise SubtitleFormatError(
             "subtitles.bad_xml", f"XML TTML invalide ou dangereux : {error}."
@@ -151,13 +153,37 @@ def read_ttml(data: bytes) -> tuple[Cue, ...]:
     body = next((child for child in root if _tag(child) == "body"), None)
     cues: list[Cue] = []
     if body is not None:
-        try:
-            _walk(body, Fraction(0), {}, None, timing, styles, cues)
-        except RecursionError:
-            raise SubtitleFormatError(
-                "subtitles.too_deep", "TTML trop profondément imbriqué."
-            ) from None
+        _walk(body, Fraction(0), {}, None, timing, styles, cues)
     return tuple(cues)
+
+
+def _parse(data: bytes) -> Element:
+    """The document tree, refused while it is read once it nests or grows beyond
+    data/accessibility/reading_limits.yaml (so the recursive walks below stay shallow)."""
+    limits = reading_limits()
+    depth = elements = paragraphs = 0
+    root: Element | None = None
+    for event, element in iterparse(BytesIO(data), events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        root = element if root is None else root
+        depth, elements = depth + 1, elements + 1
+        paragraphs += _tag(element) == "p"
+        if depth > limits["max_depth"] or elements > limits["max_elements"]:
+            raise SubtitleFormatError(
+                "subtitles.too_deep",
+                f"TTML de plus de {limits['max_depth']} niveaux ou {limits['max_elements']} "
+                "éléments : ce fichier n'a pas la forme de sous-titres.",
+            )
+        if paragraphs > limits["max_cues"]:
+            raise SubtitleFormatError(
+                "subtitles.too_many_cues",
+                f"Plus de {limits['max_cues']} sous-titres dans un seul fichier : découpez-le.",
+            )
+    if root is None:
+        raise ParseError("no element")
+    return root
 
 
 def _walk(

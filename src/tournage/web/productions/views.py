@@ -213,11 +213,9 @@ def members(request: ProductionRequest, production_id: int) -> HttpResponse:
     form = InviteForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        invitation = invite(request, production, data["email"], data["role"], data["person"])
-        if invitation.new_account:
-            messages.success(request, _("Invitation sent: a link to choose a password."))
-        else:
-            messages.success(request, _("Member added and notified by e-mail."))
+        invite(request, production, data["email"], data["role"], data["person"])
+        # one answer whether the address had an account or not: the form reveals no account
+        messages.success(request, _("Member added and notified by e-mail."))
         return redirect("productions:members", production_id=production_id)
     memberships = production.memberships.select_related("user", "person")
     return render(request, "productions/members.html", {"form": form, "memberships": memberships})
