@@ -3,77 +3,24 @@ shot (through the set ↔ location mapping) and who is called, nothing typed twi
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
+from flow_helpers import plan_production
 from tournage.web.carbon.adapters import production_plan
 from tournage.web.carbon.models import LocationEnergy
 from tournage.web.productions.models import Location
-from tournage.web.scheduling import services as scheduling
 from tournage.web.scheduling.api import accepted_plan
-from tournage.web.screenplay.models import Character
-from tournage.web.screenplay.services import import_script
 
 from .web_helpers import url
 
 pytestmark = pytest.mark.django_db
 
-SCRIPT = b"""Title: Deux lieux
-
-INT. CUISINE - JOUR
-
-ANNA pose une tasse.
-
-ANNA
-Bonjour.
-
-EXT. JARDIN - NUIT
-
-BRUNO fume.
-
-BRUNO
-Il fait froid.
-
-INT. CUISINE - JOUR
-
-ANNA
-Tu rentres ?
-"""
-
 
 @pytest.fixture
 def planned(production: Any, make_person: Any) -> Any:
-    production.shoot_start = date(2027, 3, 1)
-    production.save()
-    import_script(production, SCRIPT, "deux-lieux.fountain")
-    anna = make_person(
-        production,
-        kind="cast",
-        first_name="Anna",
-        home_city="Paris",
-        home_latitude=48.85,
-        home_longitude=2.35,
-    )
-    Character.objects.filter(production=production, name="ANNA").update(person=anna)
-    make_person(
-        production, kind="crew", home_city="Toulouse", home_latitude=43.6, home_longitude=1.44
-    )
-    make_person(
-        production, kind="contact", home_city="Lille", home_latitude=50.63, home_longitude=3.06
-    )
-    Location.objects.create(
-        production=production,
-        name="Maison Roussel",
-        sets=["CUISINE"],
-        latitude=43.88,
-        longitude=1.79,
-    )
-    schedule = scheduling.optimise(production, seconds=2)
-    assert schedule is not None
-    scheduling.accept(schedule)
-    production.anna = anna
+    production.anna = plan_production(production, make_person)["anna"]
     return production
 
 

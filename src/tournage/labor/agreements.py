@@ -48,6 +48,8 @@ class Registry:
     source: str
     default: int
     agreements: tuple[Agreement, ...]
+    by_format: dict[str, int] = field(default_factory=dict)
+    daily_basis: dict[str, str] = field(default_factory=dict)
 
 
 REGISTRY = RuleTable("labor/agreements.yaml", Registry)
@@ -60,6 +62,17 @@ def agreements() -> dict[int, str]:
 
 def default_agreement() -> int:
     return REGISTRY.load().default
+
+
+def agreement_for_format(production_format: str) -> int:
+    """The agreement a new contract of a production of this format starts with."""
+    registry = REGISTRY.load()
+    return registry.by_format.get(production_format, registry.default)
+
+
+def daily_basis(kind: str) -> str | None:
+    """The pay basis a person's daily rate is written on (cast: cachet, crew: a day)."""
+    return REGISTRY.load().daily_basis.get(kind)
 
 
 def _agreement(idcc: int) -> Agreement:

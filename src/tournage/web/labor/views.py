@@ -5,6 +5,8 @@ producer and production manager)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import QuerySet
@@ -44,6 +46,7 @@ from .forms import (
     TimesheetForm,
 )
 from .models import Contract, ContractStatus, TeamSettings
+from .prefill import contract_initial
 
 MANAGERS = (Role.PRODUCER, Role.PRODUCTION_MANAGER)
 PAY_READERS = (*MANAGERS, Role.ACCOUNTANT)
@@ -86,7 +89,10 @@ def contract_edit(request: ProductionRequest, production_id: int, contract_id: i
 
 def _contract_page(request: ProductionRequest, contract: Contract | None) -> HttpResponse:
     production, production_id = request.production, request.production.pk
-    form = ContractForm(request.POST or None, instance=contract, production=production)
+    initial, origins = ({}, []) if contract else _prefill(request)
+    form = ContractForm(
+        request.POST or None, instance=contract, production=production, initial=initial
+    )
     if request.membership.role not in MANAGERS:
         for field in form.fields.values():
             field.disabled = True
@@ -108,8 +114,18 @@ def _contract_page(request: ProductionRequest, contract: Contract | None) -> Htt
             "findings": findings,
             "premiums": premiums,
             "upload": SignedFileForm(),
+            "origins": origins,
+            "people": production.people.exclude(kind="contact") if contract is None else (),
         },
     )
+
+
+def _prefill(request: ProductionRequest) -> tuple[dict[str, Any], list[str]]:
+    """A new contract's values from the production, and from ``?person=`` when given."""
+    wanted = request.GET.get("person", "")
+    people = request.production.people.all()
+    person = people.filter(pk=int(wanted)).first() if wanted.isdigit() else None
+    return contract_initial(request.production, person)
 
 
 @area(Area.CONTRACTS)
