@@ -49,6 +49,7 @@ NAMESPACE_AREA = {
     "delivery": "planning",
     "accessibility": "planning",
     "safety": "planning",
+    "followup": "planning",
     "carbon": "carbon",
     "development": "production",
     "closing": "planning",

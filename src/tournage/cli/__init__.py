@@ -31,6 +31,7 @@ DOMAIN_MODULES = (
     "security",
     "closing",
     "safety",
+    "followup",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

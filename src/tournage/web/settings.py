@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "tournage.web.delivery",
     "tournage.web.accessibility",
     "tournage.web.closing",
+    "tournage.web.followup",
     "tournage.web.referential",
     "tournage.web.development",
     "tournage.web.security",

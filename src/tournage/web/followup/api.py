@@ -1,0 +1,89 @@
+"""What other apps and the CLI may call in the shoot follow-up app."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from tournage.followup.errors import FollowupError
+from tournage.followup.takes import read_takes
+from tournage.web.productions.models import Production
+
+from . import services
+from .models import DailyReport
+
+__all__ = ["call_sheet", "call_sheet_pdf", "daily_report", "import_takes", "progress"]
+
+
+def _production(production_id: int) -> Production:
+    production = Production.objects.filter(pk=production_id).first()
+    if production is None:
+        raise FollowupError("followup.production", f"Production {production_id} introuvable.")
+    return production
+
+
+def call_sheet(production_id: int, day: date) -> dict[str, Any]:
+    """The call sheet of ``day`` as it would be issued now (next version number)."""
+    return services.build_sheet(_production(production_id), day).to_dict()
+
+
+def call_sheet_pdf(production_id: int, day: date) -> bytes:
+    """The issued call sheet of ``day`` as PDF (the draft when not issued yet)."""
+    return services.sheet_pdf(_production(production_id), day)
+
+
+def progress(production_id: int) -> dict[str, Any]:
+    return services.production_progress(_production(production_id)).to_dict()
+
+
+def daily_report(production_id: int, day: date) -> dict[str, Any]:
+    production = _production(production_id)
+    report = DailyReport.objects.filter(production=production, date=day).first()
+    if report is None:
+        raise FollowupError("report.absent", f"Aucun rapport de production le {day:%d/%m/%Y}.")
+    plan = services.require_plan(production)
+    fields = (
+        "call",
+        "wrap",
+        "setups",
+        "takes",
+        "pretimed_minutes",
+        "useful_minutes",
+        "overtime_minutes",
+        "meal_penalties",
+        "transport_km",
+        "energy_kwh",
+        "meals",
+        "waste_kg",
+        "signed_off_by",
+    )
+    return {
+        "date": day,
+        **{name: _plain(getattr(report, name)) for name in fields},
+        "scenes_planned": [s.id for s in plan.scenes_on(day)],
+        "scenes": [
+            {"scene": s.scene, "eighths": s.eighths, "complete": s.complete}
+            for s in report.scenes.all()
+        ],
+        "departments": [
+            {"department": d.department, "call": _plain(d.call), "wrap": _plain(d.wrap)}
+            for d in report.departments.all()
+        ],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Times as ``HH:MM`` (JSON has no time type); other values as they are."""
+    return value.strftime("%H:%M") if isinstance(value, time) else value
+
+
+def import_takes(production_id: int, content: bytes, filename: str) -> dict[str, Any]:
+    """Read a log (ALE, Resolve CSV, EDL, OTIO) and store its takes; a bad file stores nothing."""
+    production = _production(production_id)
+    log = read_takes(content, filename)
+    services.store_takes(production, log.takes, filename)
+    summary = log.summary()
+    summary["findings"] = [
+        {"code": "takes.warning", "severity": "warn", "message": w} for w in log.warnings
+    ]
+    return summary

@@ -1,0 +1,311 @@
+"""Adapters between the database (and the other apps' api) and ``tournage.followup``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from tournage.common.findings import Finding
+from tournage.followup import callsheet as core
+from tournage.followup.errors import FollowupError
+from tournage.followup.pdf import call_sheet_pdf
+from tournage.followup.plan import Milestone as CoreMilestone
+from tournage.followup.progress import DayReport, Progress, ShotScene, progress
+from tournage.followup.tables import FOLLOWUP
+from tournage.followup.takes import Take as CoreTake
+from tournage.labor.calendar import needs_child_authorisation
+from tournage.scheduling.adapter import slug
+from tournage.scheduling.model import Problem
+from tournage.scheduling.rules import work_rules
+from tournage.web.labor.api import accommodation_needs, scene_risks, schedule_calls
+from tournage.web.productions.models import Person, PersonKind, Production
+from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
+
+from .models import CallSheet, DailyReport, Milestone, Take
+
+ADVANCE_DAYS = 2  # days shown in the advance schedule (a layout choice)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The accepted schedule as the follow-up reads it."""
+
+    number: int
+    problem: Problem
+    assignment: dict[str, date]
+    calls: dict[date, Any]  # day -> unit call time
+
+    @property
+    def days(self) -> list[date]:
+        return sorted(set(self.assignment.values()))
+
+    def scenes_on(self, day: date) -> list[Any]:
+        return [s for s in self.problem.scenes if self.assignment.get(s.id) == day]
+
+    @property
+    def eighths(self) -> dict[str, int]:
+        return {s.id: s.eighths for s in self.problem.scenes}
+
+
+def current_plan(production: Production) -> Plan | None:
+    schedule = current_schedule(production)
+    if schedule is None:
+        return None
+    calls: dict[date, Any] = {}
+    for day in schedule.days.order_by("call_time"):
+        calls.setdefault(day.date, day.call_time)
+    return Plan(schedule.number, problem_of(schedule), assignment_of(schedule), calls)
+
+
+def require_plan(production: Production) -> Plan:
+    plan = current_plan(production)
+    if plan is None:
+        raise FollowupError(
+            "followup.no_schedule", "Aucun plan de travail accepté : acceptez-en un d'abord."
+        )
+    return plan
+
+
+def day_reports(production: Production) -> list[DayReport]:
+    reports = DailyReport.objects.filter(production=production).prefetch_related("scenes")
+    return [
+        DayReport(
+            r.date,
+            tuple(ShotScene(s.scene, s.eighths, s.complete) for s in r.scenes.all()),
+            bool(r.signed_off_by),
+        )
+        for r in reports
+    ]
+
+
+def production_progress(production: Production) -> Progress:
+    plan = require_plan(production)
+    return progress(plan.assignment, plan.eighths, day_reports(production))
+
+
+def build_sheet(production: Production, day: date, version: int | None = None) -> core.CallSheet:
+    """The call sheet of ``day`` from the accepted schedule and what the manager typed."""
+    plan = require_plan(production)
+    if day not in plan.calls:
+        raise FollowupError(
+            "callsheet.no_day",
+            f"Le {day:%d/%m/%Y} n'est pas un jour de tournage du plan de travail v{plan.number}.",
+        )
+    stored = CallSheet.objects.filter(production=production, date=day).first() or CallSheet(
+        production=production, date=day
+    )
+    scenes = plan.scenes_on(day)
+    risks = scene_risks(production)
+    day_input = core.DayInput(
+        date=day,
+        day_number=plan.days.index(day) + 1,
+        total_days=len(plan.days),
+        unit_call=plan.calls[day],
+        scenes=tuple(
+            core.SceneLine(s.id, s.label, s.eighths, tuple(s.cast), tuple(s.elements))
+            for s in scenes
+        ),
+        places=_places(production, scenes),
+        weather=stored.weather,
+        hospital=stored.hospital,
+        safety=(*stored.lines("safety_notes"), *(r for s in scenes for r in risks.get(s.id, []))),
+        contacts=stored.lines("contacts"),
+        notes=stored.notes,
+        advance=_advance(plan, day),
+    )
+    people, wraps = _called(production, day)
+    number = stored.version + 1 if version is None else version
+    return core.build_call_sheet(day_input, people, wraps, _rest(plan), version=number)
+
+
+def _places(production: Production, scenes: Sequence[Any]) -> tuple[core.Place, ...]:
+    by_slug = {}
+    for place in production.locations.all():
+        for name in (place.name, *(place.sets or [])):
+            by_slug[slug(name)] = place
+    found = []
+    for scene in scenes:
+        used = by_slug.get(scene.location)
+        if used is not None and used not in found:
+            found.append(used)
+    return tuple(
+        core.Place(p.name, " ".join(x for x in (p.address, p.postcode, p.city) if x), p.notes, "")
+        for p in found
+    )
+
+
+def _advance(plan: Plan, day: date) -> tuple[str, ...]:
+    later = [d for d in plan.days if d > day][:ADVANCE_DAYS]
+    return tuple(f"{d:%d/%m} : " + ", ".join(s.id for s in plan.scenes_on(d)) for d in later)
+
+
+def _called(production: Production, day: date) -> tuple[list[core.Called], dict[str, datetime]]:
+    """People the schedule calls on ``day`` and each one's previous wrap (the reported
+    wrap of that day when a daily report gives it)."""
+    calls = schedule_calls(production)
+    actual = _reported_wraps(production)
+    needs = accommodation_needs(production)
+    ids = [pid for pid, rows in calls.items() if any(start.date() == day for start, _, _ in rows)]
+    people = Person.objects.filter(pk__in=ids).order_by("kind", "last_name")
+    called, wraps = [], {}
+    for person in people:
+        earlier = [end for start, end, _ in calls[person.pk] if start.date() < day]
+        if earlier:
+            last = _naive(max(earlier))
+            wraps[str(person.pk)] = actual.get(last.date(), last)
+        called.append(_person(person, day, needs.get(person.pk, [])))
+    return called, wraps
+
+
+def _naive(moment: datetime) -> datetime:
+    """Local wall-clock time: the call sheet compares times as the crew reads them."""
+    return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
+
+
+def _reported_wraps(production: Production) -> dict[date, datetime]:
+    """Wraps after midnight are typed as times of the shooting day: read them as next day."""
+    wraps = {}
+    for r in DailyReport.objects.filter(production=production, wrap__isnull=False):
+        assert r.wrap is not None  # filtered above
+        moment = datetime.combine(r.date, r.wrap)
+        if r.call is not None and r.wrap < r.call:
+            moment += timedelta(days=1)
+        wraps[r.date] = moment
+    return wraps
+
+
+def _person(person: Person, day: date, needs: list[str]) -> core.Called:
+    cast = person.kind == PersonKind.CAST
+    return core.Called(
+        key=str(person.pk),
+        name=str(person),
+        role=person.character if cast else person.functions,
+        cast=cast,
+        department=person.functions,
+        phone=person.phone,
+        minor=needs_child_authorisation(person.birth_date, day),
+        accommodations=tuple(needs),
+    )
+
+
+def _rest(plan: Plan) -> core.Rest:
+    rule = work_rules(plan.problem.convention).daily_rest
+    return core.Rest(rule.value, rule.source, rule.uncertain)
+
+
+def rest_breaches(production: Production) -> list[Finding]:
+    """Every planned call closer to the person's previous wrap (the reported one when a
+    daily report gives it) than the daily rest; the cast starts at HMC."""
+    plan = require_plan(production)
+    calls = schedule_calls(production)
+    actual = _reported_wraps(production)
+    lead = timedelta(minutes=FOLLOWUP.load().calls.hmc_lead_minutes)
+    people = {p.pk: p for p in Person.objects.filter(pk__in=list(calls))}
+    rows = []
+    for pid, shifts in calls.items():
+        person = people[pid]
+        before = lead if person.kind == PersonKind.CAST else timedelta(0)
+        ordered = sorted((_naive(start), _naive(end)) for start, end, _ in shifts)
+        for (start, end), (following, _) in pairwise(ordered):
+            rows.append((str(person), following - before, actual.get(start.date(), end)))
+    return core.rest_findings(rows, _rest(plan))
+
+
+@transaction.atomic
+def issue(production: Production, day: date) -> CallSheet:
+    """Store the sheet as sent under the next version number."""
+    sheet = build_sheet(production, day)
+    stored, _ = CallSheet.objects.get_or_create(production=production, date=day)
+    stored.version = sheet.version
+    stored.content = sheet.to_dict()
+    stored.issued_at = timezone.now()
+    stored.save()
+    return stored
+
+
+def sheet_pdf(production: Production, day: date, recipient: str = "") -> bytes:
+    """The issued sheet of ``day`` as PDF (the current draft when not issued yet); for one
+    recipient when ``recipient`` names them."""
+    stored = CallSheet.objects.filter(production=production, date=day).first()
+    content = (
+        stored.content if stored and stored.issued_at else build_sheet(production, day).to_dict()
+    )
+    if recipient:
+        content = core.for_recipient(content, recipient)
+    return call_sheet_pdf(content, production.title)
+
+
+def send_sheet(production: Production, day: date) -> int:
+    """E-mail the issued sheet to each person it calls who has an address: their own share
+    of it as PDF and their call time in the message. Returns the number of messages sent."""
+    stored = CallSheet.objects.filter(production=production, date=day).first()
+    if stored is None or stored.issued_at is None:
+        raise FollowupError("callsheet.not_issued", "Émettez la feuille de service avant l'envoi.")
+    named = {c["name"] for c in (*stored.content["cast"], *stored.content["crew"])}
+    people = [p for p in production.people.exclude(email="") if str(p) in named]
+    messages = []
+    for person in people:
+        share = core.for_recipient(stored.content, str(person))
+        message = EmailMessage(
+            subject=f"{production.title} — feuille de service du {day:%d/%m/%Y} "
+            f"(v{stored.version})",
+            body=f"Bonjour {person.first_name},\n\nVotre convocation : {share['personal_call']}."
+            "\nLa feuille de service est jointe.",
+            to=[person.email],
+        )
+        message.attach(
+            f"feuille-{day.isoformat()}-v{stored.version}.pdf",
+            call_sheet_pdf(share, production.title),
+            "application/pdf",
+        )
+        messages.append(message)
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0
+
+
+@transaction.atomic
+def store_takes(production: Production, rows: Sequence[CoreTake], source: str) -> int:
+    """New takes are added; a take already logged (same scene, shot, take and roll) gets its
+    selection, clip and timecodes updated. Returns the number of new takes."""
+    added = 0
+    for row in rows:
+        _, created = Take.objects.update_or_create(
+            production=production,
+            scene=row.scene,
+            shot=row.shot,
+            take=row.take,
+            camera_roll=row.camera_roll,
+            defaults={
+                "clip_name": row.clip_name,
+                "tc_in": row.tc_in,
+                "tc_out": row.tc_out,
+                "sound_roll": row.sound_roll,
+                "selected": row.selected,
+                "comments": row.comments,
+                "source": source[:200],
+            },
+        )
+        added += created
+    return added
+
+
+def core_milestones(production: Production) -> list[CoreMilestone]:
+    return [
+        CoreMilestone(
+            m.key,
+            m.name,
+            m.planned_start,
+            m.planned_end,
+            m.actual_start,
+            m.actual_end,
+            tuple(m.after),
+        )
+        for m in Milestone.objects.filter(production=production)
+    ]

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "followup"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("call-sheets/", views.callsheets, name="callsheets"),
+    path("call-sheets/<str:day>/", views.callsheet, name="callsheet"),
+    path("call-sheets/<str:day>/issue/", views.callsheet_issue, name="callsheet_issue"),
+    path("call-sheets/<str:day>/send/", views.callsheet_send, name="callsheet_send"),
+    path("call-sheets/<str:day>/sheet.pdf", views.callsheet_pdf, name="callsheet_pdf"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/<str:day>/", views.report, name="report"),
+    path("takes/", views.takes, name="takes"),
+    path("takes/export.<str:fmt>", views.takes_export, name="takes_export"),
+    path("plan/", views.plan, name="plan"),
+    path("plan/<int:milestone_id>/", views.milestone, name="milestone"),
+    path("plan/project.ics", views.plan_ics, name="plan_ics"),
+]

@@ -1,0 +1,64 @@
+"""A production manager completes a call sheet in Chromium: fill, save twice, reload, issue."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tournage.web.followup.models import CallSheet
+from tournage.web.productions.models import Production, Role
+
+from .browser import assert_accessible, log_in, user_with_role
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SCRIPT = b"""Title: Essai
+
+INT. CUISINE - JOUR
+
+ANNA pose une tasse.
+
+EXT. JARDIN - NUIT
+
+BRUNO fume.
+"""
+
+
+def _scheduled() -> Production:
+    from tournage.web.scheduling.services import accept, optimise
+    from tournage.web.screenplay.services import import_script
+
+    production = Production.objects.create(
+        title="Court", format="short", shoot_start=date(2027, 3, 1)
+    )
+    import_script(production, SCRIPT, "essai.fountain")
+    schedule = optimise(production, 2.0)
+    assert schedule is not None
+    accept(schedule)
+    return production
+
+
+def test_manager_completes_and_issues_a_call_sheet(page: Page, live_server: Any) -> None:
+    production = _scheduled()
+    user_with_role("regie", production, Role.PRODUCTION_MANAGER)
+    log_in(page, live_server.url, "regie")
+    page.goto(f"{live_server.url}/p/{production.pk}/followup/call-sheets/")
+    assert_accessible(page)
+    page.get_by_role("link", name="1 mars 2027").click()
+    page.get_by_label("Prévision météo").fill("Soleil, 14 °C")
+    page.get_by_label("Hôpital le plus proche").fill("CH d'Albi")
+    page.get_by_label("Consignes de sécurité").fill("Câbles au sol")
+    for _ in range(2):
+        page.get_by_role("button", name="Enregistrer").click()
+        expect(page.get_by_text("Feuille de service enregistrée.")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Prévision météo")).to_have_value("Soleil, 14 °C")
+    assert_accessible(page)
+    page.get_by_role("button", name="Émettre une nouvelle version").click()
+    expect(page.get_by_text("Feuille de service émise (version 1).")).to_be_visible()
+    sheet = CallSheet.objects.get(production=production)
+    assert sheet.version == 1 and sheet.content["weather"] == "Soleil, 14 °C"
+    page.goto(f"{live_server.url}/p/{production.pk}/followup/plan/")
+    assert_accessible(page)
