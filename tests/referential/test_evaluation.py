@@ -91,7 +91,7 @@ def test_roll_up_takes_the_worst_status() -> None:
     assert roll_up([Status.MET]) is Status.MET
 
 
-def test_an_unowned_check_says_so() -> None:
+def test_an_unowned_check_says_so(empty_registry: Any) -> None:
     domains = CheckDomains(source="test", domains={})
     framework = FRAMEWORK.load()
     outcome = evaluate(object(), framework=framework, domains=domains).checks[0]
