@@ -176,3 +176,19 @@ def test_the_report_has_its_sections_and_the_checks_of_both_sides() -> None:
     ids = {c["id"] for c in document["checks"]}
     assert {"closing_numbers_reconcile", "delivered_by_deadline", "post_budget"} <= ids
     assert document["legal"]["rights_available"] is False
+
+
+def test_the_spreadsheet_holds_numbers_and_the_pdf_formatted_text() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from tournage.closing.documents import report_pdf, report_xlsx
+
+    document = build(_closing())
+    book = load_workbook(io.BytesIO(report_xlsx(document)))
+    chapters = list(book["Financier"].iter_rows(min_row=2, values_only=True))
+    assert chapters[0][2] == 1000 and chapters[1][3] == 600  # devis, final: numbers that sum
+    carbon = list(book["Environnemental"].iter_rows(min_row=2, values_only=True))
+    assert carbon[0][0] == "catering" and carbon[0][2] == 210
+    assert report_pdf(document).startswith(b"%PDF-")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from datetime import date
 from typing import Any
 
@@ -139,3 +140,32 @@ def test_a_closed_production_is_read_only_but_exportable_and_can_be_reopened(
         producer.post(people, {"first_name": "A", "last_name": "B", "kind": "crew"}).status_code
         == 302
     )
+
+
+def test_the_closing_file_saved_unchanged_changes_nothing_and_records_measures(
+    member_client: Any, production: Any
+) -> None:
+    from tournage.web.carbon.models import Scenario
+
+    Scenario.objects.create(
+        production=production, name="Train", levers={"train_instead_of_plane": {}}
+    )
+    client = member_client("producer")
+    page = client.get(url("report", production)).content.decode()
+    measure = html.unescape(page.split('name="levers_applied" value="')[1].split('"')[0])
+    data = {
+        "completion_date": "2027-06-30",
+        "auditor": "Cabinet",
+        "levers_applied": [measure],
+        "ecoprod_mandatory_met": "unknown",
+        "conservation": "LTO",
+    }
+    for _ in range(2):
+        assert client.post(url("report", production), data).status_code == 302
+    record = ClosingFile.objects.get()
+    assert record.levers_applied == [measure] and record.completion_date == date(2027, 6, 30)
+    assert record.history.count() == 2
+    first, second = record.history.all()[1], record.history.all()[0]
+    assert second.diff_against(first).changes == []
+    report = client.get(url("report", production)).content.decode()
+    assert "appliqué" in report or "applied" in report

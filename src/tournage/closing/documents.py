@@ -7,7 +7,8 @@ User text goes through ``tournage.common.pdf`` (never interpreted as markup) and
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,7 +20,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
 
 from tournage.closing.register import DestinationStatus
 from tournage.common.exports import append_row
-from tournage.common.formatting import format_date, format_money
+from tournage.common.formatting import format_date, format_money, format_number
 from tournage.common.pdf import table, text
 
 GRID = TableStyle(
@@ -63,6 +64,27 @@ def _money(value: str | None) -> str:
     return "—" if value is None else format_money(Decimal(value))
 
 
+def _mass(value: str | None) -> str:
+    return "—" if value is None else format_number(Decimal(value), 1)
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """How a figure of the document is written: formatted text in the PDF, a number in the
+    spreadsheet (so that it sums)."""
+
+    money: Callable[[str | None], Any]
+    mass: Callable[[str | None], Any]
+
+
+PDF_CELLS = Cells(_money, _mass)
+XLSX_CELLS = Cells(_decimal, _decimal)
+
+
 def delivery_note_pdf(title: str, status: DestinationStatus, today: date) -> bytes:
     """What was shipped to one destination: each element, its file's SHA-256, its QC."""
     styles = getSampleStyleSheet()
@@ -94,42 +116,46 @@ def delivery_note_pdf(title: str, status: DestinationStatus, today: date) -> byt
     return _pdf(story)
 
 
-def _check_rows(document: dict[str, Any]) -> list[list[str]]:
+def _check_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     return [
         [c["id"], STATUS_FR.get(c["status"], c["status"]), c["message"], c["source"]]
         for c in document["checks"]
     ]
 
 
-def _chapter_rows(document: dict[str, Any]) -> list[list[str]]:
+def _chapter_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     return [
-        [c["code"], c["label"], _money(c["devis"]), _money(c["final"]), _money(c["difference"])]
+        [c["code"], c["label"], *(cells.money(c[k]) for k in ("devis", "final", "difference"))]
         for c in document["financial"]["chapters"]
     ]
 
 
-def _contract_rows(document: dict[str, Any]) -> list[list[str]]:
+def _contract_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     return [
         [c["person"], c["function"], c["status"], _day(c["end"]), ", ".join(c["open"]) or "clos"]
         for c in document["legal"]["contracts"]
     ]
 
 
-def _carbon_rows(document: dict[str, Any]) -> list[list[str]]:
+def _carbon_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     return [
         [
             r["category"],
-            r["forecast_kg"],
-            r["final_kg"],
-            r["delta_kg"],
-            r["delta_percent"] or "—",
+            *(cells.mass(r[k]) for k in ("forecast_kg", "final_kg", "delta_kg", "delta_percent")),
             r["comment"],
         ]
         for r in document["environmental"]["forecast_vs_final"]
     ]
 
 
-def _access_rows(document: dict[str, Any]) -> list[list[str]]:
+def _measure_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
+    return [
+        [m["label"], "appliquée" if m["applied"] else "non appliquée"]
+        for m in document["environmental"]["measures"]
+    ]
+
+
+def _access_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     yes = {True: "oui", False: "non"}
     return [
         [r["destination"], yes[r["sme"]], yes[r["audio_description"]]]
@@ -153,6 +179,7 @@ SECTIONS = (
         ["Catégorie", "Prévu", "Définitif", "Écart", "Écart %", "Explication"],
         _carbon_rows,
     ),
+    ("Mesures — leviers de réduction prévus et appliqués", ["Mesure", "Appliquée"], _measure_rows),
     ("Accessibilité — livré par destination", ["Destination", "SME", "AD"], _access_rows),
     ("Contrôles", ["Contrôle", "Statut", "Message", "Source"], _check_rows),
 )
@@ -172,7 +199,8 @@ def report_pdf(document: dict[str, Any]) -> bytes:
         ),
     ]
     for heading, header, rows in SECTIONS:
-        story += [Spacer(1, 10), text(heading, styles["Heading2"]), _grid(header, rows(document))]
+        grid = _grid(header, rows(document, PDF_CELLS))
+        story += [Spacer(1, 10), text(heading, styles["Heading2"]), grid]
     return _pdf(story)
 
 
@@ -184,12 +212,12 @@ def report_xlsx(document: dict[str, Any]) -> bytes:
     sheet.title = "Synthèse"
     append_row(sheet, ["Dossier de clôture", document["title"]])
     append_row(sheet, ["Date", document["date"]])
-    append_row(sheet, ["Coût définitif", document["financial"]["final_cost"]])
+    append_row(sheet, ["Coût définitif", _decimal(document["financial"]["final_cost"])])
     append_row(sheet, ["Chiffres rapprochés", "oui" if document["reconciled"] else "non"])
     for heading, header, rows in SECTIONS:
         page = book.create_sheet(heading.split(" — ")[0][:31])
         append_row(page, header)
-        for row in rows(document):
+        for row in rows(document, XLSX_CELLS):
             append_row(page, row)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -145,6 +145,7 @@ def _closing_file(production: Production, raw: dict[str, Any]) -> None:
         "insurance_closed",
         "conservation",
         "carbon_comments",
+        "levers_applied",
     ):
         setattr(record, field, raw[field])
     record.ecoprod_score = Decimal(raw["ecoprod_score"])

@@ -185,10 +185,24 @@ class ClosingFileForm(ModelForm[ClosingFile]):
             "conservation",
         ]
 
-    def __init__(self, *args: Any, categories: tuple[str, ...] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        categories: tuple[str, ...] = (),
+        planned: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         comments = self.instance.carbon_comments or {}
         self.categories = categories
+        self.fields["levers_applied"] = forms.MultipleChoiceField(
+            label=_("Reduction measures actually applied"),
+            choices=[(label, label) for label in planned],
+            required=False,
+            initial=[m for m in self.instance.levers_applied or [] if m in planned],
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("The measures planned in the carbon plan (scenarios and practices)."),
+        )
         for category in categories:
             self.fields[f"comment_{category}"] = forms.CharField(
                 label=_("Explanation of the gap: %(category)s") % {"category": category},
@@ -210,6 +224,7 @@ class ClosingFileForm(ModelForm[ClosingFile]):
             else:
                 comments.pop(category, None)
         record.carbon_comments = comments
+        record.levers_applied = list(self.cleaned_data.get("levers_applied") or [])
         upload = self.cleaned_data.get("certificate_upload")
         if upload:
             record.certificate.save(safe_name(upload.name or ""), upload, save=False)

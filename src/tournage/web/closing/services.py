@@ -14,7 +14,7 @@ from django.apps import apps
 from tournage.budget.report import analyse
 from tournage.closing import marketing as marketing_core
 from tournage.closing import register
-from tournage.closing.environmental import CarbonInput
+from tournage.closing.environmental import CarbonInput, Measure
 from tournage.closing.financial import Certificate, FinancialInput
 from tournage.closing.legal import ContractLine, LegalInput, RightLine
 from tournage.closing.register import DestinationStatus, Item, QCRunRef
@@ -166,6 +166,13 @@ def _by_category(lines: Iterable[Any]) -> dict[str, Decimal]:
     return totals
 
 
+def measures(production: Production, record: ClosingFile) -> tuple[Measure, ...]:
+    """The reduction measures planned in the carbon app, each applied or not at closing."""
+    applied = set(record.levers_applied or [])
+    planned = dict.fromkeys(carbon_api.reduction_measures(production))  # once per measure
+    return tuple(Measure(label, label in applied) for label in planned)
+
+
 def carbon_input(production: Production, record: ClosingFile) -> CarbonInput:
     footprints = carbon_api.footprints(production)
     if footprints is None:
@@ -178,6 +185,7 @@ def carbon_input(production: Production, record: ClosingFile) -> CarbonInput:
         frozen_on=record.frozen_on,
         frozen_kg=record.frozen_carbon_kg,
         comments={str(k): str(v) for k, v in (record.carbon_comments or {}).items()},
+        measures=measures(production, record),
         ecoprod_targeted=record.ecoprod_targeted,
         ecoprod_score=record.ecoprod_score,
         ecoprod_mandatory_met=record.ecoprod_mandatory_met,

@@ -142,9 +142,12 @@ def marketing(request: ProductionRequest, production_id: int) -> HttpResponse:
 
 def _report_form(request: ProductionRequest, record: ClosingFile) -> ClosingFileForm:
     data = services.closing_input(request.production, timezone.localdate())
-    categories = tuple(r.category for r in delta_rows(data.carbon))
     return ClosingFileForm(
-        request.POST or None, request.FILES or None, instance=record, categories=categories
+        request.POST or None,
+        request.FILES or None,
+        instance=record,
+        categories=tuple(r.category for r in delta_rows(data.carbon)),
+        planned=tuple(m.label for m in data.carbon.measures),
     )
 
 
