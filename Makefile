@@ -51,7 +51,7 @@ bench: install
 
 # French catalogues: the foundation's (src/tournage/web/locale, filled from its fr.yaml
 # table) and each domain app's own. The compiled .mo files are committed.
-DOMAIN_APPS := screenplay scheduling budget carbon labor delivery accessibility referential development security closing safety followup
+DOMAIN_APPS := screenplay scheduling budget carbon labor delivery accessibility referential development security closing safety followup rights
 messages: install
 	cd src/tournage/web && PYTHONPATH=../../../tests DJANGO_SETTINGS_MODULE=tournage_test_settings \
 	  ../../../$(BIN)/django-admin makemessages -l fr $(foreach app,$(DOMAIN_APPS),--ignore "$(app)/*")

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "tournage.web.accessibility",
     "tournage.web.closing",
     "tournage.web.followup",
+    "tournage.web.rights",
     "tournage.web.referential",
     "tournage.web.development",
     "tournage.web.security",

@@ -12,6 +12,7 @@ from tournage.web.productions.models import Person, Production
 
 __all__ = [
     "aid_ids",
+    "commit_amount",
     "commit_person",
     "commitment_references",
     "expense_amounts",
@@ -53,6 +54,32 @@ def commit_person(
         },
     )
     return True
+
+
+def commit_amount(
+    production: Production,
+    *,
+    reference: str,
+    account: str,
+    supplier: str,
+    label: str,
+    amount: Decimal,
+    day: date,
+) -> bool:
+    """Record (or update) the commitment ``reference`` on a devis ``account`` (a licence
+    fee, a location); True when it was created."""
+    _commitment, created = Commitment.objects.update_or_create(
+        production=production,
+        reference=reference,
+        defaults={
+            "account": account,
+            "supplier": supplier[:200],
+            "label": label[:300],
+            "amount": amount,
+            "date": day,
+        },
+    )
+    return created
 
 
 def expense_amounts(production: Production) -> list[tuple[str, Decimal]]:

@@ -1,0 +1,103 @@
+"""What other apps may call in the rights app (closing, follow-up, scheduling, safety).
+
+Every function takes a production and returns plain data (dataclasses, dicts, dates):
+callers never see this app's models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from tournage.rights import authors as core_authors
+from tournage.rights import clearances as core_clearances
+
+from . import services
+from .models import AuthorContract, Clearance
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the rights register (chain of title, closing file)."""
+
+    id: int
+    type: str
+    subject: str
+    status: str
+    rights_holder: str
+    channels: tuple[str, ...]
+    territories: tuple[str, ...]
+    starts: date | None
+    ends: date | None
+    fee: Decimal | None
+    document: str  # storage name of the grant document, "" when none
+
+
+def register(production: Any) -> list[RegisterEntry]:
+    return [
+        RegisterEntry(
+            item.pk,
+            item.type,
+            item.subject,
+            item.status,
+            item.rights_holder,
+            tuple(item.channels),
+            services.codes(item.territories),
+            item.starts,
+            item.ends,
+            item.fee,
+            item.document.name if item.document else "",
+        )
+        for item in Clearance.objects.filter(production=production)
+    ]
+
+
+def expiring_rights(production: Any, within_days: int | None = None) -> list[RegisterEntry]:
+    """Granted rights ending within ``within_days`` (the data's warning window by default)."""
+    facts = dict(services.clearance_rows(production))
+    ending = core_clearances.expiring(facts.values(), services.today(), within_days)
+    keep = {id(f) for f in ending}
+    ids = {item.pk for item, f in facts.items() if id(f) in keep}
+    return [entry for entry in register(production) if entry.id in ids]
+
+
+@dataclass(frozen=True)
+class StatementDue:
+    author: str
+    role: str
+    due: date | None  # None: no schedule recorded
+
+
+def author_statements_due(production: Any, within_days: int = 0) -> list[StatementDue]:
+    """Signed author contracts whose yearly statement of receipts (CPI L132-28) is due by
+    today + ``within_days``, or not scheduled at all."""
+    limit = services.today() + timedelta(days=within_days)
+    due = []
+    for contract in AuthorContract.objects.filter(production=production, signed_on__isnull=False):
+        when = core_authors.next_statement(services.author_facts(contract))
+        if when is None or when <= limit:
+            due.append(StatementDue(contract.author, contract.role, when))
+    return due
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    author: str
+    role: str  # co-author role id (authors.yaml)
+    role_label: str
+    signed: bool
+
+
+def credits(production: Any) -> list[CreditLine]:
+    """Authors of the work for the credits: every author contract, signed or not."""
+    return [
+        CreditLine(c.author, c.role, core_authors.role_label(c.role), c.signed_on is not None)
+        for c in AuthorContract.objects.filter(production=production)
+    ]
+
+
+def days_without_permit(production: Any) -> dict[date, list[str]]:
+    """Shoot day → locations shot that day without a granted permit (stripboard, safety)."""
+    return services.uncovered_days(production)
