@@ -50,6 +50,7 @@ NAMESPACE_AREA = {
     "accessibility": "planning",
     "safety": "planning",
     "followup": "planning",
+    "rights": "planning",
     "carbon": "carbon",
     "development": "production",
     "closing": "planning",
@@ -98,6 +99,18 @@ ROUTES: dict[str, Access] = {
     "safety:inclusion": PERSONAL,
     "safety:head_edit": PERSONAL,
     "safety:heads_form_csv": PERSONAL,
+    # author contracts carry remuneration terms: the contracts area
+    "rights:authors": MATRIX["contracts"],
+    "rights:author_edit": MATRIX["contracts"],
+    "rights:author_create": writers_only("contracts"),
+    "rights:clearance_create": writers_only("planning"),
+    "rights:clearances_seed": writers_only("planning"),
+    "rights:permit_create": writers_only("planning"),
+    "rights:step_create": writers_only("planning"),
+    "rights:rating_create": writers_only("planning"),
+    "rights:document_create": writers_only("planning"),
+    "rights:cuesheet_import": writers_only("planning"),
+    "rights:cuesheet_rebuild": writers_only("planning"),
     "referential:export": writers_only("production"),
     **{
         f"development:{kind}_create": writers_only("production")

@@ -48,7 +48,7 @@ def register(production: Any) -> list[RegisterEntry]:
             item.starts,
             item.ends,
             item.fee,
-            item.document.name if item.document else "",
+            item.document.name or "",
         )
         for item in Clearance.objects.filter(production=production)
     ]
@@ -56,10 +56,9 @@ def register(production: Any) -> list[RegisterEntry]:
 
 def expiring_rights(production: Any, within_days: int | None = None) -> list[RegisterEntry]:
     """Granted rights ending within ``within_days`` (the data's warning window by default)."""
-    facts = dict(services.clearance_rows(production))
-    ending = core_clearances.expiring(facts.values(), services.today(), within_days)
-    keep = {id(f) for f in ending}
-    ids = {item.pk for item, f in facts.items() if id(f) in keep}
+    rows = services.clearance_rows(production)
+    ending = core_clearances.expiring([f for _, f in rows], services.today(), within_days)
+    ids = {item.pk for item, facts in rows if facts in ending}
     return [entry for entry in register(production) if entry.id in ids]
 
 

@@ -9,6 +9,8 @@ from tournage.common.findings import Finding
 from tournage.common.formatting import format_date
 from tournage.referential.registry import CheckResult, Evidence, Status, register_check, shared
 from tournage.referential.verdicts import coverage, unknown
+from tournage.rights import authors as core_authors
+from tournage.rights import clearances as core_clearances
 from tournage.rights import cuesheet as core_cues
 from tournage.rights import release as core_release
 from tournage.rights.rules import AUTHORS, CLEARANCES, CUESHEET, PERMITS, RELEASE
@@ -40,7 +42,7 @@ def _with(findings: Iterable[Finding], codes: Iterable[str]) -> bool:
 @register_check("c1_2_1.rights_for_each_reference")
 def rights_for_each_reference(production: Production) -> CheckResult:
     refs = services.references(production)
-    missing = services.core_clearances.uncovered(refs, services.clearance_facts(production))
+    missing = core_clearances.uncovered(refs, services.clearance_facts(production))
     return coverage(
         len(refs),
         [f"{m.subject} ({m.type})" for m in missing],
@@ -113,7 +115,7 @@ def co_authors_covered(production: Production) -> CheckResult:
     missing = services.uncovered_credits(production)
     return coverage(
         len(credits),
-        [f"{c.author} ({services.core_authors.role_label(c.role)})" for c in missing],
+        [f"{c.author} ({core_authors.role_label(c.role)})" for c in missing],
         met="Chaque coauteur présumé (L113-7) au générique a un contrat signé.",
         not_met="Coauteurs sans contrat signé",
         empty="Aucun coauteur (scénariste, réalisateur, compositeur…) parmi les personnes.",

@@ -21,6 +21,7 @@ from .models import (
     ChannelRating,
     Clearance,
     Cue,
+    DestinationDocument,
     Permit,
     ReleasePlan,
     ReleaseStep,
@@ -59,6 +60,8 @@ def load_demo_rights(production: Production) -> None:
     for rating in data["ratings"]:
         slot = time.fromisoformat(rating.pop("slot"))
         ChannelRating.objects.create(production=production, slot=slot, **rating)
+    for document in data["documents"]:
+        DestinationDocument.objects.create(production=production, **document)
     _edit(production, data["edit"])
 
 

@@ -209,14 +209,8 @@ class EditUploadForm(forms.Form):
     rate = forms.ChoiceField(
         label=_("Frame rate (EDL)"),
         required=False,
-        choices=[
-            ("", "25"),
-            ("24", "24"),
-            ("23.976", "23.976"),
-            ("29.97", "29.97"),
-            ("30", "30"),
-            ("50", "50"),
-        ],
+        initial="25",
+        choices=[(r, r) for r in ("25", "24", "23.976", "29.97", "30", "50")],
     )
     tracks = forms.CharField(
         label=_("Music tracks"),

@@ -19,7 +19,10 @@ from django.views.decorators.http import require_POST
 
 from tournage.common.errors import DomainError
 from tournage.common.findings import worst
+from tournage.rights import authors as core_authors
+from tournage.rights import clearances as core_clearances
 from tournage.rights import cuesheet as core_cues
+from tournage.rights import release as core_release
 from tournage.rights.rules import PERMITS
 from tournage.web.productions.access import AREA_ROLES, Area, ProductionRequest, area
 from tournage.web.productions.models import Role
@@ -81,7 +84,7 @@ def clearances(request: ProductionRequest, production_id: int) -> HttpResponse:
         {"item": item, "findings": found, "worst": worst(found)}
         for item, found in services.clearance_findings(request.production)
     ]
-    missing = services.core_clearances.uncovered(
+    missing = core_clearances.uncovered(
         services.references(request.production), services.clearance_facts(request.production)
     )
     return render(request, "rights/clearances.html", {"rows": rows, "missing": missing})
@@ -147,7 +150,7 @@ def authors(request: ProductionRequest, production_id: int) -> HttpResponse:
     return render(
         request,
         "rights/authors.html",
-        {"rows": rows, "missing": missing, "role_label": services.core_authors.role_label},
+        {"rows": rows, "missing": missing, "role_label": core_authors.role_label},
     )
 
 
@@ -179,8 +182,8 @@ def _author_page(request: ProductionRequest, contract: AuthorContract | None) ->
     findings = []
     if contract is not None:
         facts = services.author_facts(contract)
-        findings = services.core_authors.field_findings(facts)
-        findings += services.core_authors.statement_findings(facts, services.today())
+        findings = core_authors.field_findings(facts)
+        findings += core_authors.statement_findings(facts, services.today())
     return render(
         request,
         "rights/author_form.html",
@@ -241,7 +244,7 @@ def release(request: ProductionRequest, production_id: int) -> HttpResponse:
         {
             "facts": f,
             "row": ratings.get(f.channel),
-            "findings": services.core_release.rating_findings(f, plan.visa_ban),
+            "findings": core_release.rating_findings(f, plan.visa_ban),
         }
         for f in services.rating_facts(production)
     ]
