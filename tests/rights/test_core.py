@@ -52,7 +52,7 @@ def _permit(**fields: object) -> permits.PermitFacts:
         "shoot_days": DAYS,
     }
     values.update(fields)
-    return permits.PermitFacts(**values)  # type: ignore[arg-type]
+    return permits.PermitFacts(**values)
 
 
 def codes(found: object) -> set[str]:

@@ -84,7 +84,8 @@ def test_any_bytes_are_accepted_or_refused_cleanly(content: bytes, name: str) ->
         (b"TITLE: X\nceci n'est pas une EDL\n", "texte.edl"),
         (b'{"OTIO_SCHEMA": "Timeline.1", "tracks": ', "tronque.otio"),
         (
-            b"TITLE: X\n\n001  A001 V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n",
+            b"TITLE: X\n\n001  A001 V     C        "
+            b"00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n",
             "sans-musique.edl",
         ),
         (b"TITLE: X\n" + b"*" * 6_000_000, "enorme.edl"),
