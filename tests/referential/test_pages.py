@@ -131,4 +131,4 @@ def test_the_main_dashboard_carries_the_summary_panel(member_client: Any, produc
     )
     text = page.content.decode()
     assert "Production responsable" in text
-    assert "Pas encore disponible" in text  # rights and permits: domain not built yet
+    assert "Droits et autorisations" in text

@@ -32,6 +32,7 @@ DOMAIN_MODULES = (
     "closing",
     "safety",
     "followup",
+    "rights",
 )
 _GLOBAL_FLAGS = ("--json", "--debug")
 

@@ -88,8 +88,8 @@ def references(scenes: Iterable[SceneTags]) -> list[Reference]:
     seed = CLEARANCES.load().seed
     found: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for scene in scenes:
-        pairs = [(seed.categories.get(cat), name) for cat, name in scene.tags]
-        pairs += [(seed.risks.get(code), evidence or code) for code, evidence in scene.risks]
+        pairs = [(seed.categories.get(cat), name) for cat, name in scene.tags if _kept(cat, name)]
+        pairs += [(seed.risks.get(code), _who(evidence) or code) for code, evidence in scene.risks]
         for type_id, subject in pairs:
             if type_id is None:
                 continue
@@ -98,6 +98,17 @@ def references(scenes: Iterable[SceneTags]) -> list[Reference]:
             if scene.key not in entry[1]:
                 entry[1].append(scene.key)
     return [Reference(t, subject, tuple(keys)) for (t, _), (subject, keys) in found.items()]
+
+
+def _kept(category: str, name: str) -> bool:
+    """A tag of a category with keywords (set dressing) counts only when it names a work."""
+    words = CLEARANCES.load().seed.keywords.get(category)
+    return words is None or any(word in normalise(name).split() for word in words)
+
+
+def _who(evidence: str) -> str:
+    """The person a risk's evidence names: its words before a parenthesis or a comma."""
+    return evidence.split("(")[0].split(",")[0].strip()
 
 
 def uncovered(refs: Sequence[Reference], items: Iterable[ClearanceFacts]) -> list[Reference]:

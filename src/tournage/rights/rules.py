@@ -22,6 +22,7 @@ class ClearanceType:
 class Seed:
     categories: dict[str, str]
     risks: dict[str, str]
+    keywords: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,75 @@ def credits(production: Any) -> list[CreditLine]:
 def days_without_permit(production: Any) -> dict[date, list[str]]:
     """Shoot day → locations shot that day without a granted permit (stripboard, safety)."""
     return services.uncovered_days(production)
+
+
+def report(production: Any) -> dict[str, Any]:
+    """The whole rights picture as one JSON-ready document (``tournage rights check``)."""
+    clearances: list[dict[str, Any]] = [
+        {
+            "id": item.pk,
+            "type": item.type,
+            "subject": item.subject,
+            "scenes": list(item.scenes),
+            "status": item.status,
+            "scope": {
+                "channels": list(item.channels),
+                "territories": list(services.codes(item.territories)),
+                "starts": item.starts,
+                "ends": item.ends,
+            },
+            "findings": [f.to_dict() for f in found],
+        }
+        for item, found in services.clearance_findings(production)
+    ]
+    authors: list[dict[str, Any]] = [
+        {
+            "id": contract.pk,
+            "author": contract.author,
+            "role": contract.role,
+            "signed_on": contract.signed_on,
+            "findings": [f.to_dict() for f in found],
+        }
+        for contract, found in services.author_findings(production)
+    ]
+    permits: list[dict[str, Any]] = [
+        {
+            "location": permit.location.name,
+            "date": report.facts.first_day,
+            "dates": list(report.facts.shoot_days),
+            "authority": permit.authority,
+            "deadline": report.deadline,
+            "status": permit.status,
+            "findings": [f.to_dict() for f in report.findings],
+        }
+        for permit, report in services.permit_reports(production)
+    ]
+    steps: list[dict[str, Any]] = [
+        {
+            "step": row.rule.id,
+            "status": row.row.status if row.row else None,
+            "due": row.due,
+            "documents": [row.row.document.name] if row.row and row.row.document else [],
+            "findings": [f.to_dict() for f in row.findings],
+        }
+        for row in services.step_rows(production)
+    ]
+    everything = [
+        f for entry in (*clearances, *authors, *permits, *steps) for f in entry["findings"]
+    ]
+    return {
+        "clearances": clearances,
+        "authors": authors,
+        "permits": permits,
+        "release": steps,
+        "findings": [
+            {key: f[key] for key in ("code", "severity", "message", "source")} for f in everything
+        ],
+    }
+
+
+def cuesheet(production: Any, content: bytes, filename: str, fmt: str) -> tuple[int, bytes]:
+    """Import an edit, make the cue sheet follow it, return (cues, file in ``fmt``)."""
+    edit = services.import_edit(production, content, filename)
+    count = services.rebuild_sheet(production, edit)
+    return count, services.sheet_file(production, fmt)
