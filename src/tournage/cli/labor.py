@@ -112,8 +112,25 @@ def register(app: typer.Typer) -> None:
         )
 
     @contract.command("analyse")
-    def analyse(path: Annotated[Path, typer.Argument(help="Contract: DOCX, PDF or text.")]) -> None:
-        """Mandatory mentions present or missing, pay against the minimum."""
+    def analyse(
+        path: Annotated[Path, typer.Argument(help="Contract: DOCX, PDF or text.")],
+        kind: Annotated[
+            str, typer.Option("--kind", help="cddu (employment) or author (CPI mentions).")
+        ] = "cddu",
+    ) -> None:
+        """Mandatory mentions present or missing (and, for a CDDU, pay against the minimum)."""
+        from tournage.common.errors import DomainError
+
+        if kind not in ("cddu", "author"):
+            raise CliError(f"Type de contrat inconnu « {kind} » : cddu ou author.")
+        if kind == "author":
+            from tournage.rights.analysis import analyse_file as analyse_author
+
+            try:
+                emit(analyse_author(_read(path), path.name).to_dict(), _author_text)
+            except DomainError as error:
+                raise CliError(error.message) from error
+            return
         from tournage.labor.analysis import analyse_file
         from tournage.labor.errors import LaborError
 
@@ -155,3 +172,9 @@ def _analysis_text(document: dict[str, Any]) -> str:
     lines = [f"{'✓' if m['present'] else '✗'} {m['id']}" for m in document["mentions"]]
     lines.append(f"Extrait : {document['extracted']}")
     return "\n".join(lines) + "\n" + _findings_text(document)
+
+
+def _author_text(document: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{'✓' if m['present'] else '✗'} {m['label']} ({m['rule']})" for m in document["mentions"]
+    )

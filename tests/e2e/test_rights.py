@@ -1,0 +1,47 @@
+"""The rights pages in Chromium: every page of the demo passes axe-core; a clearance is
+edited, saved twice and read back after a reload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tournage.demo import DEMO_PASSWORD
+from tournage.web.productions.demo import load_demo
+from tournage.web.rights.models import Clearance
+
+from .browser import assert_accessible, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PAGES = ("", "clearances/", "authors/", "permits/", "release/", "cuesheet/")
+
+
+def test_rights_pages_and_clearance_round_trip(page: Page, live_server: Any) -> None:
+    production, _logins = load_demo()
+    log_in(page, live_server.url, "producer", DEMO_PASSWORD)
+    base = f"{live_server.url}/p/{production.pk}/rights/"
+    for path in PAGES:
+        response = page.goto(base + path)
+        assert response is not None and response.status == 200, path
+        assert_accessible(page)
+    song = Clearance.objects.get(production=production, type="music_work_sync")
+    page.goto(f"{base}clearances/{song.pk}/")
+    page.get_by_label("statut").select_option("granted")
+    page.get_by_label("au", exact=True).fill("2031-12-31")
+    page.get_by_label("redevance").fill("1 200,50")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Enregistré.")).to_be_visible()
+    page.goto(f"{base}clearances/{song.pk}/")
+    page.get_by_role("button", name="Enregistrer").click()  # unchanged: nothing moves
+    page.reload()
+    song.refresh_from_db()
+    assert (song.status, song.ends.isoformat(), str(song.fee)) == (
+        "granted",
+        "2031-12-31",
+        "1200.50",
+    )
+    assert song.channels == ["fr_pad_hd_file", "dcp_cinema", "youtube_upload"]
+    page.goto(base + "cuesheet/")
+    expect(page.get_by_text("Chanson radio atelier").first).to_be_visible()
