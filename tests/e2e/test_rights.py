@@ -29,7 +29,7 @@ def test_rights_pages_and_clearance_round_trip(page: Page, live_server: Any) -> 
     song = Clearance.objects.get(production=production, type="music_work_sync")
     page.goto(f"{base}clearances/{song.pk}/")
     page.get_by_label("statut").select_option("granted")
-    page.get_by_label("au", exact=True).fill("2031-12-31")
+    page.get_by_label("Au", exact=True).fill("2031-12-31")
     page.get_by_label("redevance").fill("1 200,50")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Enregistré.")).to_be_visible()
