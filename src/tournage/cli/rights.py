@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tournage.cli.output import CliError, emit, database_production
+from tournage.cli.output import CliError, database_production, emit
 
 CUESHEET_FORMATS = (".csv", ".xlsx", ".pdf")
 
