@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from tournage.common.findings import Finding, Severity
 from tournage.labor.calendar import holiday_dates
@@ -33,10 +34,11 @@ class Incident:
         return bool(self.action.strip()) and self.closed is not None
 
 
-def _public_holidays(year: int) -> set[date]:
+@cache  # the rule tables are read-only: a year's holidays never change within a process
+def _public_holidays(year: int) -> frozenset[date]:
     rows = WORKING_TIME.load().code_du_travail_baseline
     holidays = next((row.holidays for row in rows if row.id == "public_holidays"), ())
-    return set(holiday_dates(year, holidays))
+    return frozenset(holiday_dates(year, holidays))
 
 
 def _counted(day: date) -> bool:

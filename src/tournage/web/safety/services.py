@@ -156,18 +156,15 @@ def summary(production: Production) -> dict[str, Any]:
     report = duer_report(production)
     scenes = risky_scenes(production)
     used = location_statuses(production, used_only=True)
+    codes = [f.code for f in incident_findings(production)]
     return {
         "duer_established": report.established,
         "hazards": len(report.hazards),
         "duer_findings": len(report.findings),
         "risky_scenes": len(scenes),
         "scenes_incomplete": sum(1 for s in scenes if s.missing()),
-        "open_incidents": sum(
-            1 for f in incident_findings(production) if f.code == "SAF-INCIDENT-OPEN"
-        ),
-        "accidents_late": sum(
-            1 for f in incident_findings(production) if f.code.startswith("SAF-ACCIDENT")
-        ),
+        "open_incidents": codes.count("SAF-INCIDENT-OPEN"),
+        "accidents_late": sum(1 for code in codes if code.startswith("SAF-ACCIDENT")),
         "locations_used": len(used),
         "locations_incomplete": sum(1 for s in used if not s.complete),
     }
