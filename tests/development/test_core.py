@@ -103,7 +103,7 @@ def test_dossier_statuses_and_findings() -> None:
     built = dossier.assemble(
         "cnc_cm_avant_realisation",
         provided={"logline", "script", "note:intention"},
-        attached={"cv"},
+        attached={"cv": 2},
         texts={"resume_court": "mot " * 100},
     )
     statuses = {p.id: p.status for p in built.pieces}
@@ -118,7 +118,7 @@ def test_dossier_statuses_and_findings() -> None:
 
 def test_unknown_scheme_is_a_clear_error() -> None:
     with pytest.raises(DevelopmentError) as error:
-        dossier.assemble("nope", provided=set(), attached=set(), texts={})
+        dossier.assemble("nope", provided=set(), attached={}, texts={})
     assert error.value.code == "dossier.unknown_scheme"
 
 
@@ -137,3 +137,15 @@ def test_aid_eligibility_dimension() -> None:
     assert feasibility.aids(mixed).verdict is Verdict.TIGHT
     refused = Inputs(aids=(("CNC", "not_eligible"),))
     assert "CNC" in feasibility.aids(refused).reasons[0]
+
+
+def test_an_attached_pdf_is_measured_by_its_pages() -> None:
+    built = dossier.assemble(
+        "cnc_cm_avant_realisation",
+        provided={"note:intention"},
+        attached={"note_intention": 5},
+        texts={"note_intention": "court"},
+    )
+    note = next(p for p in built.pieces if p.id == "note_intention")
+    assert note.status is dossier.PieceStatus.ATTACHED
+    assert [f.evidence["measured"] for f in note.findings] == [5]

@@ -179,3 +179,18 @@ def test_cli_writes_the_cdc_and_refuses_an_unknown_scheme(
         )
         == 0
     )
+
+
+def test_the_dossier_pdf_holds_the_attached_pages_in_the_scheme_order(
+    production: Any, producer: Any
+) -> None:
+    dossier = Dossier.objects.create(production=production, scheme="cnc_cm_avant_realisation")
+    producer.post(
+        url("piece_upload", production, dossier_id=dossier.pk),
+        {"piece": "cv", "file": SimpleUploadedFile("cv.pdf", pdf_bytes(3))},
+    )
+    response = producer.get(url("dossier_pdf", production, dossier_id=dossier.pk))
+    with pikepdf.open(io.BytesIO(response.content)) as document:
+        pieces = 8  # cnc_cm_avant_realisation lists eight pieces
+        assert len(document.pages) == 1 + pieces + 3
+        assert str(document.Root.Lang) == "fr-FR"

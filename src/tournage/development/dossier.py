@@ -14,6 +14,8 @@ from .errors import DevelopmentError
 from .rules import SCHEMES, Scheme, SchemePiece
 from .text import lines, pages
 
+Measure = tuple[str, float, int]  # unit, measured, limit
+
 
 class PieceStatus(StrEnum):
     ATTACHED = "attached"
@@ -65,14 +67,26 @@ def scheme(scheme_id: str) -> Scheme:
     return found
 
 
-def _length_findings(piece: SchemePiece, text: str | None, source: str) -> tuple[Finding, ...]:
+def _measures(piece: SchemePiece, text: str | None, pdf_pages: int | None) -> list[Measure]:
+    """(unit, measured, limit) of the piece against the scheme's limits: an attached PDF
+    by its pages, a generated piece by its typed text."""
+    found: list[Measure] = []
+    if pdf_pages is not None:
+        if piece.max_pages is not None:
+            found.append(("pages", pdf_pages, piece.max_pages))
+        return found
     if text is None:
-        return ()
-    measured: list[tuple[str, float, int]] = []
+        return found
     if piece.max_lines is not None:
-        measured.append(("lignes", lines(text), piece.max_lines))
+        found.append(("lignes", lines(text), piece.max_lines))
     if piece.max_pages is not None:
-        measured.append(("pages", round(pages(text), 1), piece.max_pages))
+        found.append(("pages", round(pages(text), 1), piece.max_pages))
+    return found
+
+
+def _length_findings(
+    piece: SchemePiece, measures: list[Measure], source: str
+) -> tuple[Finding, ...]:
     return tuple(
         Finding(
             "dossier.too_long",
@@ -82,7 +96,7 @@ def _length_findings(piece: SchemePiece, text: str | None, source: str) -> tuple
             subject=piece.id,
             evidence={"measured": value, "limit": limit, "unit": unit},
         )
-        for unit, value, limit in measured
+        for unit, value, limit in measures
         if value > limit
     )
 
@@ -91,12 +105,12 @@ def assemble(
     scheme_id: str,
     *,
     provided: set[str],
-    attached: set[str],
+    attached: Mapping[str, int],
     texts: Mapping[str, str],
 ) -> Dossier:
     """``provided``: the ``provided_by`` sources tournage has (``note:intention``,
-    ``benchmark``…); ``attached``: piece ids with an uploaded file; ``texts``: the typed
-    text of generated pieces, measured against the scheme's limits."""
+    ``benchmark``…); ``attached``: piece id → pages of its uploaded PDF; ``texts``: the
+    typed text of generated pieces. Both are measured against the scheme's limits."""
     chosen = scheme(scheme_id)
     table = SCHEMES.load().pieces
     pieces = []
@@ -108,7 +122,8 @@ def assemble(
             status = PieceStatus.GENERATED
         else:
             status = PieceStatus.MISSING
-        findings = _length_findings(item, texts.get(item.id), chosen.source)
+        measures = _measures(item, texts.get(item.id), attached.get(item.id))
+        findings = _length_findings(item, measures, chosen.source)
         if status is PieceStatus.MISSING:
             findings = (
                 Finding(

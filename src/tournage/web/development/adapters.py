@@ -268,8 +268,8 @@ def piece_texts(production: Production) -> dict[str, str]:
 
 
 def assemble(production: Production, record: models.Dossier) -> dossier.Dossier:
-    stored = record.attachments.values_list("piece", flat=True) if record.pk else ()
-    attached = set(stored)
+    stored = record.attachments.values_list("piece", "pages") if record.pk else ()
+    attached = dict(stored)
     return dossier.assemble(
         record.scheme,
         provided=provided_sources(production),

@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pikepdf
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import SimpleDocTemplate
 
 from tournage.common.pdf import embedded_styles, table, text
+from tournage.development.dossier import Piece
 from tournage.web.productions.models import Production
 
 from . import adapters, models
@@ -63,25 +65,79 @@ def cdc_document(production: Production, fmt: str) -> tuple[bytes, str]:
     return data, CDC_FORMATS[fmt]
 
 
-def dossier_pdf(production: Production, record: models.Dossier) -> bytes:
-    """The scheme's pieces in order: a contents table with each piece's status, then the
-    text tournage holds for each generated piece; attached files are listed by name."""
+STATUS_WORDS = {"attached": "jointe", "generated": "produite par tournage", "missing": "MANQUANTE"}
+
+
+def _piece_part(piece: Piece, text_of: str | None, attached: str | None) -> bytes:
     styles = embedded_styles()
+    story: list[Any] = [text(piece.name, styles["Heading2"])]
+    if attached is not None:
+        story.append(text(f"Pièce jointe : {attached} (pages suivantes)", styles["BodyText"]))
+    elif text_of is not None:
+        story.extend(text(p, styles["BodyText"]) for p in text_of.split("\n"))
+    story.extend(text(f.message, styles["Italic"]) for f in piece.findings)
+    return _pdf(piece.name, story)
+
+
+def _contents(title: str, rows: list[tuple[Piece, int]]) -> bytes:
+    styles = embedded_styles()
+    lines = [[text(p.name), text(STATUS_WORDS[str(p.status)]), text(str(page))] for p, page in rows]
+    story = [text(title, styles["Title"]), text("Sommaire", styles["Heading2"]), table(lines)]
+    return _pdf(title, story)
+
+
+def _attachment(item: models.AttachedPiece | None) -> bytes | None:
+    if item is None:
+        return None
+    try:
+        with item.file.open("rb") as handle:
+            data: bytes = handle.read()
+    except OSError:  # listed, but missing from storage: the contents still name it
+        return None
+    return data
+
+
+def _page_count(data: bytes) -> int:
+    with pikepdf.open(io.BytesIO(data)) as document:
+        return len(document.pages)
+
+
+def dossier_pdf(production: Production, record: models.Dossier) -> bytes:
+    """The scheme's pieces in order after a contents page giving each piece's status and
+    first page: a title page per piece (its text when tournage produces it, its findings)
+    followed by the attached PDF's own pages."""
     built = adapters.assemble(production, record)
     texts = adapters.piece_texts(production)
-    files = dict(record.attachments.values_list("piece", "source_name")) if record.pk else {}
-    labels = {"attached": "jointe", "generated": "produite par tournage", "missing": "MANQUANTE"}
-    story: list[Any] = [
-        text(f"{production.title} — {built.scheme.name}", styles["Title"]),
-        text("Sommaire", styles["Heading2"]),
-        table([[text(p.name), text(labels[str(p.status)])] for p in built.pieces]),
-    ]
+    files = {a.piece: a for a in record.attachments.all()} if record.pk else {}
+    parts: list[tuple[Piece, list[bytes]]] = []
     for piece in built.pieces:
-        story += [PageBreak(), text(piece.name, styles["Heading2"])]
-        if piece.id in files:
-            story.append(text(f"Pièce jointe : {files[piece.id]}", styles["BodyText"]))
-        elif piece.id in texts:
-            story.extend(text(p, styles["BodyText"]) for p in texts[piece.id].split("\n"))
-        story.extend(text(f.message, styles["Italic"]) for f in piece.findings)
-        story.append(Spacer(1, 12))
-    return _pdf(f"Dossier {built.scheme.name}", story)
+        stored = files.get(piece.id)
+        attachment = _attachment(stored)
+        name = stored.source_name if stored is not None else None
+        own = _piece_part(piece, texts.get(piece.id), name)
+        parts.append((piece, [own] + ([attachment] if attachment else [])))
+    title = f"{production.title} — {built.scheme.name}"
+    zeros = [(piece, 0) for piece, _ in parts]
+    page = _page_count(_contents(title, zeros)) + 1
+    starts = []
+    for piece, documents in parts:
+        starts.append((piece, page))
+        page += sum(_page_count(d) for d in documents)
+    documents = [_contents(title, starts), *(d for _, docs in parts for d in docs)]
+    return _concatenate(documents, title)
+
+
+def _concatenate(documents: list[bytes], title: str) -> bytes:
+    merged = pikepdf.new()
+    opened = [pikepdf.open(io.BytesIO(data)) for data in documents]
+    try:
+        for source in opened:
+            merged.pages.extend(source.pages)
+        merged.Root.Lang = pikepdf.String("fr-FR")
+        merged.docinfo["/Title"] = title
+        buffer = io.BytesIO()
+        merged.save(buffer)
+    finally:
+        for source in opened:
+            source.close()
+    return buffer.getvalue()
