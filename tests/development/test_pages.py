@@ -122,7 +122,9 @@ def test_exports(production: Any, producer: Any) -> None:
     pdf = producer.get(url("cdc_export", production, fmt="pdf"))
     assert pdf["Content-Type"] == "application/pdf"
     with pikepdf.open(io.BytesIO(pdf.content)) as document:
-        assert len(document.pages) >= 1
+        assert str(document.Root.Lang) == "fr-FR"
+        tags = [str(kid.S) for kid in document.Root.StructTreeRoot.K.K]
+        assert tags[:2] == ["/H1", "/H2"] and tags.count("/H2") == 8
     docx = producer.get(url("cdc_export", production, fmt="docx"))
     assert docx.content.startswith(b"PK")
     assert producer.get(url("cdc_export", production, fmt="exe")).status_code == 404

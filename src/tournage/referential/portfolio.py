@@ -3,9 +3,7 @@
 ``portfolio_pdf``: an accessible PDF organised by block and row (competence or
 criterion) — tagged (a structure tree of H1/H2/H3/P elements in reading order, page
 furniture marked as artefacts), its language set (fr-FR), its title shown. ReportLab
-draws the pages; it writes no structure tree, so each flowable is wrapped in a
-marked-content sequence (``/P <</MCID n>> BDC … EMC``) while it is drawn, and pikepdf
-then adds the StructTreeRoot, its ParentTree and the catalogue entries.
+draws the pages and ``tournage.common.tagged_pdf`` adds the structure tree.
 ``portfolio_zip``: that PDF, the JSON document and the evidence documents, filed under
 ``bloc-N/<row>/<check>/``. User text is escaped: no markup is ever interpreted.
 """
@@ -17,24 +15,17 @@ import json
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-import pikepdf
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Spacer
 
 from tournage.common.formatting import format_date
-from tournage.common.pdf import embedded_font, embedded_styles
-from tournage.common.pdf import text as pdf_text
+from tournage.common.tagged_pdf import Writer
 from tournage.referential.framework import FRAMEWORK, Row
 
-LANGUAGE = "fr-FR"
 STATUS_FR = {
     "met": "Atteint",
     "partly": "Partiellement atteint",
@@ -45,89 +36,6 @@ STATUS_FR = {
 }
 LEVEL_FR = {"fail": "bloquant", "warn": "avertissement", "info": "information"}
 VERDICT_FR = {"met": "atteint", "not_met": "non atteint", "to_review": "à revoir"}
-
-
-@dataclass
-class _Element:
-    tag: str
-    parts: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
-
-
-@dataclass
-class _Tags:
-    """The structure elements in reading order and the MCIDs given on each page."""
-
-    elements: list[_Element] = field(default_factory=list)
-    next_mcid: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-
-    def mark(self, element: _Element, page: int) -> int:
-        mcid = self.next_mcid[page]
-        self.next_mcid[page] += 1
-        element.parts.append((page, mcid))
-        return mcid
-
-
-class _Tagged(Flowable):  # type: ignore[misc]
-    """A flowable drawn inside a marked-content sequence of its structure element."""
-
-    def __init__(self, inner: Flowable, element: _Element, tags: _Tags) -> None:
-        super().__init__()
-        self.inner, self.element, self.tags = inner, element, tags
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        width, height = self.inner.wrap(available_width, available_height)
-        self.width, self.height = width, height
-        return width, height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        parts = self.inner.split(available_width, available_height)
-        return [_Tagged(part, self.element, self.tags) for part in parts]
-
-    def getSpaceBefore(self) -> float:
-        return float(self.inner.getSpaceBefore())
-
-    def getSpaceAfter(self) -> float:
-        return float(self.inner.getSpaceAfter())
-
-    def draw(self) -> None:
-        canvas: Canvas = self.canv
-        mcid = self.tags.mark(self.element, canvas.getPageNumber() - 1)
-        canvas.addLiteral(f"/{self.element.tag} <</MCID {mcid}>> BDC")
-        self.inner.drawOn(canvas, 0, 0)
-        canvas.addLiteral("EMC")
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.tags = _Tags()
-        self.story: list[Flowable] = []
-        base = embedded_styles()
-        self.styles = {
-            "H1": base["Heading1"],
-            "H2": base["Heading2"],
-            "H3": base["Heading3"],
-            "P": base["BodyText"],
-            "Note": ParagraphStyle("Note", parent=base["BodyText"], leftIndent=4 * mm),
-        }
-
-    def add(self, tag: str, text: str, style: str | None = None) -> None:
-        element = _Element(tag)
-        self.tags.elements.append(element)
-        paragraph = pdf_text(text, self.styles[style or tag])
-        self.story.append(_Tagged(paragraph, element, self.tags))
-
-
-def _furniture(title: str) -> Callable[[Canvas, Any], None]:
-    def draw(canvas: Canvas, doc: Any) -> None:
-        canvas.saveState()
-        canvas.addLiteral("/Artifact BMC")
-        canvas.setFont(embedded_font(), 8)
-        canvas.drawString(20 * mm, 10 * mm, title)
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"page {canvas.getPageNumber()}")
-        canvas.addLiteral("EMC")
-        canvas.restoreState()
-
-    return draw
 
 
 def _check_text(check: Mapping[str, Any]) -> str:
@@ -146,7 +54,7 @@ def _row_heading(row: Row, status: str | None) -> str:
     return f"{FRAMEWORK.load().label(row)} — {STATUS_FR.get(status, status)}"
 
 
-def _story(document: Mapping[str, Any], title: str, generated: datetime) -> _Writer:
+def _story(document: Mapping[str, Any], title: str, generated: datetime) -> Writer:
     framework = FRAMEWORK.load()
     rows = {row.id: row for row in framework.rows}
     blocks = {block.block: block for block in framework.blocks}
@@ -154,7 +62,7 @@ def _story(document: Mapping[str, Any], title: str, generated: datetime) -> _Wri
     judgements: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for judgement in document["judgements"]:
         judgements[judgement["row"]].append(judgement)
-    writer = _Writer()
+    writer = Writer()
     writer.add("H1", f"Production responsable — {title}")
     writer.add("P", f"{framework.meta.title} (version du {framework.meta.as_of}).")
     writer.add("P", f"Évaluation du {format_date(generated)} à {generated.strftime('%H:%M')}.")
@@ -194,72 +102,7 @@ def _day(value: Any) -> str:
 
 
 def portfolio_pdf(document: Mapping[str, Any], title: str, generated: datetime) -> bytes:
-    writer = _story(document, title, generated)
-    buffer = io.BytesIO()
-    heading = f"Production responsable — {title}"
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=heading,
-        author="tournage",
-        lang=LANGUAGE,
-        initialFontName=embedded_font(),  # else a non-embedded Helvetica on every page
-    )
-    furniture = _furniture(heading)
-    template.build(writer.story, onFirstPage=furniture, onLaterPages=furniture)
-    return _add_structure(buffer.getvalue(), writer.tags, heading)
-
-
-def _add_structure(data: bytes, tags: _Tags, title: str) -> bytes:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = pdf.pages
-        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-        document = pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root)
-        )
-        per_page: dict[int, dict[int, Any]] = defaultdict(dict)
-        kids = []
-        for element in tags.elements:
-            if not element.parts:
-                continue  # never drawn (cannot happen with a finished build)
-            first_page = pages[element.parts[0][0]].obj
-            node = pdf.make_indirect(
-                pikepdf.Dictionary(
-                    Type=pikepdf.Name.StructElem,
-                    S=pikepdf.Name("/" + element.tag),
-                    P=document,
-                    Pg=first_page,
-                    K=pikepdf.Array(
-                        [
-                            pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pages[page].obj, MCID=mcid)
-                            for page, mcid in element.parts
-                        ]
-                    ),
-                )
-            )
-            kids.append(node)
-            for page, mcid in element.parts:
-                per_page[page][mcid] = node
-        document.K = pikepdf.Array(kids)
-        numbers: list[Any] = []
-        for number, pdf_page in enumerate(pages):
-            pdf_page.obj.StructParents = number
-            pdf_page.obj.Tabs = pikepdf.Name.S
-            marks = per_page.get(number, {})
-            numbers += [number, pikepdf.Array([marks[m] for m in sorted(marks)])]
-        root.K = document
-        root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(numbers)))
-        root.ParentTreeNextKey = len(pages)
-        pdf.Root.StructTreeRoot = root
-        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-        pdf.Root.Lang = pikepdf.String(LANGUAGE)
-        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-        with pdf.open_metadata() as metadata:
-            metadata["dc:title"] = title
-            metadata["dc:language"] = [LANGUAGE]
-        out = io.BytesIO()
-        pdf.save(out)
-    return out.getvalue()
+    return _story(document, title, generated).build(f"Production responsable — {title}")
 
 
 def _safe_name(name: str) -> str:

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
 
 from tournage.common.pdf import embedded_styles, table, text
+from tournage.common.tagged_pdf import Writer
 from tournage.development.dossier import Piece
 from tournage.web.productions.models import Production
 
@@ -36,12 +37,15 @@ def _pdf(title: str, story: list[Any]) -> bytes:
 
 
 def cdc_pdf(production: Production) -> bytes:
-    styles = embedded_styles()
-    story: list[Any] = [text(f"Cahier des charges — {production.title}", styles["Title"])]
-    for title, lines in _cdc_blocks(production):
-        story.append(text(title, styles["Heading2"]))
-        story.extend(text(line, styles["BodyText"]) for line in lines)
-    return _pdf(f"Cahier des charges — {production.title}", story)
+    """Tagged (H1, H2 per section, P per line), language fr-FR, title shown."""
+    writer = Writer()
+    title = f"Cahier des charges — {production.title}"
+    writer.add("H1", title)
+    for heading, lines in _cdc_blocks(production):
+        writer.add("H2", heading)
+        for line in lines:
+            writer.add("P", line)
+    return writer.build(title)
 
 
 def cdc_docx(production: Production) -> bytes:
