@@ -23,9 +23,10 @@ def register(app: typer.Typer) -> None:
     @sub.command("show")
     def show(production_id: Id) -> None:
         """Brief, approvals, feasibility, benchmark, notes, cahier des charges, dossier."""
+        production = _production(production_id)  # sets Django up before the app is imported
         from tournage.web.development.api import document
 
-        emit(document(_production(production_id)), render_show)
+        emit(document(production), render_show)
 
     @sub.command("cdc")
     def cdc(production_id: Id, output: Output) -> None:
@@ -33,9 +34,10 @@ def register(app: typer.Typer) -> None:
         fmt = output.suffix.lower().lstrip(".")
         if fmt not in ("pdf", "docx"):
             raise CliError(f"Format inconnu « .{fmt} » : .pdf ou .docx.")
+        production = _production(production_id)
         from tournage.web.development.api import cdc_document
 
-        _write(output, cdc_document(_production(production_id), fmt)[0])
+        _write(output, cdc_document(production, fmt)[0])
 
     @sub.command("dossier")
     def dossier(
@@ -44,11 +46,12 @@ def register(app: typer.Typer) -> None:
         scheme: Annotated[str, typer.Option("--scheme", help="Funding scheme id.")],
     ) -> None:
         """The dossier of a funding scheme as one PDF (contents first)."""
+        production = _production(production_id)
         from tournage.development.errors import DevelopmentError
         from tournage.web.development.api import dossier_pdf
 
         try:
-            data = dossier_pdf(_production(production_id), scheme)
+            data = dossier_pdf(production, scheme)
         except DevelopmentError as error:
             raise CliError(error.message) from error
         _write(output, data)

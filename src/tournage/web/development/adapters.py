@@ -51,7 +51,12 @@ class ScriptFacts:
 
 
 def script_facts(production: Production) -> ScriptFacts | None:
-    """The current script's length, scene references, night scenes and minors in its cast."""
+    """The current script's length, scene references, night scenes and minors in its cast
+    (computed once per referential evaluation: several checks read it)."""
+    return shared(("development.script", production.pk), lambda: _script_facts(production))
+
+
+def _script_facts(production: Production) -> ScriptFacts | None:
     if not apps.is_installed("tournage.web.screenplay"):
         return None
     from tournage.web.screenplay.api import cast_by_character, core_script, current_version
@@ -73,6 +78,10 @@ def script_facts(production: Production) -> ScriptFacts | None:
 
 def economy(production: Production) -> Economy:
     """Envelope, devis total, financing and public share, from the budget app."""
+    return shared(("development.economy", production.pk), lambda: _economy(production))
+
+
+def _economy(production: Production) -> Economy:
     from tournage.web.budget.api import production_budget_by_id
 
     try:
