@@ -196,3 +196,24 @@ def test_the_dossier_pdf_holds_the_attached_pages_in_the_scheme_order(
         pieces = 8  # cnc_cm_avant_realisation lists eight pieces
         assert len(document.pages) == 1 + pieces + 3
         assert str(document.Root.Lang) == "fr-FR"
+
+
+@pytest.mark.slow
+def test_cli_in_its_own_process_sets_django_up_first(tmp_path: Any) -> None:
+    """Outside the test settings the app may only be imported after Django's set-up."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TOURNAGE_DATA_DIR": str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "tournage", "development", "show", "999"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Aucune production n°999" in done.stderr
