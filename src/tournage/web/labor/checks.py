@@ -75,11 +75,12 @@ def _contract_check(
     if not rows:
         return unknown(NO_CONTRACT)
     bad, uncertain = [], []
+    every = shared(
+        ("labor.contract_findings", production.pk, tuple(c.pk for c in rows)),
+        partial(services.contracts_findings, production, rows),
+    )
     for contract in rows:
-        findings = shared(
-            ("labor.contract", contract.pk), partial(services.contract_findings, contract)
-        )
-        found = list(failing(contract, findings))
+        found = list(failing(contract, every[contract.pk]))
         if found:
             bad.append(f"{contract.person} ({found[0].message})")
             uncertain.append(all(f.severity is not Severity.FAIL for f in found))

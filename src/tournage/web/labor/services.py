@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,9 +39,22 @@ def employer(production: Production) -> Employer:
 
 
 def core_contract(contract: Contract) -> CoreContract:
+    return core_contracts(contract.production, [contract])[contract.pk]
+
+
+def core_contracts(
+    production: Production, contracts: Sequence[Contract]
+) -> dict[int, CoreContract]:
+    """The contracts of one production by id, in two queries whatever their number."""
+    boss = employer(production)
+    called = _called_days(production.pk, {c.person_id for c in contracts})
+    return {c.pk: _core(c, boss, called[c.person_id]) for c in contracts}
+
+
+def _core(contract: Contract, boss: Employer, called: set[date]) -> CoreContract:
     person = contract.person
     return CoreContract(
-        employer=employer(contract.production),
+        employer=boss,
         employee=str(person),
         idcc=contract.idcc,
         function=contract.function,
@@ -55,7 +70,7 @@ def core_contract(contract: Contract) -> CoreContract:
         numero_objet=contract.numero_objet,
         cadre=contract.cadre,
         reference_hours=contract.reference_hours,
-        working_days=_working_days(contract),
+        working_days=tuple(sorted(called | {date.fromisoformat(d) for d in contract.working_days})),
         trial_days=contract.trial_days,
         delivered_on=contract.delivered_on,
         minor_authorisation=contract.minor_authorisation,
@@ -65,16 +80,13 @@ def core_contract(contract: Contract) -> CoreContract:
     )
 
 
-def _working_days(contract: Contract) -> tuple[date, ...]:
-    """The contract's days plus the days the person is called in the timesheets."""
-    called = {
-        timezone.localtime(start).date()
-        for start in Timesheet.objects.filter(
-            production_id=contract.production_id,
-            person_id=contract.person_id,
-        ).values_list("start", flat=True)
-    }
-    return tuple(sorted(called | {date.fromisoformat(d) for d in contract.working_days}))
+def _called_days(production_id: int, person_ids: set[int]) -> defaultdict[int, set[date]]:
+    """The days each person is called in the timesheets (added to their contract's days)."""
+    days: defaultdict[int, set[date]] = defaultdict(set)
+    sheets = Timesheet.objects.filter(production_id=production_id, person_id__in=person_ids)
+    for person_id, start in sheets.values_list("person_id", "start"):
+        days[person_id].add(timezone.localtime(start).date())
+    return days
 
 
 def _worker(contract: Contract) -> Worker:
@@ -113,7 +125,7 @@ def team_plan(production_id: int) -> TeamPlan:
     return TeamPlan(
         production.title,
         workers=[_worker(c) for c in contracts],
-        contracts=[core_contract(c) for c in contracts],
+        contracts=list(core_contracts(production, contracts).values()),
         shifts=[_shift(s) for s in kept if s.person_id in {c.person_id for c in contracts}],
     )
 
@@ -132,6 +144,13 @@ def _contract_findings(contract: CoreContract, today: date) -> list[Finding]:
 
 def contract_findings(contract: Contract) -> list[Finding]:
     return check_contract(core_contract(contract))
+
+
+def contracts_findings(
+    production: Production, contracts: Sequence[Contract]
+) -> dict[int, list[Finding]]:
+    """The findings of many contracts by id, without a query per contract."""
+    return {pk: check_contract(c) for pk, c in core_contracts(production, contracts).items()}
 
 
 def contract_premiums(contract: Contract) -> list[PremiumLine]:
