@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench fuzz clean
+.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench fuzz load clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -45,6 +45,16 @@ e2e: install
 # Fuzz every parser with FUZZ_EXAMPLES hypothesis examples each (100,000 by default).
 fuzz: install
 	TOURNAGE_FUZZ=1 $(BIN)/pytest tests/fuzz -q -o addopts="" -s
+
+# Load scenario (locust, tests/bench/load): the demo on PostgreSQL served by `tournage serve`,
+# the client pinned to one core. LOAD_USERS users for LOAD_TIME; see README "Load".
+LOAD_USERS ?= 20
+LOAD_TIME ?= 60s
+LOAD_HOST ?= http://127.0.0.1:8000
+load: install
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[load]"
+	taskset -c 1 $(BIN)/locust -f tests/bench/load/locustfile.py --headless --only-summary \
+	  -u $(LOAD_USERS) -r 5 -t $(LOAD_TIME) --host $(LOAD_HOST)
 
 bench: install
 	$(BIN)/pytest tests/bench -o addopts="" --benchmark-only -q
