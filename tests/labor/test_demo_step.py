@@ -71,3 +71,11 @@ def test_demo_compliance_catches_the_planted_issues(demo: Any) -> None:
 def test_demo_risks_seeded_from_the_breakdown(demo: Any) -> None:
     codes = set(Risk.objects.filter(production=demo).values_list("code", flat=True))
     assert {"night_exterior", "water", "vehicle_in_motion", "minor"} <= codes
+
+
+def test_every_demo_contract_generates_its_document(demo: Any) -> None:
+    from tournage.labor.documents import contract_docx
+    from tournage.web.labor.services import core_contract
+
+    for contract in Contract.objects.filter(production=demo):
+        assert contract_docx(core_contract(contract))[:2] == b"PK", contract
