@@ -9,7 +9,7 @@ import pytest
 
 from tournage.referential import registry
 from tournage.referential.document import evaluation_document
-from tournage.referential.evaluation import evaluate, roll_up
+from tournage.referential.evaluation import evaluate, not_evaluated, roll_up
 from tournage.referential.framework import CHECK_DOMAINS, FRAMEWORK, CheckDomains, CheckSpec
 from tournage.referential.registry import CheckResult, Status
 
@@ -93,9 +93,10 @@ def test_roll_up_takes_the_worst_status() -> None:
 
 def test_an_unowned_check_says_so(empty_registry: Any) -> None:
     domains = CheckDomains(source="test", domains={})
-    framework = FRAMEWORK.load()
-    outcome = evaluate(object(), framework=framework, domains=domains).checks[0]
-    assert "aucun domaine" in outcome.result.message
+    spec = FRAMEWORK.load().rows[0].checks[0]
+    result = not_evaluated(spec.id, domains)
+    assert result.status is Status.NOT_EVALUATED
+    assert "aucun domaine" in result.message
 
 
 def test_check_spec_refs() -> None:

@@ -131,7 +131,7 @@ def channel_plans(production: Production) -> list[ChannelPlan]:
             ad=p.ad,
             lsf=p.lsf,
             age_category=p.age_category,
-            slot=p.slot,
+            slot=p.slot.strftime("%H:%M") if p.slot else "",
             release=p.release,
             territories=p.territories,
             viewing_hours=p.viewing_hours,

@@ -6,7 +6,7 @@ source says so): the demo invents no figure about a real work."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
@@ -228,7 +228,7 @@ def _channels(production: Any) -> None:
             "sme_versions": "VF",
             "ad": True,
             "age_category": "I",
-            "slot": "20:30",
+            "slot": time(20, 30),
             "release": date(2029, 10, 1),
             "territories": "France",
             "viewing_hours": Decimal(45000),

@@ -186,7 +186,7 @@ class ChannelPlan(models.Model):
     ad = models.BooleanField(_("audio description"), default=False)
     lsf = models.BooleanField(_("French sign language"), default=False)
     age_category = models.CharField(_("age category"), max_length=5, blank=True)
-    slot = models.CharField(_("slot (HH:MM)"), max_length=5, blank=True)
+    slot = models.TimeField(_("broadcast slot"), null=True, blank=True)
     release = models.DateField(_("release date"), null=True, blank=True)
     territories = models.CharField(_("territories"), max_length=200, blank=True)
     viewing_hours = models.DecimalField(
