@@ -192,3 +192,12 @@ def test_the_spreadsheet_holds_numbers_and_the_pdf_formatted_text() -> None:
     carbon = list(book["Environnemental"].iter_rows(min_row=2, values_only=True))
     assert carbon[0][0] == "catering" and carbon[0][2] == 210
     assert report_pdf(document).startswith(b"%PDF-")
+
+
+def test_a_devis_that_does_not_compute_fails_instead_of_being_unknown() -> None:
+    broken = _financial(report=None, report_error="la variable globale « jours:x » n'existe pas.")
+    for check in (financial.financial_checks, financial.final_vs_budget, financial.post_budget):
+        result = check(broken)
+        assert result.status is Status.NOT_MET
+        assert "jours:x" in result.message
+    assert financial.final_vs_budget(_financial(report=None)).status is Status.UNKNOWN

@@ -33,6 +33,7 @@ class Certificate:
 @dataclass(frozen=True)
 class FinancialInput:
     report: CostReport | None  # cost report of the reference devis (None: no devis)
+    report_error: str = ""  # why the reference devis does not compute, when it does not
     financing: tuple[tuple[str, Decimal], ...] = ()  # (financing kind, amount)
     ledger_total: Decimal | None = None  # sum of the expenses as booked
     format: str = ""
@@ -142,9 +143,18 @@ def financial_failures(data: FinancialInput, report: CostReport) -> list[str]:
 FINANCIAL_CHECKS = 5  # the lines financial_failures runs
 
 
+def _no_report(data: FinancialInput, missing: str) -> CheckResult:
+    """A devis that does not compute fails the check; no devis at all leaves it unknown."""
+    if data.report_error:
+        return CheckResult(
+            Status.NOT_MET, f"Le devis ne se calcule pas : {data.report_error}", source=CLOSING
+        )
+    return unknown(missing, source=CLOSING)
+
+
 def financial_checks(data: FinancialInput) -> CheckResult:
     if data.report is None:
-        return unknown("Pas de devis de référence : pas de coût définitif.", source=CLOSING)
+        return _no_report(data, "Pas de devis de référence : pas de coût définitif.")
     failures = financial_failures(data, data.report)
     return coverage(
         FINANCIAL_CHECKS,
@@ -160,7 +170,7 @@ def financial_checks(data: FinancialInput) -> CheckResult:
 
 def final_vs_budget(data: FinancialInput) -> CheckResult:
     if data.report is None:
-        return unknown("Pas de devis de référence.", source=CLOSING)
+        return _no_report(data, "Pas de devis de référence.")
     total = data.report.total
     within = total.actual <= total.budget
     return present(
@@ -177,7 +187,7 @@ def final_vs_budget(data: FinancialInput) -> CheckResult:
 
 def post_budget(data: FinancialInput) -> CheckResult:
     if data.report is None:
-        return unknown("Pas de devis de référence.", source=CLOSING)
+        return _no_report(data, "Pas de devis de référence.")
     chapters = rules().post_production_chapters
     rows = [r for r in data.report.chapters if r.code in chapters.value]
     if not rows:
@@ -225,6 +235,7 @@ def section(data: FinancialInput) -> dict[str, Any]:
     deadline = account_deadline(data)
     return {
         "available": report is not None,
+        "error": data.report_error,
         "devis_total": str(report.total.budget) if report else None,
         "final_cost": str(report.total.actual) if report else None,
         "frozen_final_cost": str(data.frozen_total) if data.frozen_total is not None else None,

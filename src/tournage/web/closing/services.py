@@ -11,6 +11,7 @@ from typing import Any
 
 from django.apps import apps
 
+from tournage.budget.errors import BudgetError
 from tournage.budget.report import analyse
 from tournage.closing import marketing as marketing_core
 from tournage.closing import register
@@ -107,8 +108,14 @@ def financial_input(production: Production, record: ClosingFile) -> FinancialInp
     certificate = None
     if record.auditor or record.certificate:
         certificate = Certificate(record.auditor, record.certified_on, bool(record.certificate))
+    report, report_error = None, ""
+    try:
+        report = analyse(document)[1] if document else None
+    except BudgetError as error:  # the page and the checks say why, not a server error
+        report_error = error.message
     return FinancialInput(
-        report=analyse(document)[1] if document else None,
+        report=report,
+        report_error=report_error,
         financing=tuple((s.kind, s.amount) for s in document.financing.sources) if document else (),
         ledger_total=ledger if expenses else None,
         format=production.format,
