@@ -65,3 +65,14 @@ def test_dashboard_panel_shows_the_current_schedule(member_client: Any, scripted
     client.post(url("accept", scripted, schedule_id=Schedule.objects.get(production=scripted).pk))
     page = client.get(dashboard).content.decode()
     assert "kgCO2e" in page and "v1" in page
+
+
+def test_a_move_to_a_set_without_location_says_so_and_links_the_mapping(
+    member_client: Any, scripted: Any
+) -> None:
+    client = member_client("producer")
+    client.post(url("optimise", scripted))
+    schedule = Schedule.objects.get(production=scripted)
+    page = client.get(url("board", scripted, schedule_id=schedule.pk)).content.decode()
+    assert "None km" not in page and "distance inconnue" in page  # no set is placed
+    assert reverse("screenplay:sets", kwargs={"production_id": scripted.pk}) in page
