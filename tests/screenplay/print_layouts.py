@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
@@ -184,10 +185,11 @@ class _Printer:
         self.canvas.showPage()
 
     def piece(self, row: int, piece: Piece) -> None:
-        if piece.kind == "scene_number":
+        if piece.kind == "scene_number":  # in the margins, whatever the heading's width
             side = "left" if piece.column < 0 else "right"
+            column = piece.column if side == "left" else self.layout.line_width + 4
             if self.spec.numbers in (side, "both"):
-                self.text(piece.column, row, piece.text)
+                self.text(column, row, piece.text)
             return
         column: float = piece.column
         styles = self.layout.styles
@@ -225,3 +227,39 @@ def printed(fountain: str, spec: PrintLayout) -> tuple[Script, bytes, Pagination
     script = parse_text(spec.source(fountain), spec.paper)
     pdf, pagination = print_pdf(script, spec)
     return script, pdf, pagination
+
+
+@st.composite
+def print_layouts(draw: st.DrawFn) -> PrintLayout:
+    """Any plausible layout: paper, font, margins and indents drawn at random, the
+    speech columns in their usual order (dialogue, parenthetical, then the name)."""
+    paper = draw(st.sampled_from(["letter", "a4"]))
+    font_size = draw(st.sampled_from([10, 11, 12]))
+    width = draw(st.integers(55, 66 if font_size == 12 else 72))
+    dialogue = draw(st.integers(6, 16))
+    parenthetical = dialogue + draw(st.integers(3, 8))
+    character = parenthetical + draw(st.integers(3, 10))
+    speech = min(width - dialogue, draw(st.integers(28, 40)))
+    return PrintLayout(
+        "drawn",
+        paper,
+        draw(st.integers(48, 62)),
+        draw(st.floats(0.9, 7.6 - width * font_size * 0.6 / 72)),
+        draw(st.floats(0.5, 1.2)),
+        font_size,
+        {
+            "action": (0, width),
+            "scene_heading": (0, draw(st.integers(30, width))),
+            "transition": (0, width),
+            "centered": (0, width),
+            "character": (character, width - character),
+            "dialogue": (dialogue, speech),
+            "lyric": (dialogue, speech),
+            "parenthetical": (parenthetical, min(speech, width - parenthetical)),
+        },
+        cue_centred=draw(st.booleans()),
+        numbers=draw(st.sampled_from(["both", "left", "right", "none"])),
+        bold_headings=draw(st.booleans()),
+        header=draw(st.sampled_from([None, "{page}.", "Page {page}", "TITRE - v3 - {page}"])),
+        revision_marks=draw(st.booleans()),
+    )

@@ -17,6 +17,8 @@ from tournage.screenplay.model import ElementKind as K
 from tournage.screenplay.pdf_export import render_pdf
 from tournage.screenplay.reader import read_script
 
+from .strategies import numbered_scripts
+
 
 @pytest.fixture
 def round_trip(phare_fountain: bytes) -> tuple[object, object]:
@@ -119,32 +121,6 @@ def test_arbitrary_pdf_bytes_fail_cleanly(data: bytes) -> None:
         read_script(b"%PDF-1.4\n" + data, "x.pdf")
 
 
-_word = st.text("abcdeéxyz", min_size=1, max_size=8)
-_sentence = st.lists(_word, min_size=1, max_size=80).map(lambda w: " ".join(w).capitalize() + ".")
-_speaker = st.sampled_from(["NADIA", "MARC", "LÉA", "JEAN-PAUL", "MME ROUX"])
-
-
-@st.composite
-def _numbered_scene(draw: st.DrawFn, number: int) -> list[Element]:
-    elements = [Element(K.SCENE_HEADING, f"INT. LIEU {number} - JOUR", scene_number=str(number))]
-    for _ in range(draw(st.integers(1, 6))):
-        if draw(st.booleans()):
-            elements.append(Element(K.ACTION, draw(_sentence)))
-            continue
-        name = draw(_speaker)
-        elements.append(Element(K.CHARACTER, name, name))
-        if draw(st.booleans()):
-            elements.append(Element(K.PARENTHETICAL, "(bas)", name))
-        elements.append(Element(K.DIALOGUE, draw(_sentence), name))
-    return elements
-
-
-@st.composite
-def _numbered_script(draw: st.DrawFn) -> list[Element]:
-    count = draw(st.integers(1, 15))
-    return [e for number in range(1, count + 1) for e in draw(_numbered_scene(number))]
-
-
 def test_one_line_scenes_keep_their_headings() -> None:
     """No two rows touch, so the row height comes from the glyphs, not the smallest gap."""
     elements = []
@@ -156,7 +132,7 @@ def test_one_line_scenes_keep_their_headings() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(_numbered_script())
+@given(numbered_scripts())
 def test_any_numbered_script_survives_pdf_round_trip(elements: list[Element]) -> None:
     original = build_script(TitlePage(), elements, "fountain")
     parsed = read_script(render_pdf(original))

@@ -7,15 +7,18 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
+from tournage.screenplay.assemble import build_script
 from tournage.screenplay.limits import ParseLimits
-from tournage.screenplay.model import NON_PRINTING, ElementKind, Script
+from tournage.screenplay.model import NON_PRINTING, Element, ElementKind, Script, TitlePage
 from tournage.screenplay.pagination import Pagination
 from tournage.screenplay.pdf_layout import infer
 from tournage.screenplay.pdf_text import read_document
 from tournage.screenplay.reader import read_script
 
-from .print_layouts import LAYOUTS, PrintLayout, printed
+from .print_layouts import LAYOUTS, PrintLayout, print_layouts, print_pdf, printed
+from .strategies import numbered_scripts
 
 HERE = Path(__file__).parent
 SOURCES = {
@@ -100,3 +103,19 @@ def test_the_corpus_is_long_and_varied() -> None:
     french = _case("la_digue", "a4-french-sequences-left-names")[1]
     assert french.scenes[0].heading.startswith("SÉQ. 1 — INT.")
     assert french.scenes[0].time == "LE LENDEMAIN MATIN"
+
+
+@settings(max_examples=30, deadline=None)
+@given(print_layouts(), numbered_scripts())
+def test_any_layout_reads_like_its_source(spec: PrintLayout, elements: list[Element]) -> None:
+    """Indents, margins, fonts, numbers and headers drawn at random: the reader infers them."""
+    original = build_script(TitlePage(), elements, "fountain")
+    pdf, pagination = print_pdf(original, spec)
+    parsed = read_script(pdf, "drawn.pdf")
+    numbered = spec.numbers != "none"
+    assert [(s.number if numbered else None, s.heading) for s in original.scenes] == [
+        (s.number, s.heading) for s in parsed.scenes
+    ]
+    assert _printed_elements(parsed) == _printed_elements(original)
+    assert parsed.page_count == pagination.page_count
+    assert [s.page_start for s in parsed.scenes] == pagination.scene_pages

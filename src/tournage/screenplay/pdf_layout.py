@@ -72,8 +72,14 @@ def infer(document: Document) -> tuple[Geometry, list[Row]]:
     return geometry, rows
 
 
+def _is_number_or_mark(text: str) -> bool:
+    """A scene or page number, a revision asterisk, or both (``12 *``)."""
+    bare = text.strip("* ")
+    return not bare or _NUMBER.match(bare) is not None
+
+
 def _first_text(row: Row) -> Segment | None:
-    return next((s for s in row.segments if not _NUMBER.match(s.text)), None)
+    return next((s for s in row.segments if not _is_number_or_mark(s.text)), None)
 
 
 def _left_margin(rows: list[Row], cw: float) -> float:
@@ -96,7 +102,7 @@ def _right_margin(rows: list[Row], left: float) -> float:
         s.x1
         for row in rows
         for s in row.segments
-        if s.x0 >= left and s.text.strip("*") and not _NUMBER.match(s.text)
+        if s.x0 >= left and not _is_number_or_mark(s.text)
     )
     return ends[int(len(ends) * 0.98)] if ends else left + 1
 
