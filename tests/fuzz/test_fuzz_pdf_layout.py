@@ -27,8 +27,8 @@ def test_fuzz_pdf_layouts_read_like_their_source(
     pdf, pagination = print_pdf(original, spec)
     parsed = read_script(pdf, "drawn.pdf")
     assert [s.heading for s in parsed.scenes] == [s.heading for s in original.scenes]
-    printed = ElementKind.PAGE_BREAK
-    kinds = [[e.kind for e in s.elements if e.kind is not printed] for s in parsed.scenes]
+    page_break = ElementKind.PAGE_BREAK
+    kinds = [[e.kind for e in s.elements if e.kind is not page_break] for s in parsed.scenes]
     assert kinds == [[e.kind for e in s.elements] for s in original.scenes]
     assert parsed.page_count == pagination.page_count
 

@@ -140,3 +140,61 @@ def test_any_numbered_script_survives_pdf_round_trip(elements: list[Element]) ->
     for before, after in zip(original.scenes, parsed.scenes, strict=True):
         printed = [(e.kind, e.plain) for e in after.elements if e.kind is not K.PAGE_BREAK]
         assert printed == [(e.kind, e.plain) for e in before.elements]
+
+
+def _typed(pages: list[list[tuple[float, str, str]]]) -> bytes:
+    """A PDF typed row by row: (column, text, font) per row, Courier 12 at 6 rows an inch."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for rows in pages:
+        for row, (column, text, font) in enumerate(rows):
+            if text:
+                canvas.setFont(font, 12)
+                canvas.drawString(108 + column * 7.2, 760 - row * 12, text)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_capitals_alone_at_the_margin_are_a_heading_to_review() -> None:
+    rows = [
+        (0, "INT. GARE - JOUR", "Courier"),
+        (0, "", ""),
+        (0, "Un train part.", "Courier"),
+        (0, "", ""),
+        (0, "LE QUAI", "Courier-Bold"),
+        (0, "", ""),
+        (0, "Personne.", "Courier"),
+        (0, "", ""),
+        (0, "FLASHBACK", "Courier"),
+        (0, "", ""),
+        (0, "SILENCE.", "Courier"),
+    ]
+    parsed = read_script(_typed([rows]))
+    assert [(s.heading, s.heading_confidence) for s in parsed.scenes] == [
+        ("INT. GARE - JOUR", 1.0),
+        ("LE QUAI", 0.9),  # bold: the writer marked it
+        ("FLASHBACK", 0.6),
+    ]
+    assert [e.text for e in parsed.scenes[2].elements] == ["SILENCE."]  # a sentence
+
+
+def test_headers_repeated_on_pages_and_french_effet_first_are_read() -> None:
+    pages = [
+        [
+            (40, "LA DIGUE - v2 - 1", "Courier"),
+            (0, "", ""),
+            (0, "", ""),
+            (0, f"{n} INT/JOUR – CUISINE", "Courier"),
+            (0, "", ""),
+            (0, "Nadia entre.", "Courier"),
+        ]
+        for n in range(1, 5)
+    ]
+    parsed = read_script(_typed(pages))
+    assert [s.heading for s in parsed.scenes] == [f"{n} INT/JOUR – CUISINE" for n in range(1, 5)]
+    assert [(s.int_ext, s.location, s.time) for s in parsed.scenes[:1]] == [
+        ("INT", "CUISINE", "JOUR")
+    ]
+    assert [[e.text for e in s.elements if e.text] for s in parsed.scenes] == [["Nadia entre."]] * 4
+    assert parsed.page_count == 4

@@ -13,6 +13,7 @@ import ctypes
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import Any
 
 from tournage.screenplay.errors import ScriptError
 from tournage.screenplay.limits import ParseLimits
@@ -83,27 +84,43 @@ def _unreadable() -> ScriptError:
 _Run = tuple[float, float, float, str, bool, float]  # x0, x1, baseline, text, bold, size
 
 
-def _page_runs(page: object) -> list[_Run]:
+def _page_runs(page: Any) -> list[_Run]:
     import pypdfium2.raw as raw
 
-    textpage = page.get_textpage()  # type: ignore[attr-defined]
-    height = page.get_height()  # type: ignore[attr-defined]
+    textpage = page.get_textpage()
+    height = page.get_height()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     buffer = (ctypes.c_ushort * 4096)()
     size = ctypes.c_float()
+    fonts: dict[int | None, bool] = {}
     runs: list[_Run] = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3):  # type: ignore[attr-defined]
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3):
         length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, ctypes.sizeof(buffer))
         text = bytes(buffer)[: max(0, length - 2)].decode("utf-16-le", errors="replace")
         if not text.strip() or not raw.FPDFPageObj_GetBounds(obj.raw, left, bottom, right, top):
             continue
         matrix = obj.get_matrix()
-        bold = raw.FPDFFont_GetWeight(raw.FPDFTextObj_GetFont(obj.raw)) >= _BOLD_WEIGHT
+        bold = _bold(raw.FPDFTextObj_GetFont(obj.raw), fonts)
         raw.FPDFTextObj_GetFontSize(obj.raw, size)
         scaled = size.value * abs(matrix.d)
         runs.append((matrix.e, right.value, height - matrix.f, text, bold, scaled))
     textpage.close()
     return runs
+
+
+def _bold(font: Any, known: dict[int | None, bool]) -> bool:
+    """A bold font by its weight, else by its name (the standard fonts, not embedded,
+    have no weight); each font looked at once a page."""
+    import pypdfium2.raw as raw
+
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    if key not in known:
+        name = ctypes.create_string_buffer(128)
+        raw.FPDFFont_GetBaseFontName(font, name, len(name))
+        known[key] = raw.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT or any(
+            word in name.value for word in (b"Bold", b"Black", b"Heavy")
+        )
+    return known[key]
 
 
 def _document(pages: list[list[_Run]], width: float) -> Document:
