@@ -6,27 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-SCRIPT = b"""Title: Deux lieux
-
-INT. CUISINE - JOUR
-
-ANNA pose une tasse.
-
-ANNA
-Bonjour.
-
-EXT. JARDIN - NUIT
-
-BRUNO fume.
-
-BRUNO
-Il fait froid.
-
-INT. CUISINE - JOUR
-
-ANNA
-Tu rentres ?
-"""
+from scheduling.web_helpers import SCRIPT  # two sets, CUISINE and JARDIN; ANNA and BRUNO
 
 
 def plan_production(production: Any, make_person: Any) -> dict[str, Any]:
@@ -38,7 +18,7 @@ def plan_production(production: Any, make_person: Any) -> dict[str, Any]:
 
     production.shoot_start = date(2027, 3, 1)
     production.save()
-    import_script(production, SCRIPT, "deux-lieux.fountain")
+    import_script(production, SCRIPT, "essai.fountain")
     anna = make_person(
         production,
         kind="cast",
