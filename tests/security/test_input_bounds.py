@@ -71,3 +71,30 @@ def test_the_members_form_answers_alike_for_known_and_unknown_addresses(
         assert f"<td>{email}</td>" in page  # listed as typed, not by the account's name
     assert answers[0] == answers[1]
     assert "Claire Denis" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "field", "value"),
+    [
+        ("locations/new/", "latitude", "91"),
+        ("locations/new/", "longitude", "-180,5"),
+        ("locations/new/", "longitude", "1" + "0" * 30),
+        ("people/new/", "home_latitude", "-90,01"),
+        ("people/new/", "daily_rate", "-1"),
+        ("edit/", "budget_envelope", "-5"),
+        ("delivery/", "duration_tolerance_s", "-2"),
+        ("delivery/", "target_duration_s", "1" + "0" * 30),
+    ],
+)
+def test_numbers_outside_their_domain_are_form_errors(
+    member_client: Any, production: Any, url: str, field: str, value: str
+) -> None:
+    client = member_client(Role.PRODUCER)
+    form = client.get(f"/p/{production.pk}/{url}").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({"name": "Lieu", "first_name": "A", "last_name": "B", "title": "T"})
+    data[field] = value
+    response = client.post(f"/p/{production.pk}/{url}", data)
+    assert response.status_code == 200  # the form again, nothing saved
+    assert field in response.context["form"].errors

@@ -13,9 +13,10 @@ fields; plain forms declare ``DateField``, ``DecimalField`` or ``FloatField`` fr
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms.models import ModelFormMetaclass
 from django.utils import translation
@@ -28,6 +29,7 @@ ISO_DATETIME = "%Y-%m-%dT%H:%M"
 _NUMBER_ATTRS = {"inputmode": "decimal", "autocomplete": "off"}
 
 _M = TypeVar("_M", bound=models.Model)
+Bound = int | float | None
 
 
 class DateInput(forms.DateInput):
@@ -149,4 +151,18 @@ class _Metaclass(ModelFormMetaclass):
 
 
 class ModelForm(forms.ModelForm[_M], metaclass=_Metaclass):
-    """Base of the project's model forms: dates and numbers round-trip exactly."""
+    """Base of the project's model forms: dates and numbers round-trip exactly.
+
+    ``bounds`` gives numeric fields their domain, ``{"latitude": (-90, 90)}`` (``None``:
+    open side), so that a value outside it is a form error, never a stored absurdity."""
+
+    bounds: ClassVar[dict[str, tuple[Bound, Bound]]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, (low, high) in self.bounds.items():
+            validators = self.fields[name].validators
+            if low is not None:
+                validators.append(MinValueValidator(low))
+            if high is not None:
+                validators.append(MaxValueValidator(high))

@@ -31,6 +31,9 @@ MEDIA_SUFFIXES = (
 
 
 class DeliverableForm(ModelForm[Deliverable]):
+    # no master lasts a day; a negative duration or gap means nothing
+    bounds = {"target_duration_s": (0, 86_400), "duration_tolerance_s": (0, 86_400)}
+
     class Meta:
         model = Deliverable
         fields = ["name", "kind", "profile", "target_duration_s", "duration_tolerance_s", "tracks"]

@@ -12,6 +12,7 @@ from .models import Channel, Location, Membership, Person, Production, Role
 
 
 class ProductionForm(ModelForm[Production]):
+    bounds = {"budget_envelope": (0, None), "pace_pages_per_day": (0, None)}
     channels = forms.MultipleChoiceField(
         label=_("target channels"),
         choices=Channel.choices,
@@ -47,6 +48,8 @@ class ProductionForm(ModelForm[Production]):
 
 
 class PersonForm(ModelForm[Person]):
+    bounds = {"home_latitude": (-90, 90), "home_longitude": (-180, 180), "daily_rate": (0, None)}
+
     class Meta:
         model = Person
         fields = [
@@ -66,6 +69,8 @@ class PersonForm(ModelForm[Person]):
 
 
 class LocationForm(ModelForm[Location]):
+    bounds = {"latitude": (-90, 90), "longitude": (-180, 180)}
+
     class Meta:
         model = Location
         fields = [
