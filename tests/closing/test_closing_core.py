@@ -136,6 +136,7 @@ def _contract(**changes: object) -> ContractLine:
         "person": "A. B.",
         "function": "chef op",
         "status": "ended",
+        "status_label": "Terminé",
         "end": date(2027, 5, 1),
         "final_pay_settled": True,
         "documents_handed": True,
@@ -146,8 +147,9 @@ def _contract(**changes: object) -> ContractLine:
 
 def test_contracts_closed_needs_status_pay_and_documents() -> None:
     assert legal.contracts_closed(LegalInput((_contract(),))).status is Status.MET
-    open_one = legal.contracts_closed(LegalInput((_contract(), _contract(id=2, status="signed"))))
-    assert open_one.status is Status.PARTLY and "signed" in open_one.message
+    signed = _contract(id=2, status="signed", status_label="Signé")
+    open_one = legal.contracts_closed(LegalInput((_contract(), signed)))
+    assert open_one.status is Status.PARTLY and "Signé" in open_one.message
 
 
 def _closing(**changes: object) -> ClosingInput:

@@ -8,22 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from tournage.cli.output import CliError, emit
+from tournage.cli.output import CliError, database_production, emit
 
 REPORT_FORMATS = (".pdf", ".xlsx")
 
 
 def _api(production_id: int) -> tuple[Any, Any]:
     """The closing app's api and the production, in a migrated database."""
-    from tournage.web import runtime
-
-    runtime.setup_django()
-    runtime.migrate()
+    production = database_production(production_id)
     from tournage.web.closing import api
 
-    production = api.production_by_id(production_id)
-    if production is None:
-        raise CliError(f"Aucune production n°{production_id} dans cette base.")
     return api, production
 
 

@@ -132,7 +132,13 @@ def _chapter_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
 
 def _contract_rows(document: dict[str, Any], cells: Cells) -> list[list[Any]]:
     return [
-        [c["person"], c["function"], c["status"], _day(c["end"]), ", ".join(c["open"]) or "clos"]
+        [
+            c["person"],
+            c["function"],
+            c["status_label"],
+            _day(c["end"]),
+            ", ".join(c["open"]) or "clos",
+        ]
         for c in document["legal"]["contracts"]
     ]
 

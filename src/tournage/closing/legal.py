@@ -24,6 +24,7 @@ class ContractLine:
     person: str
     function: str
     status: str  # draft | sent | signed | ended (labor.ContractStatus)
+    status_label: str
     end: date | None
     final_pay_settled: bool
     documents_handed: bool
@@ -46,7 +47,7 @@ class LegalInput:
 def open_reasons(contract: ContractLine) -> list[str]:
     reasons = []
     if contract.status != "ended":
-        reasons.append(f"statut « {contract.status} »")
+        reasons.append(f"statut « {contract.status_label} »")
     if not contract.final_pay_settled:
         reasons.append("solde non réglé")
     if not contract.documents_handed:
@@ -76,6 +77,7 @@ def section(data: LegalInput, today: date) -> dict[str, Any]:
                 "person": c.person,
                 "function": c.function,
                 "status": c.status,
+                "status_label": c.status_label,
                 "end": c.end.isoformat() if c.end else None,
                 "final_pay_settled": c.final_pay_settled,
                 "documents_handed": c.documents_handed,

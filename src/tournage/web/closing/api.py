@@ -12,14 +12,7 @@ from tournage.closing.report import build
 from . import services
 from .lock import is_closed
 
-__all__ = ["closing_report", "delivery_register", "is_closed", "production_by_id"]
-
-
-def production_by_id(production_id: int) -> Any:
-    """The production ``production_id`` (``None`` when there is none), for the CLI."""
-    from tournage.web.productions.models import Production
-
-    return Production.objects.filter(pk=production_id).first()
+__all__ = ["closing_report", "delivery_register", "is_closed"]
 
 
 def delivery_register(production: Any) -> dict[str, Any]:

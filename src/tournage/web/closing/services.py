@@ -144,6 +144,7 @@ def legal_input(production: Production, record: ClosingFile) -> LegalInput:
                 summary.person,
                 summary.function,
                 summary.status,
+                summary.status_label,
                 summary.end,
                 final_pay_settled=closure is not None and closure.final_pay_on is not None,
                 documents_handed=closure is not None and closure.documents_handed,

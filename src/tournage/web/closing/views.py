@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from tournage.closing import marketing as marketing_core
@@ -33,6 +34,13 @@ from .forms import (
     RegisterItemForm,
 )
 from .models import ClosingFile, ContractClosure, Destination, MarketingPiece, RegisterItem
+
+STATUS_LABELS = {
+    "met": pgettext_lazy("check status", "Met"),
+    "partly": pgettext_lazy("check status", "Partly met"),
+    "not_met": pgettext_lazy("check status", "Not met"),
+    "unknown": pgettext_lazy("check status", "Data missing"),
+}
 
 
 def index(request: ProductionRequest, production_id: int) -> HttpResponse:
@@ -162,6 +170,8 @@ def report(request: ProductionRequest, production_id: int) -> HttpResponse:
         messages.success(request, _("Closing file saved."))
         return redirect(request.path)
     document = build(services.closing_input(production, timezone.localdate()))
+    for check in document["checks"]:
+        check["status_label"] = STATUS_LABELS.get(check["status"], check["status"])
     return render(
         request,
         "closing/report.html",

@@ -43,6 +43,7 @@ class ContractSummary:
     person: str
     function: str
     status: str  # draft | sent | signed | ended
+    status_label: str
     start: date
     end: date
 
@@ -51,7 +52,9 @@ def contract_summaries(production: Any) -> list[ContractSummary]:
     """Every employment contract of ``production`` (the closing file's contract register)."""
     contracts = Contract.objects.filter(production=production).select_related("person")
     return [
-        ContractSummary(c.pk, str(c.person), c.function, c.status, c.start, c.end)
+        ContractSummary(
+            c.pk, str(c.person), c.function, c.status, c.get_status_display(), c.start, c.end
+        )
         for c in contracts.order_by("start", "pk")
     ]
 
