@@ -169,3 +169,15 @@ def test_the_closing_file_saved_unchanged_changes_nothing_and_records_measures(
     assert second.diff_against(first).changes == []
     report = client.get(url("report", production)).content.decode()
     assert "appliqué" in report or "applied" in report
+
+
+def test_the_legal_section_and_the_credits_read_the_rights_register(
+    member_client: Any, production: Any
+) -> None:
+    from tournage.web.closing.api import closing_report
+
+    legal = closing_report(production)["legal"]
+    assert legal["rights_available"] is True and legal["rights"] == []
+    assert legal["author_statements_due"] == []
+    page = member_client("producer").get(url("marketing", production)).content.decode()
+    assert "Générique" in page or "Credits" in page

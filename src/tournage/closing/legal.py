@@ -42,6 +42,8 @@ class LegalInput:
     rights: tuple[RightLine, ...] | None = None  # None: the rights app is not available
     insurance_closed: bool = False
     conservation: str = ""
+    # authors whose yearly statement is due or unscheduled; None: the rights app is absent
+    statements_due: tuple[tuple[str, date | None], ...] | None = None
 
 
 def open_reasons(contract: ContractLine) -> list[str]:
@@ -96,6 +98,12 @@ def section(data: LegalInput, today: date) -> dict[str, Any]:
             for r in sorted(data.rights, key=lambda r: r.expires or date.max)
         ],
         "rights_available": data.rights is not None,
+        "author_statements_due": None
+        if data.statements_due is None
+        else [
+            {"author": author, "due": due.isoformat() if due else None}
+            for author, due in data.statements_due
+        ],
         "insurance_closed": data.insurance_closed,
         "conservation": data.conservation,
     }

@@ -151,19 +151,47 @@ def legal_input(production: Production, record: ClosingFile) -> LegalInput:
             )
         )
     return LegalInput(
-        tuple(contracts), rights_lines(production), record.insurance_closed, record.conservation
+        tuple(contracts),
+        rights_lines(production),
+        record.insurance_closed,
+        record.conservation,
+        statements_due(production),
     )
 
 
-def rights_lines(production: Production) -> tuple[RightLine, ...] | None:
-    """Rights and their expiry from the rights app; ``None`` while it is not installed or
-    offers no such service (shown as "not available", never as a pass)."""
+def _rights_api() -> Any:
+    """The rights app's api, or ``None`` when it is not installed (its sections then say
+    "not available", never pass)."""
     if not apps.is_installed("tournage.web.rights"):
         return None
-    reader = getattr(import_module("tournage.web.rights.api"), "rights_expiry", None)
-    if reader is None:
+    return import_module("tournage.web.rights.api")
+
+
+def rights_lines(production: Production) -> tuple[RightLine, ...] | None:
+    """The rights register with each right's end (``rights.api.register``)."""
+    rights = _rights_api()
+    if rights is None:
         return None
-    return tuple(RightLine(label, expires) for label, expires in reader(production))
+    return tuple(RightLine(f"{e.subject} ({e.type})", e.ends) for e in rights.register(production))
+
+
+def statements_due(production: Production) -> tuple[tuple[str, date | None], ...] | None:
+    """Authors whose yearly statement of receipts is due or not scheduled (CPI L132-28)."""
+    rights = _rights_api()
+    if rights is None:
+        return None
+    return tuple((s.author, s.due) for s in rights.author_statements_due(production))
+
+
+def credits(production: Production) -> list[tuple[str, str]] | None:
+    """The générique as the data gives it: the authors from the rights register, then every
+    contract of the team (function, person) in the order of the contracts."""
+    rights = _rights_api()
+    if rights is None:
+        return None
+    authors = [(line.role_label, line.author) for line in rights.credits(production)]
+    team = [(c.function, c.person) for c in labor_api.contract_summaries(production)]
+    return authors + team
 
 
 def _by_category(lines: Iterable[Any]) -> dict[str, Decimal]:

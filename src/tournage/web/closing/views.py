@@ -143,6 +143,7 @@ def marketing(request: ProductionRequest, production_id: int) -> HttpResponse:
             "pieces": pieces,
             "sets": services.marketing_status(production),
             "present": marketing_core.present_kinds(services.marketing_pieces(production)),
+            "credits": services.credits(production),
             "form": form,
         },
     )
