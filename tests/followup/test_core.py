@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from tournage.followup.plan import (
     late,
     order_violations,
     pad_not_final,
+    proposed,
 )
 from tournage.followup.progress import DayReport, ShotScene, consistency, elapsed_days, progress
 
@@ -159,7 +160,6 @@ def _m(
     key: str, start: int, end: int, *after: str, actual: tuple[int, int] | None = None
 ) -> Milestone:
     day = date(2027, 6, 1)
-    from datetime import timedelta
 
     a = (day + timedelta(actual[0]), day + timedelta(actual[1])) if actual else (None, None)
     return Milestone(key, key.upper(), day + timedelta(start), day + timedelta(end), *a, after)
@@ -172,6 +172,16 @@ def test_late_milestones_and_order() -> None:
     assert [f.subject for f in order_violations([mix, qc])] == ["qc"]  # mix ended on the 13th
     assert order_violations([_m("mix", 0, 10), qc]) == []
     assert default_after()["qc"] == ("grading", "mix", "subtitles_ad")
+
+
+def test_proposed_phases_follow_their_predecessors() -> None:
+    plan = {m.key: m for m in proposed(date(2027, 4, 19), date(2027, 5, 28))}
+    assert plan["prep"].planned_end == date(2027, 4, 18)
+    assert plan["shoot"].planned_start == date(2027, 4, 19)
+    assert plan["edit"].planned_start == date(2027, 5, 29)
+    assert plan["grading"].planned_start == plan["mix"].planned_start  # both after the edit
+    assert plan["qc"].planned_start > max(plan[k].planned_end for k in ("grading", "subtitles_ad"))
+    assert order_violations(list(plan.values())) == []
 
 
 def test_cycles_are_refused() -> None:

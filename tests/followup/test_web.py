@@ -56,6 +56,10 @@ def test_a_day_outside_the_schedule_is_404(shoot: Any, member_client: Any) -> No
 def test_daily_report_form_saves(shoot: Any, member_client: Any) -> None:
     manager = member_client(Role.PRODUCTION_MANAGER)
     data = {
+        "shot-status_1": "complete",
+        "shot-eighths_1": "1",
+        "shot-status_3": "partial",
+        "shot-eighths_3": "0",
         "call": "08:00",
         "wrap": "18:30",
         "setups": "12",
@@ -68,6 +72,12 @@ def test_daily_report_form_saves(shoot: Any, member_client: Any) -> None:
     assert manager.post(_url(shoot, "reports/2027-03-01/"), data).status_code == 302
     report = DailyReport.objects.get()
     assert str(report.energy_kwh) == "85.5" and report.date == D1
+    rows = list(report.scenes.values_list("pk", "scene", "complete"))
+    assert [r[1:] for r in rows] == [("1", True), ("3", False)]
+    manager.post(_url(shoot, "reports/2027-03-01/"), data)  # saved again unchanged
+    assert list(report.scenes.values_list("pk", "scene", "complete")) == rows
+    manager.post(_url(shoot, "reports/2027-03-01/"), {**data, "shot-status_3": ""})
+    assert list(report.scenes.values_list("scene", flat=True)) == ["1"]
     assert "Scripte" in manager.get(_url(shoot, "reports/")).content.decode()
 
 
@@ -140,3 +150,41 @@ def test_call_sheet_pdf_and_personal_e_mails(
     message = mail.outbox[0]
     assert "Votre convocation : ramassage" in message.body
     assert message.attachments[0][0] == "feuille-2027-03-02-v1.pdf"
+
+
+def test_cards_copies_and_dropped_scenes(production: Any, member_client: Any) -> None:
+    from tournage.web.followup.models import BackupCopy, DroppedScene, MediaCard
+
+    manager = member_client(Role.PRODUCTION_MANAGER)
+    card = {"card-label": "A001", "card-checksum": "ab12", "card-algorithm": "sha256"}
+    manager.post(_url(production, "takes/add/card/"), card)
+    stored = MediaCard.objects.get()
+    for checksum in ("ab12", "ab13"):
+        copy = {"copy-card": stored.pk, "copy-destination": "NAS", "copy-checksum": checksum}
+        manager.post(_url(production, "takes/add/copy/"), copy)
+    assert list(BackupCopy.objects.values_list("verified", flat=True)) == [True, False]
+    dropped = {"dropped-scene": "12", "dropped-reason": "coupée"}
+    manager.post(_url(production, "takes/add/dropped/"), dropped)
+    assert DroppedScene.objects.get().production == production
+    assert manager.post(_url(production, "takes/add/x/")).status_code == 404
+
+
+def test_default_phases_and_versions(shoot: Any, member_client: Any) -> None:
+    from tournage.web.followup.models import PostVersion
+
+    manager = member_client(Role.PRODUCTION_MANAGER)
+    manager.post(_url(shoot, "plan/phases/"))
+    manager.post(_url(shoot, "plan/phases/"))  # twice: nothing doubled
+    shoot_row = Milestone.objects.get(key="shoot")
+    assert Milestone.objects.count() == 9
+    assert (shoot_row.planned_start, shoot_row.planned_end) == (D1, date(2027, 3, 2))
+    assert Milestone.objects.get(key="prep").planned_end == date(2027, 2, 28)
+    version = {
+        "version-kind": "mix",
+        "version-number": "1",
+        "version-approved_by": "Réal",
+        "version-approved_on": "2027-09-01",
+        "version-for_pad": "on",
+    }
+    manager.post(_url(shoot, "plan/versions/"), version)
+    assert PostVersion.objects.get().approved

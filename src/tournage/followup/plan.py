@@ -44,6 +44,26 @@ def default_after() -> dict[str, tuple[str, ...]]:
     return {phase.key: phase.after for phase in FOLLOWUP.load().phases}
 
 
+def proposed(shoot_start: date, shoot_end: date) -> list[Milestone]:
+    """The data's phases laid out around the shoot: preparation ends the day before it,
+    each later phase starts the day after its last predecessor ends."""
+    phases = FOLLOWUP.load().phases
+    ends: dict[str, date] = {}
+    out = []
+    for phase in phases:  # the data lists each phase after its predecessors
+        if phase.days is None:
+            start, end = shoot_start, shoot_end
+        elif not phase.after:
+            end = shoot_start - timedelta(days=1)
+            start = end - timedelta(days=phase.days - 1)
+        else:
+            start = max(ends[key] for key in phase.after) + timedelta(days=1)
+            end = start + timedelta(days=phase.days - 1)
+        ends[phase.key] = end
+        out.append(Milestone(phase.key, phase.fr, start, end, after=phase.after))
+    return out
+
+
 def late(milestones: Sequence[Milestone], today: date) -> list[Finding]:
     return [
         Finding(

@@ -39,6 +39,7 @@ class PhaseRule:
     fr: str
     en: str
     after: tuple[str, ...] = ()
+    days: int | None = None  # proposed duration; None: taken from the schedule (shoot)
 
 
 @dataclass(frozen=True)

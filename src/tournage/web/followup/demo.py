@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from tournage.followup.tables import FOLLOWUP
@@ -230,35 +231,10 @@ def _backups(production: Any, shot: list[date]) -> None:
 
 
 def _milestones(production: Any, plan: services.Plan) -> None:
-    """The phases of the data around the schedule; preparation ended two days late."""
-    start, end = plan.days[0], plan.days[-1]
-    spans = {
-        "prep": (start - timedelta(days=42), start - timedelta(days=3)),
-        "shoot": (start, end),
-        "edit": (end + timedelta(days=3), end + timedelta(days=45)),
-        "grading": (end + timedelta(days=46), end + timedelta(days=56)),
-        "mix": (end + timedelta(days=46), end + timedelta(days=60)),
-        "subtitles_ad": (end + timedelta(days=61), end + timedelta(days=70)),
-        "qc": (end + timedelta(days=71), end + timedelta(days=75)),
-        "delivery": (end + timedelta(days=76), end + timedelta(days=80)),
-        "closing": (end + timedelta(days=81), end + timedelta(days=110)),
-    }
-    actual = {
-        "prep": (start - timedelta(days=42), start - timedelta(days=1)),
-        "shoot": (start, None),
-    }
-    for phase in FOLLOWUP.load().phases:
-        first, last = spans[phase.key]
-        done = actual.get(phase.key, (None, None))
-        Milestone.objects.get_or_create(
-            production=production,
-            key=phase.key,
-            defaults={
-                "name": phase.fr,
-                "planned_start": first,
-                "planned_end": last,
-                "actual_start": done[0],
-                "actual_end": done[1],
-                "after": list(phase.after),
-            },
-        )
+    """The data's phases around the schedule; preparation ended two days late."""
+    services.default_milestones(production)
+    start = plan.days[0]
+    Milestone.objects.filter(production=production, key="prep", actual_end=None).update(
+        actual_start=F("planned_start"), actual_end=start - timedelta(days=1)
+    )
+    Milestone.objects.filter(production=production, key="shoot").update(actual_start=start)

@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from tournage.followup.tables import FOLLOWUP
 from tournage.web.forms import ModelForm
 
-from .models import CallSheet, DailyReport, Milestone, PostVersion
+from .models import (
+    BackupCopy,
+    CallSheet,
+    DailyReport,
+    DroppedScene,
+    MediaCard,
+    Milestone,
+    PostVersion,
+    ReportedScene,
+)
 
 
 class CallSheetForm(ModelForm[CallSheet]):
@@ -45,6 +54,82 @@ class DailyReportForm(ModelForm[DailyReport]):
             "signed_off_by",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+SHOT_CHOICES = [("", _("not shot")), ("complete", _("complete")), ("partial", _("partial"))]
+
+
+class ScenesShotForm(forms.Form):
+    """What was shot of each scene planned that day: status and eighths."""
+
+    def __init__(self, *args: Any, scenes: list[Any], report: DailyReport | None, **kw: Any):
+        super().__init__(*args, **kw)
+        done = {row.scene: row for row in report.scenes.all()} if report and report.pk else {}
+        self.scenes = scenes
+        for scene in scenes:
+            row = done.get(scene.id)
+            status = "" if row is None else ("complete" if row.complete else "partial")
+            self.fields[f"status_{scene.id}"] = forms.ChoiceField(
+                label=_("Scene %(id)s") % {"id": scene.id},
+                choices=SHOT_CHOICES,
+                required=False,
+                initial=status,
+            )
+            self.fields[f"eighths_{scene.id}"] = forms.IntegerField(
+                label=_("Eighths shot of scene %(id)s") % {"id": scene.id},
+                min_value=0,
+                max_value=999,
+                initial=row.eighths if row else scene.eighths,
+            )
+
+    def save(self, report: DailyReport) -> None:
+        """Scenes not shot are removed; the others updated in place (same rows)."""
+        for scene in self.scenes:
+            status = self.cleaned_data[f"status_{scene.id}"]
+            if not status:
+                ReportedScene.objects.filter(report=report, scene=scene.id).delete()
+                continue
+            ReportedScene.objects.update_or_create(
+                report=report,
+                scene=scene.id,
+                defaults={
+                    "eighths": self.cleaned_data[f"eighths_{scene.id}"],
+                    "complete": status == "complete",
+                },
+            )
+
+
+class MediaCardForm(ModelForm[MediaCard]):
+    class Meta:
+        model = MediaCard
+        fields = ["label", "shot_on", "checksum", "algorithm"]
+
+
+class BackupCopyForm(ModelForm[BackupCopy]):
+    """A copy is verified when its checksum (from the DIT tool) equals the card's."""
+
+    def __init__(self, *args: Any, production: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        card = self.fields["card"]
+        assert isinstance(card, forms.ModelChoiceField)
+        card.queryset = MediaCard.objects.filter(production=production)
+
+    class Meta:
+        model = BackupCopy
+        fields = ["card", "destination", "checksum", "verified_on"]
+
+    def save(self, commit: bool = True) -> BackupCopy:
+        copy = super().save(commit=False)
+        copy.verified = bool(copy.checksum) and copy.checksum == copy.card.checksum
+        if commit:
+            copy.save()
+        return copy
+
+
+class DroppedSceneForm(ModelForm[DroppedScene]):
+    class Meta:
+        model = DroppedScene
+        fields = ["scene", "reason"]
 
 
 class MilestoneForm(ModelForm[Milestone]):

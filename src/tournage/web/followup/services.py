@@ -17,13 +17,14 @@ from tournage.followup import callsheet as core
 from tournage.followup.errors import FollowupError
 from tournage.followup.pdf import call_sheet_pdf
 from tournage.followup.plan import Milestone as CoreMilestone
+from tournage.followup.plan import proposed
 from tournage.followup.progress import DayReport, Progress, ShotScene, progress
 from tournage.followup.tables import FOLLOWUP
 from tournage.followup.takes import Take as CoreTake
 from tournage.labor.calendar import needs_child_authorisation
-from tournage.scheduling.adapter import slug
 from tournage.scheduling.model import Problem
 from tournage.scheduling.rules import work_rules
+from tournage.screenplay.sets import matched
 from tournage.web.labor.api import accommodation_needs, scene_risks, schedule_calls
 from tournage.web.productions.models import Person, PersonKind, Production
 from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
@@ -126,18 +127,15 @@ def build_sheet(production: Production, day: date, version: int | None = None) -
 
 
 def _places(production: Production, scenes: Sequence[Any]) -> tuple[core.Place, ...]:
-    by_slug = {}
-    for place in production.locations.all():
-        for name in (place.name, *(place.sets or [])):
-            by_slug[slug(name)] = place
-    found = []
-    for scene in scenes:
-        used = by_slug.get(scene.location)
-        if used is not None and used not in found:
-            found.append(used)
+    """The locations holding the day's sets (the set ↔ location mapping), in scene order."""
+    locations = {p.pk: p for p in production.locations.all()}
+    names = {pk: (p.name, *(p.sets or [])) for pk, p in locations.items()}
+    found = dict.fromkeys(
+        pk for pk in (matched(scene.location, names) for scene in scenes) if pk is not None
+    )
     return tuple(
-        core.Place(p.name, " ".join(x for x in (p.address, p.postcode, p.city) if x), p.notes, "")
-        for p in found
+        core.Place(p.name, " ".join(x for x in (p.address, p.postcode, p.city) if x), p.notes)
+        for p in (locations[pk] for pk in found)
     )
 
 
@@ -290,6 +288,25 @@ def store_takes(production: Production, rows: Sequence[CoreTake], source: str) -
                 "selected": row.selected,
                 "comments": row.comments,
                 "source": source[:200],
+            },
+        )
+        added += created
+    return added
+
+
+def default_milestones(production: Production) -> int:
+    """Create the data's phases missing from the plan, dated around the accepted schedule."""
+    plan = require_plan(production)
+    added = 0
+    for m in proposed(plan.days[0], plan.days[-1]):
+        _, created = Milestone.objects.get_or_create(
+            production=production,
+            key=m.key,
+            defaults={
+                "name": m.name,
+                "planned_start": m.planned_start,
+                "planned_end": m.planned_end,
+                "after": list(m.after),
             },
         )
         added += created

@@ -14,7 +14,10 @@ urlpatterns = [
     path("reports/<str:day>/", views.report, name="report"),
     path("takes/", views.takes, name="takes"),
     path("takes/export.<str:fmt>", views.takes_export, name="takes_export"),
+    path("takes/add/<str:kind>/", views.backup_add, name="backup_add"),
     path("plan/", views.plan, name="plan"),
     path("plan/<int:milestone_id>/", views.milestone, name="milestone"),
     path("plan/project.ics", views.plan_ics, name="plan_ics"),
+    path("plan/phases/", views.plan_phases, name="plan_phases"),
+    path("plan/versions/", views.version_add, name="version_add"),
 ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,9 +21,20 @@ from tournage.followup.takes import Take as CoreTake
 from tournage.followup.takes import export_ale, export_csv, read_takes
 from tournage.web.productions.access import ProductionRequest
 from tournage.web.productions.models import Role
+from tournage.web.safety.api import incidents_on
 
 from . import services
-from .forms import CallSheetForm, DailyReportForm, MilestoneForm, TakesUploadForm
+from .forms import (
+    BackupCopyForm,
+    CallSheetForm,
+    DailyReportForm,
+    DroppedSceneForm,
+    MediaCardForm,
+    MilestoneForm,
+    PostVersionForm,
+    ScenesShotForm,
+    TakesUploadForm,
+)
 from .models import (
     CallSheet,
     DailyReport,
@@ -149,11 +162,21 @@ def report(request: ProductionRequest, production_id: int, day: str) -> HttpResp
     form = DailyReportForm(
         request.POST or None, instance=instance or DailyReport(production=production, date=when)
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    planned = plan.scenes_on(when)
+    shot = ScenesShotForm(request.POST or None, scenes=planned, report=instance, prefix="shot")
+    if request.method == "POST" and form.is_valid() and shot.is_valid():
+        with transaction.atomic():
+            shot.save(form.save())
         messages.success(request, _("Report saved."))
         return redirect("followup:report", production_id=production_id, day=day)
-    context = {"form": form, "day": when, "report": instance, "planned": plan.scenes_on(when)}
+    context = {
+        "form": form,
+        "shot": shot,
+        "day": when,
+        "report": instance,
+        "planned": planned,
+        "incidents": incidents_on(production, when),
+    }
     return render(request, "followup/report.html", context)
 
 
@@ -177,11 +200,41 @@ def takes(request: ProductionRequest, production_id: int) -> HttpResponse:
             return redirect("followup:takes", production_id=production_id)
     context = {
         "form": form,
+        "card_form": MediaCardForm(prefix="card"),
+        "copy_form": BackupCopyForm(prefix="copy", production=production),
+        "dropped_form": DroppedSceneForm(prefix="dropped"),
         "takes": Take.objects.filter(production=production),
         "cards": MediaCard.objects.filter(production=production).prefetch_related("copies"),
         "dropped": DroppedScene.objects.filter(production=production),
     }
     return render(request, "followup/takes.html", context)
+
+
+@require_POST
+def backup_add(request: ProductionRequest, production_id: int, kind: str) -> HttpResponse:
+    """Add a card, a copy of a card or a dropped-scene decision (forms of the takes page)."""
+    production = request.production
+    forms_by_kind: dict[str, Any] = {
+        "card": lambda: MediaCardForm(request.POST, prefix="card"),
+        "copy": lambda: BackupCopyForm(request.POST, prefix="copy", production=production),
+        "dropped": lambda: DroppedSceneForm(request.POST, prefix="dropped"),
+    }
+    if kind not in forms_by_kind:
+        raise Http404("unknown record")
+    _add(request, forms_by_kind[kind](), owned=kind != "copy")  # a copy belongs to its card
+    return redirect("followup:takes", production_id=production_id)
+
+
+def _add(request: ProductionRequest, form: Any, *, owned: bool = True) -> None:
+    """Save a creation form of the production (a message either way: the page redirects)."""
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
+        return
+    item = form.save(commit=False)
+    if owned:
+        item.production = request.production
+    item.save()
+    messages.success(request, _("Saved."))
 
 
 def takes_export(request: ProductionRequest, production_id: int, fmt: str) -> HttpResponse:
@@ -226,8 +279,27 @@ def plan(request: ProductionRequest, production_id: int) -> HttpResponse:
         "late": late(milestones, today),
         "order": order,
         "versions": PostVersion.objects.filter(production=production),
+        "version_form": PostVersionForm(prefix="version"),
     }
     return render(request, "followup/plan.html", context)
+
+
+@require_POST
+def plan_phases(request: ProductionRequest, production_id: int) -> HttpResponse:
+    """Create the data's phases that are missing, around the accepted schedule's dates."""
+    try:
+        added = services.default_milestones(request.production)
+    except FollowupError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(n)s phases added.") % {"n": added})
+    return redirect("followup:plan", production_id=production_id)
+
+
+@require_POST
+def version_add(request: ProductionRequest, production_id: int) -> HttpResponse:
+    _add(request, PostVersionForm(request.POST, prefix="version"))
+    return redirect("followup:plan", production_id=production_id)
 
 
 def milestone(request: ProductionRequest, production_id: int, milestone_id: int) -> HttpResponse:
