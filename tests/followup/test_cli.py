@@ -9,21 +9,10 @@ from typing import Any
 
 import pytest
 
-from tournage.cli import main
-from tournage.cli.output import options
+from referential.test_cli import cli
 from tournage.web.followup.models import DailyReport, ReportedScene, Take
 
 pytestmark = pytest.mark.django_db
-
-
-def cli(*args: str) -> int:
-    try:
-        with pytest.raises(SystemExit) as done:
-            main(list(args))
-            raise SystemExit(0)
-    finally:
-        options.json = False
-    return int(done.value.code or 0)
 
 
 def test_callsheet_json_and_pdf(scheduled: Any, cast: Any, capsys: Any, tmp_path: Path) -> None:

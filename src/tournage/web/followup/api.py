@@ -10,6 +10,7 @@ from tournage.followup.takes import read_takes
 from tournage.web.productions.models import Production
 
 from . import services
+from .forms import DailyReportForm
 from .models import DailyReport
 
 __all__ = ["call_sheet", "call_sheet_pdf", "daily_report", "import_takes", "progress"]
@@ -42,21 +43,7 @@ def daily_report(production_id: int, day: date) -> dict[str, Any]:
     if report is None:
         raise FollowupError("report.absent", f"Aucun rapport de production le {day:%d/%m/%Y}.")
     plan = services.require_plan(production)
-    fields = (
-        "call",
-        "wrap",
-        "setups",
-        "takes",
-        "pretimed_minutes",
-        "useful_minutes",
-        "overtime_minutes",
-        "meal_penalties",
-        "transport_km",
-        "energy_kwh",
-        "meals",
-        "waste_kg",
-        "signed_off_by",
-    )
+    fields = [name for name in DailyReportForm.Meta.fields if name not in ("notes", "media_used")]
     return {
         "date": day,
         **{name: _plain(getattr(report, name)) for name in fields},
