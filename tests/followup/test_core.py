@@ -74,7 +74,7 @@ def test_short_rest_since_the_last_wrap_is_a_finding() -> None:
     sheet = build_call_sheet(_day(), [ANNA, LEO], wraps, REST)
     rest = [f for f in sheet.findings if f.code == "callsheet.rest"]
     assert [f.subject for f in rest] == ["Léo Blanc"]  # 9 h; Anna has 12 h 30 before HMC
-    assert rest[0].severity == "fail" and "9.0 h" in rest[0].message
+    assert rest[0].severity == "fail" and "9,0 h" in rest[0].message
 
 
 def test_uncertain_rest_only_warns() -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from tournage.common.findings import Finding, Severity
+from tournage.common.formatting import format_number
 from tournage.followup.tables import CALL_SHEET, FOLLOWUP, EmergencyNumber
 
 # required fields of the data a call sheet is checked for, with the attribute holding them
@@ -231,7 +232,8 @@ def rest_findings(
                 Finding(
                     "callsheet.rest",
                     Severity.for_rule("fail", uncertain=rest.uncertain),
-                    f"{name} : {hours:.1f} h de repos entre la fin le {wrap:%d/%m à %H:%M} et la "
+                    f"{name} : {format_number(hours, 1)} h de repos entre la fin le "
+                    f"{wrap:%d/%m à %H:%M} et la "
                     f"convocation le {call:%d/%m à %H:%M} (minimum {rest.hours} h).",
                     source=rest.source,
                     subject=name,

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from tournage.common.findings import Finding, Severity
+from tournage.common.formatting import format_number
 
 SOURCE = "production_report.yaml: consolidation (avancement)"
 
@@ -84,7 +85,7 @@ def progress(
             Finding(
                 "progress.behind",
                 Severity.WARN,
-                f"Retard de {-ahead} jour(s) sur le plan de travail : "
+                f"Retard de {format_number(-ahead, 1)} jour(s) sur le plan de travail : "
                 f"{planned_to_date - shot_eighths} huitièmes à rattraper "
                 f"(scènes {', '.join(behind[:8])}).",
                 source=SOURCE,

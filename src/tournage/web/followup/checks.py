@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from tournage.common.formatting import format_number
 from tournage.followup.backups import Card, Copy, unsafe_cards
 from tournage.followup.callsheet import complete
 from tournage.followup.errors import FollowupError
@@ -228,7 +229,7 @@ def progress_vs_plan(production: Production) -> CheckResult:
     return present(
         result.days_ahead >= 0,
         met=f"Dans les temps : {summary}.",
-        not_met=f"{-result.days_ahead} jour(s) de retard : {summary}.",
+        not_met=f"{format_number(-result.days_ahead, 1)} jour(s) de retard : {summary}.",
         source="production_report.yaml: consolidation",
         evidence=(_link(production, "reports", "Avancement"),),
         value=result.to_dict(),
