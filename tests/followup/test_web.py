@@ -78,6 +78,10 @@ def test_daily_report_form_saves(shoot: Any, member_client: Any) -> None:
     assert list(report.scenes.values_list("pk", "scene", "complete")) == rows
     manager.post(_url(shoot, "reports/2027-03-01/"), {**data, "shot-status_3": ""})
     assert list(report.scenes.values_list("scene", flat=True)) == ["1"]
+    refused = manager.post(_url(shoot, "reports/2027-03-01/"), {**data, "energy_kwh": "-3"})
+    assert refused.status_code == 200
+    report.refresh_from_db()
+    assert str(report.energy_kwh) == "85.5"
     assert "Scripte" in manager.get(_url(shoot, "reports/")).content.decode()
 
 

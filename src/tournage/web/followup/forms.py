@@ -34,6 +34,11 @@ class CallSheetForm(ModelForm[CallSheet]):
 
 
 class DailyReportForm(ModelForm[DailyReport]):
+    bounds = {  # quantities of a day are not negative
+        name: (0, None)
+        for name in ("pretimed_minutes", "useful_minutes", "transport_km", "energy_kwh", "waste_kg")
+    }
+
     class Meta:
         model = DailyReport
         fields = [
