@@ -109,3 +109,18 @@ def test_crew_reads_but_cannot_upload_and_strangers_see_nothing(
     assert stranger.get(url("index", production)).status_code == 404
     scene = imported.scenes.first()
     assert stranger.get(url("scene", production, scene_id=scene.pk)).status_code == 404
+
+
+def test_a_french_pdf_upload_keeps_its_paper(producer: Any, production: Any) -> None:
+    """A PDF in a layout tournage never printed (A4, names centred, ``12. INT.``
+    headings, a page header) becomes a version with the paper's pages and every scene."""
+    from .print_layouts import LAYOUTS, printed
+
+    source = (FIXTURES.parent / "corpus" / "fr_la_digue.fountain").read_text(encoding="utf-8")
+    original, pdf, pagination = printed(source, LAYOUTS[1])
+    assert upload(producer, production, "la_digue.pdf", pdf).status_code == 302
+    version = ScriptVersion.objects.get(production=production)
+    assert version.source_format == "pdf"
+    assert version.page_count == pagination.page_count
+    headings = list(version.scenes.order_by("index").values_list("heading", flat=True))
+    assert headings == [scene.heading for scene in original.scenes]
