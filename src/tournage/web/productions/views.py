@@ -22,6 +22,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from tournage.referential.registry import evaluation_scope
+
 from . import api
 from .access import (
     Area,
@@ -90,15 +92,17 @@ class ProductionUpdateView(ProductionViewMixin, generic.UpdateView[Production, P
 
 def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:
     production = request.production
-    return render(
-        request,
-        "productions/dashboard.html",
-        {
-            "summary": summary_panels(production, request.membership.role),
-            "phases": panels_by_phase(production, request.membership.role),
-            "current_phase": production.phase,
-        },
-    )
+    # One scope for every panel: a devis or a footprint several panels read is computed once.
+    with evaluation_scope():
+        return render(
+            request,
+            "productions/dashboard.html",
+            {
+                "summary": summary_panels(production, request.membership.role),
+                "phases": panels_by_phase(production, request.membership.role),
+                "current_phase": production.phase,
+            },
+        )
 
 
 class ScopedMixin(ProductionViewMixin):
