@@ -192,3 +192,19 @@ def test_default_phases_and_versions(shoot: Any, member_client: Any) -> None:
     }
     manager.post(_url(shoot, "plan/versions/"), version)
     assert PostVersion.objects.get().approved
+
+
+def test_crew_sees_no_one_elses_accommodation(
+    shoot: Any, cast: dict[str, Any], member_client: Any
+) -> None:
+    from tournage.web.labor.models import AccommodationNeed
+
+    AccommodationNeed.objects.create(
+        production=shoot, person=cast["BRUNO"], needs=["wheelchair"], consent=True
+    )
+    manager = member_client(Role.PRODUCTION_MANAGER)
+    crew = member_client(Role.CREW)
+    office = manager.get(_url(shoot, "call-sheets/2027-03-02/")).content.decode()
+    assert "Fauteuil roulant" in office or "Wheelchair" in office
+    shared = crew.get(_url(shoot, "call-sheets/2027-03-02/")).content.decode()
+    assert "Fauteuil roulant" not in shared and "Wheelchair" not in shared
