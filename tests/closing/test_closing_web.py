@@ -181,3 +181,24 @@ def test_the_legal_section_and_the_credits_read_the_rights_register(
     assert legal["author_statements_due"] == []
     page = member_client("producer").get(url("marketing", production)).content.decode()
     assert "Générique" in page or "Credits" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value"),
+    [("item", "acceptance_duration_s", "-1"), ("report", "ecoprod_score", "120")],
+)
+def test_numbers_outside_their_domain_are_refused(
+    member_client: Any, production: Any, target: Destination, name: str, field: str, value: str
+) -> None:
+    item = RegisterItem.objects.create(destination=target, kind="pad", label="PAD")
+    kwargs = {"item_id": item.pk} if name == "item" else {}
+    data = _item_data() if name == "item" else {"ecoprod_mandatory_met": "unknown"}
+    response = member_client("producer").post(
+        url(name, production, **kwargs), {**data, field: value}
+    )
+    assert response.status_code == 200  # the form again, with its error
+    item.refresh_from_db()
+    assert (
+        item.acceptance_duration_s is None
+        and not ClosingFile.objects.filter(ecoprod_score__isnull=False).exists()
+    )

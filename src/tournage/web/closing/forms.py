@@ -77,6 +77,7 @@ class DestinationForm(ModelForm[Destination]):
 
 
 class RegisterItemForm(ModelForm[RegisterItem]):
+    bounds = {"acceptance_duration_s": (0, 86_400)}  # a programme lasts less than a day
     upload = forms.FileField(
         label=_("File delivered"),
         required=False,
@@ -168,6 +169,7 @@ class MarketingPieceForm(ModelForm[MarketingPiece]):
 
 
 class ClosingFileForm(ModelForm[ClosingFile]):
+    bounds = {"ecoprod_score": (0, 100)}  # a percentage
     certificate_upload = forms.FileField(label=_("Auditor's certificate (PDF)"), required=False)
 
     class Meta:
