@@ -58,7 +58,7 @@ def test_report_daily_and_progress(scheduled: Any, cast: Any, capsys: Any) -> No
     assert cli("--json", "report", "daily", str(production.pk), "--date", "2027-03-01") == 0
     daily = json.loads(capsys.readouterr().out)
     assert daily["scenes_planned"] == ["1", "3"] and daily["scenes"][0]["scene"] == "1"
-    assert (daily["call"], daily["wrap"]) == ("08:00", "18:00")
+    assert (daily["call"], daily["wrap"]) == ("08:00", "18:00") and daily["incidents"] == []
     assert cli("report", "daily", str(production.pk), "--date", "2027-03-02") == 1
     assert "Aucun rapport" in capsys.readouterr().err
 

@@ -8,6 +8,7 @@ from typing import Any
 from tournage.followup.errors import FollowupError
 from tournage.followup.takes import read_takes
 from tournage.web.productions.models import Production
+from tournage.web.safety.api import incidents_on
 
 from . import services
 from .forms import DailyReportForm
@@ -52,6 +53,7 @@ def daily_report(production_id: int, day: date) -> dict[str, Any]:
             {"scene": s.scene, "eighths": s.eighths, "complete": s.complete}
             for s in report.scenes.all()
         ],
+        "incidents": incidents_on(production, day),  # the safety file's register
         "departments": [
             {"department": d.department, "call": _plain(d.call), "wrap": _plain(d.wrap)}
             for d in report.departments.all()
