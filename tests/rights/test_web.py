@@ -188,3 +188,25 @@ def test_the_api_for_closing_and_followup(production: Any, make_location: Any) -
         production=production, location=make_location(production), authority="mairie"
     )
     assert api.days_without_permit(production) == {}  # no plan de travail yet
+
+
+def test_the_stripboard_flags_days_without_a_granted_permit(
+    scheduled: Any, make_location: Any, member_client: Any
+) -> None:
+    production = scheduled.production
+    kitchen = make_location(production, name="Cuisine", sets=["CUISINE"])
+    make_location(production, name="Jardin", sets=["JARDIN"])
+    Permit.objects.create(
+        production=production,
+        location=kitchen,
+        authority="private_owner",
+        status="granted",
+        granted_on=date(2026, 1, 2),
+    )
+    board = (
+        member_client("crew")
+        .get(reverse("scheduling:board", args=[production.pk, scheduled.pk]))
+        .content.decode()
+    )
+    assert "Sans autorisation accordée : Jardin" in board
+    assert "Sans autorisation accordée : Cuisine" not in board

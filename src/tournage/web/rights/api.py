@@ -97,9 +97,10 @@ def credits(production: Any) -> list[CreditLine]:
     ]
 
 
-def days_without_permit(production: Any) -> dict[date, list[str]]:
-    """Shoot day → locations shot that day without a granted permit (stripboard, safety)."""
-    return services.uncovered_days(production)
+def days_without_permit(production: Any, schedule: Any = None) -> dict[date, list[str]]:
+    """Shoot day → locations shot that day without a granted permit (stripboard, safety),
+    in ``schedule`` (a version of the plan de travail; the accepted one by default)."""
+    return services.uncovered_days(production, schedule)
 
 
 def report(production: Any) -> dict[str, Any]:

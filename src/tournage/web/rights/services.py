@@ -66,9 +66,9 @@ def scene_days(production: Any) -> dict[str, date]:
     return scheduling_api.assignment_of(schedule) if schedule is not None else {}
 
 
-def location_days(production: Any) -> dict[int, tuple[date, ...]]:
-    """Location id → its shoot days in the accepted plan de travail."""
-    schedule = scheduling_api.current_schedule(production)
+def location_days(production: Any, schedule: Any = None) -> dict[int, tuple[date, ...]]:
+    """Location id → its shoot days in ``schedule`` (the accepted plan de travail by default)."""
+    schedule = schedule or scheduling_api.current_schedule(production)
     if schedule is None:
         return {}
     assignment = scheduling_api.assignment_of(schedule)
@@ -268,10 +268,10 @@ def shot_without_permit(production: Any) -> list[str]:
     )
 
 
-def uncovered_days(production: Any) -> dict[date, list[str]]:
+def uncovered_days(production: Any, schedule: Any = None) -> dict[date, list[str]]:
     """Shoot day → locations shot that day without a granted permit covering it (for the
     stripboard and the safety findings). A location with several authorities needs each."""
-    days = location_days(production)
+    days = location_days(production, schedule)
     reports = permit_reports(production)
     out: dict[date, list[str]] = defaultdict(list)
     names = {p.pk: p.name for p in production.locations.all()}

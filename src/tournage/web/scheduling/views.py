@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST
 from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.stripboard import stripboard
 from tournage.web.productions.access import ProductionRequest, hidden_person_fields
+from tournage.web.rights import api as rights_api
 
 from . import exports
 from .forms import AvailabilityCollectedForm, LostDayForm, MoveForm, UnavailabilityForm
@@ -150,12 +152,16 @@ def board(request: ProductionRequest, production_id: int, schedule_id: int) -> H
     problem = problem_of(schedule)
     assignment = assignment_of(schedule)
     locked = set(schedule.assignments.filter(locked=True).values_list("scene_key", flat=True))
+    board = stripboard(problem, assignment)
+    unpermitted = rights_api.days_without_permit(request.production, schedule)
+    for day in board["days"]:  # the rights register's permits, day by day
+        day["without_permit"] = unpermitted.get(date.fromisoformat(day["date"]), [])
     return render(
         request,
         "scheduling/board.html",
         {
             "schedule": schedule,
-            "board": stripboard(problem, assignment),
+            "board": board,
             "locked": locked,
             "dates": problem.calendar.days(),
         },
