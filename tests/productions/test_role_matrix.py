@@ -102,6 +102,7 @@ ROUTES: dict[str, Access] = {
     # author contracts carry remuneration terms: the contracts area
     "rights:authors": MATRIX["contracts"],
     "rights:author_edit": MATRIX["contracts"],
+    "rights:author_document": MATRIX["contracts"],
     "rights:author_create": writers_only("contracts"),
     "rights:clearance_create": writers_only("planning"),
     "rights:clearances_seed": writers_only("planning"),

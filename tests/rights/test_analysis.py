@@ -67,3 +67,28 @@ def test_the_command_line(tmp_path: Path, capsys: Any) -> None:
     document = json.loads(capsys.readouterr().out)
     assert document["kind"] == "author" and all(m["present"] for m in document["mentions"])
     assert cli("contract", "analyse", str(contract), "--kind", "lease") == 1
+
+
+def test_a_written_contract_reads_back_with_every_mention() -> None:
+    from datetime import date
+
+    from tournage.rights.authors import AuthorContractFacts, RightFacts
+    from tournage.rights.contracts import contract_docx, contract_pdf, sections
+
+    right = RightFacts(
+        "reproduction",
+        "télédiffusion, exploitation en salles",
+        "monde entier",
+        "30 ans",
+        "proportional",
+        "2 % des recettes nettes",
+    )
+    contract = AuthorContractFacts(
+        "Ana Lopez", "screenplay", date(2026, 1, 1), (right,), statements_from=date(2027, 9, 10)
+    )
+    written = contract_docx(contract, "Avant la crue Productions", "Avant la crue", "SACD")
+    assert analyse_file(written, "contrat.docx").findings == ()
+    assert contract_pdf(contract, "<b>Prod</b>", "Film").startswith(b"%PDF")
+    gap = AuthorContractFacts("Léo", "music", None, (RightFacts("synchronisation"),))
+    text = " ".join(t for _, t in sections(gap, "", "Film"))
+    assert text.count("[À COMPLÉTER]") >= 4  # producer, mode, territory, duration…

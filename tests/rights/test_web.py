@@ -210,3 +210,16 @@ def test_the_stripboard_flags_days_without_a_granted_permit(
     )
     assert "Sans autorisation accordée : Jardin" in board
     assert "Sans autorisation accordée : Cuisine" not in board
+
+
+def test_the_author_contract_is_written_for_the_contracts_area(
+    production: Any, member_client: Any
+) -> None:
+    contract = AuthorContract.objects.create(production=production, author="Ana", role="director")
+    link = url(production, "author_document", author_contract_id=contract.pk, fmt="docx")
+    assert member_client("producer").get(link).content.startswith(b"PK")
+    pdf = url(production, "author_document", author_contract_id=contract.pk, fmt="pdf")
+    assert member_client("accountant").get(pdf).content.startswith(b"%PDF")
+    assert member_client("eco_referent").get(link).status_code == 403
+    odt = url(production, "author_document", author_contract_id=contract.pk, fmt="odt")
+    assert member_client("producer").get(odt).status_code == 404

@@ -91,9 +91,18 @@ def contract_sections(contract: Contract, today: date | None = None) -> list[tup
 
 
 def contract_docx(contract: Contract, today: date | None = None) -> bytes:
+    return sections_docx(_template()["title"], contract_sections(contract, today))
+
+
+def contract_pdf(contract: Contract, today: date | None = None) -> bytes:
+    return sections_pdf(_template()["title"], contract_sections(contract, today))
+
+
+def sections_docx(title: str, sections: list[tuple[str, str]]) -> bytes:
+    """A contract as DOCX: its title, then each (heading, paragraph); also author contracts."""
     document = Document()
-    document.add_heading(_template()["title"], level=1)
-    for heading, text in contract_sections(contract, today):
+    document.add_heading(title, level=1)
+    for heading, text in sections:
         if heading:
             document.add_heading(heading, level=2)
         document.add_paragraph(text)
@@ -102,13 +111,14 @@ def contract_docx(contract: Contract, today: date | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def contract_pdf(contract: Contract, today: date | None = None) -> bytes:
+def sections_pdf(title: str, sections: list[tuple[str, str]]) -> bytes:
+    """The same as PDF (user text escaped before reportlab's markup)."""
     styles = getSampleStyleSheet()
-    story: list[Any] = [Paragraph(escape(_template()["title"]), styles["Title"])]
-    for heading, text in contract_sections(contract, today):
+    story: list[Any] = [Paragraph(escape(title), styles["Title"])]
+    for heading, text in sections:
         if heading:
             story.append(Paragraph(escape(heading), styles["Heading3"]))
         story += [Paragraph(escape(text), styles["BodyText"]), Spacer(1, 4)]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title=_template()["title"]).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
     return buffer.getvalue()

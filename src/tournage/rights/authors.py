@@ -28,6 +28,7 @@ class RightFacts:
     territory: str = ""
     duration: str = ""
     remuneration: str = ""  # proportional | lump_sum | "" (missing)
+    terms: str = ""  # the remuneration's terms as written (rate, base), for the contract
 
     def missing(self) -> list[str]:
         return [f.id for f in AUTHORS.load().right_fields.fields if not getattr(self, f.id).strip()]

@@ -194,7 +194,9 @@ def author_facts(contract: AuthorContract) -> core_authors.AuthorContractFacts:
         role=contract.role,
         signed_on=contract.signed_on,
         rights=tuple(
-            core_authors.RightFacts(r.right, r.mode, r.territory, r.duration, r.remuneration)
+            core_authors.RightFacts(
+                r.right, r.mode, r.territory, r.duration, r.remuneration, r.terms
+            )
             for r in contract.rights.all()
         ),
         statements_from=contract.statements_from,

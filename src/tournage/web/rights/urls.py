@@ -13,6 +13,11 @@ urlpatterns = [
     path("authors/", views.authors, name="authors"),
     path("authors/new/", views.author_create, name="author_create"),
     path("authors/<int:author_contract_id>/", views.author_edit, name="author_edit"),
+    path(
+        "authors/<int:author_contract_id>/contract.<str:fmt>",
+        views.author_document,
+        name="author_document",
+    ),
     path("permits/", views.permits, name="permits"),
     path("permits/new/", views.permit_create, name="permit_create"),
     path("permits/<int:permit_id>/", views.permit_edit, name="permit_edit"),

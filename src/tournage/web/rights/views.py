@@ -21,9 +21,11 @@ from tournage.common.errors import DomainError
 from tournage.common.findings import worst
 from tournage.rights import authors as core_authors
 from tournage.rights import clearances as core_clearances
+from tournage.rights import contracts as author_contracts
 from tournage.rights import cuesheet as core_cues
 from tournage.rights import release as core_release
 from tournage.rights.rules import PERMITS
+from tournage.web.labor import api as labor_api
 from tournage.web.productions.access import AREA_ROLES, Area, ProductionRequest, area
 from tournage.web.productions.models import Role
 
@@ -164,6 +166,27 @@ def author_edit(
     request: ProductionRequest, production_id: int, author_contract_id: int
 ) -> HttpResponse:
     return _author_page(request, get_object_or_404(visible_authors(request), pk=author_contract_id))
+
+
+@area(Area.CONTRACTS)
+def author_document(
+    request: ProductionRequest, production_id: int, author_contract_id: int, fmt: str
+) -> HttpResponse:
+    """The contract written from the register, with every mandatory mention (DOCX or PDF)."""
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    contract = get_object_or_404(visible_authors(request), pk=author_contract_id)
+    write = author_contracts.contract_docx if fmt == "docx" else author_contracts.contract_pdf
+    content = write(
+        services.author_facts(contract),
+        labor_api.employer(request.production).name,
+        request.production.title,
+        contract.society,
+    )
+    types = {"docx": DOCX_TYPE, "pdf": "application/pdf"}
+    response = HttpResponse(content, content_type=types[fmt])
+    response["Content-Disposition"] = f'attachment; filename="contrat-auteur-{contract.pk}.{fmt}"'
+    return response
 
 
 def _author_page(request: ProductionRequest, contract: AuthorContract | None) -> HttpResponse:
@@ -400,6 +423,7 @@ def cue_edit(request: ProductionRequest, production_id: int, cue_id: int) -> Htt
     return _simple_page(request, CueForm, cue, "rights:cuesheet", str(cue))
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXPORT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
