@@ -41,7 +41,7 @@ HOSPITAL = "Centre hospitalier d'Albi, service des urgences"
 SAFETY = "Gilets haute visibilité pour toute intervention en bord de route."
 ISSUED_AT = time(19, 0)  # sent the evening before
 DEPARTMENTS = (("Régie", 120), ("HMC", 90), ("Image", 30))  # minutes before the unit call
-DAY_LENGTH = timedelta(hours=10, minutes=45)  # call to wrap, as the demo reports it
+OVERTIME = timedelta(minutes=30)  # the day that ends a scene short also wraps late
 
 
 def load_demo_followup(production: Any) -> None:
@@ -96,7 +96,10 @@ def _reports(production: Any, plan: services.Plan, shot: list[date]) -> None:
             continue
         scenes = plan.scenes_on(day)
         behind = number == 2 and len(scenes) > 1  # day 2 ends a scene short
-        wrap = _shift(day, plan.calls[day], DAY_LENGTH + timedelta(minutes=45 if behind else 0))
+        planned = max(
+            end for rows in calls.values() for begin, end, _ in rows if begin.date() == day
+        )
+        wrap = (timezone.localtime(planned) + (OVERTIME if behind else timedelta(0))).time()
         report = DailyReport.objects.create(
             production=production,
             date=day,
@@ -105,7 +108,7 @@ def _reports(production: Any, plan: services.Plan, shot: list[date]) -> None:
             setups=6 * len(scenes),
             takes=14 * len(scenes),
             media_used="2 cartes CFexpress 1 To, 1 carte son",
-            overtime_minutes=45 if behind else 0,
+            overtime_minutes=OVERTIME.seconds // 60 if behind else 0,
             transport_km=312 + 40 * number,
             energy_kwh=85,
             meals=38,
@@ -235,6 +238,8 @@ def _milestones(production: Any, plan: services.Plan) -> None:
     services.default_milestones(production)
     start = plan.days[0]
     Milestone.objects.filter(production=production, key="prep", actual_end=None).update(
-        actual_start=F("planned_start"), actual_end=start - timedelta(days=1)
+        planned_end=start - timedelta(days=3),  # two days of margin were planned...
+        actual_start=F("planned_start"),
+        actual_end=start - timedelta(days=1),  # ...and used up
     )
     Milestone.objects.filter(production=production, key="shoot").update(actual_start=start)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
@@ -200,20 +200,23 @@ def _rest(plan: Plan) -> core.Rest:
 
 def rest_breaches(production: Production) -> list[Finding]:
     """Every planned call closer to the person's previous wrap (the reported one when a
-    daily report gives it) than the daily rest; the cast starts at HMC."""
+    daily report gives it) than the daily rest. The cast starts at HMC, whose lead is a
+    default of the data: when it is marked uncertain, the cast's breaches only warn."""
     plan = require_plan(production)
     calls = schedule_calls(production)
     actual = _reported_wraps(production)
-    lead = timedelta(minutes=FOLLOWUP.load().calls.hmc_lead_minutes)
+    leads = FOLLOWUP.load().calls
     people = {p.pk: p for p in Person.objects.filter(pk__in=list(calls))}
-    rows = []
+    rows: dict[bool, list[tuple[str, datetime, datetime | None]]] = {True: [], False: []}
     for pid, shifts in calls.items():
-        person = people[pid]
-        before = lead if person.kind == PersonKind.CAST else timedelta(0)
+        cast = people[pid].kind == PersonKind.CAST
+        before = timedelta(minutes=leads.hmc_lead_minutes if cast else 0)
         ordered = sorted((_naive(start), _naive(end)) for start, end, _ in shifts)
         for (start, end), (following, _) in pairwise(ordered):
-            rows.append((str(person), following - before, actual.get(start.date(), end)))
-    return core.rest_findings(rows, _rest(plan))
+            rows[cast].append((str(people[pid]), following - before, actual.get(start.date(), end)))
+    rest = _rest(plan)
+    cast_rest = replace(rest, uncertain=rest.uncertain or leads.uncertain)
+    return core.rest_findings(rows[False], rest) + core.rest_findings(rows[True], cast_rest)
 
 
 @transaction.atomic
