@@ -217,3 +217,19 @@ def test_cli_in_its_own_process_sets_django_up_first(tmp_path: Any) -> None:
     )
     assert done.returncode == 1
     assert "Aucune production n°999" in done.stderr
+
+
+def test_a_channel_of_the_distribution_plan_becomes_a_deliverable_once(
+    production: Any, producer: Any
+) -> None:
+    from tournage.web.delivery.models import Deliverable
+
+    production.channels = []
+    production.save()
+    data = {"channel": "fr_pad_arte", "versions": "VF", "slot": "20:50"}
+    producer.post(url("channel_plan_create", production), data)
+    plan = production.channel_plans.get()
+    producer.post(url("channel_plan_edit", production, channel_plan_id=plan.pk), data)
+    production.refresh_from_db()
+    assert production.channels == ["fr_pad_arte"]
+    assert Deliverable.objects.filter(production=production).count() == 1

@@ -1,8 +1,8 @@
 """The production dashboard of the demo, in process: CPU, wall time and queries per view.
 
-Run, after loading the demo once into a data folder:
-    TOURNAGE_DATA_DIR=/tmp/demo .venv/bin/tournage demo --no-serve
-    TOURNAGE_DATA_DIR=/tmp/demo PYTHONPATH=src .venv/bin/python tests/bench/productions/bench_dashboard.py [views]
+Run, after loading the demo once into a data folder (``export TOURNAGE_DATA_DIR=/tmp/demo``):
+    .venv/bin/tournage demo --no-serve
+    PYTHONPATH=src .venv/bin/python tests/bench/productions/bench_dashboard.py [views]
 The first view warms imports and caches; the figures that matter are the next ones.
 """
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web.forms import ModelForm
+from tournage.web.productions import api as productions_api
 from tournage.web.productions.models import Production
 
 from . import models
@@ -92,6 +94,18 @@ class NoteForm(ProductionForm):
 
 
 class ChannelPlanForm(ProductionForm):
+    """A channel of the distribution plan is one of the production's channels: a new one
+    reaches the productions api, which turns it into a deliverable with its QC profile."""
+
+    def save(self, commit: bool = True) -> Any:
+        with transaction.atomic():
+            plan = super().save(commit)
+            if commit and plan.channel not in self.production.channels:
+                self.production.channels = [*self.production.channels, plan.channel]
+                self.production.save(update_fields=["channels"])
+                productions_api.channels_chosen(self.production, [plan.channel])
+        return plan
+
     class Meta:
         model = models.ChannelPlan
         fields = [
