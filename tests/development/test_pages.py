@@ -207,6 +207,7 @@ def test_cli_in_its_own_process_sets_django_up_first(tmp_path: Any) -> None:
 
     env = {**os.environ, "TOURNAGE_DATA_DIR": str(tmp_path)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DATABASE_URL", None)  # its own SQLite database, not the suite's server
     done = subprocess.run(
         [sys.executable, "-m", "tournage", "development", "show", "999"],
         capture_output=True,
