@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tournage.common.findings import Finding
 from tournage.editorial import frame_rate, read_timeline
+from tournage.referential.registry import shared
 from tournage.rights import authors as core_authors
 from tournage.rights import clearances as core_clearances
 from tournage.rights import permits as core_permits
@@ -23,7 +24,7 @@ from tournage.rights.cuesheet import Cue as CoreCue
 from tournage.rights.cuesheet import cues_from, merged, to_csv, to_pdf, to_xlsx
 from tournage.rights.cuesheet import rows as sheet_rows
 from tournage.rights.rules import RELEASE
-from tournage.scheduling.adapter import slug
+from tournage.screenplay.sets import matched
 from tournage.web.budget import api as budget_api
 from tournage.web.scheduling import api as scheduling_api
 from tournage.web.screenplay import api as screenplay_api
@@ -67,27 +68,28 @@ def scene_days(production: Any) -> dict[str, date]:
 
 
 def location_days(production: Any, schedule: Any = None) -> dict[int, tuple[date, ...]]:
-    """Location id → its shoot days in ``schedule`` (the accepted plan de travail by default)."""
-    schedule = schedule or scheduling_api.current_schedule(production)
+    """Location id → its shoot days in ``schedule`` (the accepted plan de travail by default,
+    read once per referential evaluation). Every scene counts, a move within a day included."""
+    if schedule is not None:
+        return _location_days(production, schedule)
+    return shared(
+        ("rights.location_days", production.pk),
+        lambda: _location_days(production, scheduling_api.current_schedule(production)),
+    )
+
+
+def _location_days(production: Any, schedule: Any) -> dict[int, tuple[date, ...]]:
     if schedule is None:
         return {}
     assignment = scheduling_api.assignment_of(schedule)
-    problem = scheduling_api.problem_of(schedule)
-    places = list(production.locations.all())
+    places = {p.pk: [p.name, *(p.sets or [])] for p in production.locations.all()}
     days: dict[int, set[date]] = defaultdict(set)
-    for scene in problem.scenes:
+    for scene in scheduling_api.problem_of(schedule).scenes:
         when = assignment.get(scene.id)
-        place = _place_of(scene.location, places)
+        place = matched(scene.location, places)
         if when is not None and place is not None:
-            days[place.pk].add(when)
+            days[place].add(when)
     return {pk: tuple(sorted(found)) for pk, found in days.items()}
-
-
-def _place_of(location_slug: str, places: list[Any]) -> Any:
-    for place in places:
-        if location_slug in {slug(place.name), *(slug(s) for s in place.sets or [])}:
-            return place
-    return None
 
 
 # --- clearances -----------------------------------------------------------------------
@@ -238,6 +240,10 @@ def uncovered_credits(production: Any) -> list[core_authors.Credit]:
 
 
 def permit_reports(production: Any) -> list[tuple[Permit, core_permits.PermitReport]]:
+    return shared(("rights.permits", production.pk), lambda: _permit_reports(production))
+
+
+def _permit_reports(production: Any) -> list[tuple[Permit, core_permits.PermitReport]]:
     days = location_days(production)
     rows = []
     for permit in Permit.objects.filter(production=production).select_related("location"):
