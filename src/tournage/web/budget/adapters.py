@@ -18,6 +18,7 @@ from tournage.budget.eligibility import ProjectProfile
 from tournage.budget.financing import FinancingPlan
 from tournage.budget.financing import FinancingSource as CoreSource
 from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
+from tournage.referential.registry import shared
 from tournage.web.productions.models import Format, Production
 
 from . import models
@@ -149,6 +150,14 @@ def account_commitments(production: Production) -> list[CoreCommitment]:
 
 def production_budget(
     production: Production, version: models.BudgetVersion | None = None
+) -> ProductionBudget | None:
+    if version is None:
+        return shared(("budget", production.pk), lambda: _budget(production, None))
+    return _budget(production, version)
+
+
+def _budget(
+    production: Production, version: models.BudgetVersion | None
 ) -> ProductionBudget | None:
     version = version or reference_version(production)
     if version is None:

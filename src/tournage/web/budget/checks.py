@@ -58,7 +58,7 @@ def _with_budget(
     """Unknown without a devis; a devis the core refuses is reported, never passed."""
 
     def run(production: Production) -> CheckResult:
-        document = shared(("budget", production.pk), lambda: production_budget(production))
+        document = production_budget(production)
         if document is None:
             return unknown(NO_DEVIS)
         try:

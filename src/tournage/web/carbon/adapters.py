@@ -14,6 +14,7 @@ from tournage.carbon.plan import ProductionPlan, parse_plan
 from tournage.carbon.report import build_report
 from tournage.carbon.scenarios import ScenarioResult, rank_levers, run_scenario
 from tournage.carbon.sources import plan_document, scheduled_days
+from tournage.referential.registry import shared
 from tournage.web.budget import api as budget_api
 from tournage.web.productions.models import Location, Person, Production
 from tournage.web.scheduling import api as scheduling_api
@@ -91,7 +92,13 @@ def expense_lines(production: Production) -> list[dict[str, Any]]:
 def production_footprints(
     production: Production, accepted: scheduling_api.AcceptedPlan | None = None
 ) -> Footprints:
-    return footprints(production_plan(production, accepted), activities(production))
+    """Forecast and actuals; from the accepted plan, once per evaluation or dashboard."""
+    if accepted is not None:
+        return footprints(production_plan(production, accepted), activities(production))
+    return shared(
+        ("carbon", production.pk),
+        lambda: footprints(production_plan(production, None), activities(production)),
+    )
 
 
 def scenario_results(

@@ -20,7 +20,6 @@ from tournage.referential.registry import (
     Evidence,
     Status,
     register_check,
-    shared,
 )
 from tournage.referential.verdicts import coverage, present, unknown
 from tournage.web.productions.api import production_url
@@ -47,7 +46,7 @@ def _with_footprints(
 ) -> Callable[[Production], CheckResult]:
     def run(production: Production) -> CheckResult:
         try:
-            result = shared(("carbon", production.pk), lambda: production_footprints(production))
+            result = production_footprints(production)
         except CarbonError as error:
             return CheckResult(Status.NOT_MET, f"Le bilan ne se calcule pas : {error.message}")
         return check(production, result)
