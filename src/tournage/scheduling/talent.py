@@ -143,12 +143,10 @@ def _weights(values: list[int], union: bool = False) -> Lookup:
     size, tables = 1 << TABLE_BITS, []
     for start in range(0, max(len(values), 1), TABLE_BITS):
         chunk = values[start : start + TABLE_BITS]
-        table = [0] * size
-        for value in range(1, size):
-            low = (value & -value).bit_length() - 1
-            item = chunk[low] if low < len(chunk) else 0
-            rest = table[value & (value - 1)]
-            table[value] = rest | item if union else rest + item
+        table = [0]
+        for bit in range(TABLE_BITS):  # doubling: the subsets with this bit added
+            item = chunk[bit] if bit < len(chunk) else 0
+            table += [rest | item for rest in table] if union else [rest + item for rest in table]
         tables.append(table)
     mask = size - 1
     if len(tables) == 1:

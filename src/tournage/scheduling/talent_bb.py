@@ -69,14 +69,15 @@ def _union(table: I64, bits: np.int64) -> np.int64:
 
 
 def _byte_tables(values: list[int], union: bool) -> I64:
+    """Per byte k of a bitmask, the sum (or union) of ``values[8k:8k+8]`` over every byte
+    value, built by doubling."""
     tables = np.zeros((8, BYTE), dtype=np.int64)
     for k in range(8):
-        for byte in range(1, BYTE):
-            low = (byte & -byte).bit_length() - 1
-            index = 8 * k + low
+        for bit in range(8):
+            index = 8 * k + bit
             item = values[index] if index < len(values) else 0
-            rest = tables[k, byte & (byte - 1)]
-            tables[k, byte] = (rest | item) if union else rest + item
+            low = tables[k, : 1 << bit]
+            tables[k, 1 << bit : 2 << bit] = (low | item) if union else low + item
     return tables
 
 
