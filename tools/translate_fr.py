@@ -17,7 +17,8 @@ def main(catalogue: str, table_path: str) -> None:
     for entry in po:
         if entry.msgid_plural:
             forms = table.get(entry.msgid)
-            if isinstance(forms, list) and not any(entry.msgstr_plural.values()):
+            guessed = "fuzzy" in entry.flags  # a neighbour's forms: never kept either
+            if isinstance(forms, list) and (guessed or not any(entry.msgstr_plural.values())):
                 entry.msgstr_plural = {0: forms[0], 1: forms[1]}
         elif not entry.msgstr or "fuzzy" in entry.flags:
             # a fuzzy msgstr is gettext's guess from a neighbouring string: never kept

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tournage.web.budget.adapters import production_budget_by_id
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tournage.web.budget.adapters import production_budget_by_id, reference_version
 from tournage.web.budget.models import BudgetLine, Commitment, Expense, FinancingSource
+from tournage.web.budget.plan_follow import gaps, plan_source
 from tournage.web.budget.schedule_link import register_global_provider
 from tournage.web.productions.models import Person, Production
 
@@ -15,7 +20,9 @@ __all__ = [
     "commit_amount",
     "commit_person",
     "commitment_references",
+    "devis_status",
     "expense_amounts",
+    "financing_count",
     "production_budget_by_id",
     "register_global_provider",
 ]
@@ -97,3 +104,24 @@ def aid_ids(production: Production) -> set[str]:
     """Funding-source ids (``funding_sources.yaml``) of the financing plan's lines."""
     rows = FinancingSource.objects.filter(production=production).exclude(aid_id="")
     return set(rows.values_list("aid_id", flat=True))
+
+
+def financing_count(production: Production) -> int:
+    return FinancingSource.objects.filter(production=production).count()
+
+
+@dataclass(frozen=True)
+class DevisStatus:
+    url: str  # the reference version's page
+    source: str  # where its quantities come from
+    off_plan: list[str]  # what differs from the plan de travail
+
+
+def devis_status(production: Production) -> DevisStatus | None:
+    """The reference devis and what of it no longer follows the plan; ``None`` without one."""
+    version = reference_version(production)
+    if version is None:
+        return None
+    url = reverse("budget:devis", args=[production.pk, version.pk])
+    source = plan_source(production) or _("typed in the devis")
+    return DevisStatus(url, source, [gap.subject for gap in gaps(version)])

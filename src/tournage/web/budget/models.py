@@ -106,9 +106,16 @@ class BudgetVersion(models.Model):
         return f"{self.title} ({self.name})"
 
 
+# A global's code: a slug, or a provider's prefix and a slug ("jours:ines-marty").
+GLOBAL_CODE = RegexValidator(
+    r"^[-\w]+(:[-\w]+)?\Z", _("A global's code: letters, digits, dashes, one colon at most.")
+)
+
+
 class BudgetGlobal(models.Model):
     budget = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="globals")
-    code = models.SlugField(_("code"), max_length=50)
+    # the plan de travail's codes (``jours:<person key>``) may be typed before a plan exists
+    code = models.CharField(_("code"), max_length=50, db_index=True, validators=[GLOBAL_CODE])
     label = models.CharField(_("label"), max_length=200)
     value = decimal_field(_("value"), QUANTITY, validators=POSITIVE)
     unit = models.CharField(_("unit"), max_length=30, blank=True)
@@ -122,12 +129,6 @@ class BudgetGlobal(models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-
-# A global's code: a slug, or a provider's prefix and a slug ("jours:ines-marty").
-GLOBAL_CODE = RegexValidator(
-    r"^[-\w]+(:[-\w]+)?\Z", _("A global's code: letters, digits, dashes, one colon at most.")
-)
 
 
 class BudgetLine(models.Model):

@@ -21,6 +21,7 @@ urlpatterns = [
         "versions/<int:version_id>/globals/<int:global_id>/", devis.global_edit, name="global_edit"
     ),
     path("versions/<int:version_id>/fringes/", devis.fringe_set, name="fringe_set"),
+    path("versions/<int:version_id>/follow-plan/", devis.follow, name="follow_plan"),
     path("compare/", devis.compare_versions, name="compare"),
     path("costs/", costs.costs, name="costs"),
     path("costs/estimate/", costs.estimate_set, name="estimate_set"),

@@ -30,6 +30,7 @@ __all__ = [
     "employer",
     "location_access",
     "locations_used",
+    "people_without_contract",
     "risk_entries",
     "scene_risks",
     "schedule_calls",
@@ -81,3 +82,13 @@ def actual_shifts(production: Any) -> dict[tuple[int, date], tuple[datetime, dat
     """Actual timesheets: (person id, day) -> (call, wrap)."""
     rows = Timesheet.objects.filter(production=production, kind=TimesheetKind.ACTUAL)
     return {(row.person_id, row.start.date()): (row.start, row.end) for row in rows}
+
+
+def people_without_contract(production: Any) -> list[Any]:
+    """People the accepted plan de travail calls who have no contract on the production."""
+    called = set(schedule_calls(production))
+    contracted = set(
+        Contract.objects.filter(production=production).values_list("person_id", flat=True)
+    )
+    missing = called - contracted
+    return list(production.people.filter(pk__in=missing).order_by("last_name", "first_name"))

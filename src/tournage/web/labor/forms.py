@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tournage.labor.agreements import functions
+from tournage.labor.agreements import functions, suggest_function
 from tournage.labor.errors import LaborError
 from tournage.labor.timesheet import Shift
 from tournage.web.forms import ModelForm
@@ -85,6 +85,8 @@ class ContractForm(ScopedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # the browser proposes the agreement's functions as the user types (a <datalist>)
+        self.fields["function"].widget.attrs["list"] = "agreement-functions"
         self.fields["working_days_text"].initial = ", ".join(self.instance.working_days)
         self.fields["rights_text"].initial = "\n".join(
             f"{mode} = {amount}" for mode, amount in self.instance.rights_remuneration.items()
@@ -129,9 +131,21 @@ class ContractForm(ScopedForm):
                 labels = {job.label for job in functions(int(idcc))}
             except LaborError as error:
                 raise forms.ValidationError(error.message) from error
-            if function not in labels:
+            # an everyday name ("chef opérateur") becomes the agreement's label (aliases data)
+            matched = suggest_function(int(idcc), function)
+            if matched in labels:
+                data["function"] = matched
+            else:
                 self.add_error("function", _("This function is not in the agreement's list."))
         return data
+
+    def function_labels(self) -> list[str]:
+        """The functions of the agreement the form shows, for the browser's suggestions."""
+        idcc = self.data.get("idcc") or self.initial.get("idcc") or self.instance.idcc
+        try:
+            return [job.label for job in functions(int(idcc))]
+        except (LaborError, TypeError, ValueError):
+            return []
 
 
 class TimesheetForm(ScopedForm):

@@ -29,6 +29,7 @@ from tournage.web.productions.access import (
     read_roles,
     write_roles,
 )
+from tournage.web.productions.forms import save_if_changed
 from tournage.web.productions.models import Role
 
 from . import services
@@ -99,7 +100,7 @@ def _contract_page(request: ProductionRequest, contract: Contract | None) -> Htt
     if request.method == "POST" and form.is_valid():
         form.instance.production = production
         with transaction.atomic():
-            saved = form.save()
+            saved = save_if_changed(form)
             services.commit_signed(saved)
         messages.success(request, _("Contract saved."))
         return redirect("labor:contract_edit", production_id=production_id, contract_id=saved.pk)

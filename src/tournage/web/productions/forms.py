@@ -6,9 +6,35 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tournage.web.forms import ModelForm
+from tournage.web.forms import DateField, ModelForm
 
+from . import audit
 from .models import Channel, Location, Membership, Person, Production, Role
+
+
+def unchanged(form: forms.BaseForm) -> bool:
+    """An existing object whose form comes back as it was shown: saving it would only add
+    a history row that says nothing changed, so the views skip the save.
+
+    The validated instance is compared with its stored row field by field (a form's own
+    ``has_changed`` counts ``"3097"`` against ``3097`` as a change); the form's fields that
+    are not model fields (text forms of lists) are compared as the form shows them."""
+    instance = getattr(form, "instance", None)
+    if instance is None or instance.pk is None:
+        return False
+    fields = {f.name: f for f in instance._meta.concrete_fields if f.name in form.fields}
+    if [name for name in form.changed_data if name not in fields]:
+        return False
+    attnames = [f.attname for f in fields.values()]
+    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*attnames).first()
+    return stored is not None and all(
+        f.to_python(getattr(instance, f.attname)) == f.to_python(stored[f.attname])
+        for f in fields.values()
+    )
+
+
+def save_if_changed(form: Any) -> Any:
+    return form.instance if unchanged(form) else form.save()
 
 
 class ProductionForm(ModelForm[Production]):
@@ -135,3 +161,40 @@ class ArchiveUploadForm(forms.Form):
         if upload.size > settings.TOURNAGE_ARCHIVE_MAX_UPLOAD:
             raise forms.ValidationError(_("This archive is too large."))
         return upload
+
+
+class HistoryFilterForm(forms.Form):
+    """The audit trail's filters, read from the URL so a filtered view can be shared."""
+
+    module = forms.ChoiceField(label=_("module"), required=False)
+    user = forms.ChoiceField(label=_("user"), required=False)
+    since = DateField(label=_("from"), required=False)
+    until = DateField(label=_("to (included)"), required=False)
+
+    def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["module"].choices = [("", _("every module")), *audit.module_choices()]  # type: ignore[attr-defined]
+        members = production.memberships.select_related("user").order_by("user__username")
+        self.fields["user"].choices = [  # type: ignore[attr-defined]
+            ("", _("everyone")),
+            *((str(m.user_id), m.user.get_full_name() or m.user.username) for m in members),
+            (audit.SYSTEM, _("system (demo, import or task)")),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date is before the start date."))
+        return cleaned
+
+    def filters(self) -> audit.Filters:
+        """The valid filters; an invalid one is shown with its error and not applied."""
+        self.is_valid()
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        return audit.Filters(
+            module=data.get("module") or "",
+            user=data.get("user") or "",
+            since=data.get("since"),
+            until=data.get("until"),
+        )

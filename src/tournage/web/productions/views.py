@@ -24,7 +24,7 @@ from django.views import generic
 
 from tournage.referential.registry import evaluation_scope
 
-from . import api
+from . import api, audit
 from .access import (
     Area,
     AuthenticatedRequest,
@@ -35,9 +35,18 @@ from .access import (
     open_when_locked,
     read_roles,
 )
-from .archive import ArchiveError, archived_models, restore_archive
+from .archive import ArchiveError, restore_archive
 from .dashboard import panels_by_phase, summary_panels
-from .forms import ArchiveUploadForm, InviteForm, LocationForm, PersonForm, ProductionForm
+from .flow import next_steps
+from .forms import (
+    ArchiveUploadForm,
+    HistoryFilterForm,
+    InviteForm,
+    LocationForm,
+    PersonForm,
+    ProductionForm,
+    unchanged,
+)
 from .invitations import invite
 from .models import ArchiveExport, Location, Membership, Person, Production, Role
 from .tasks import export_production_archive
@@ -81,6 +90,8 @@ class ProductionUpdateView(ProductionViewMixin, generic.UpdateView[Production, P
     def form_valid(self, form: ProductionForm) -> HttpResponse:
         """Only the channels added here reach the listeners: a deliverable the user
         removed is not brought back by saving the production again."""
+        if unchanged(form):
+            return HttpResponseRedirect(self.get_success_url())
         before = set(form.initial.get("channels") or ())
         with transaction.atomic():
             response = super().form_valid(form)
@@ -100,6 +111,7 @@ def dashboard(request: ProductionRequest, production_id: int) -> HttpResponse:
             {
                 "summary": summary_panels(production, request.membership.role),
                 "phases": panels_by_phase(production, request.membership.role),
+                "next_steps": next_steps(production, request.membership.role),
                 "current_phase": production.phase,
             },
         )
@@ -139,6 +151,8 @@ class ScopedMixin(ProductionViewMixin):
         return form
 
     def form_valid(self, form: BaseForm) -> HttpResponse:
+        if isinstance(form, BaseModelForm) and unchanged(form):
+            return HttpResponseRedirect(self.get_success_url())
         if isinstance(form, BaseModelForm):  # a delete confirmation is a plain Form
             form.instance.production = self.production
             if hasattr(form.instance, "key") and not form.instance.key:
@@ -249,36 +263,13 @@ def member_remove(
 
 @read_roles(*MANAGERS, Role.ACCOUNTANT)
 def history(request: ProductionRequest, production_id: int) -> HttpResponse:
-    """Audit trail: who changed what, when, with the values before and after."""
-    entries: list[Any] = []
-    models: list[type[Model]] = [Production, *archived_models()]
-    for model in models:
-        manager = getattr(model, "history", None)
-        if manager is None:
-            continue
-        records = manager.all()
-        records = (
-            records.filter(id=production_id)
-            if model is Production
-            else _scoped_history(records, model, production_id)
-        )
-        entries.extend(records.select_related("history_user")[:200])
-    entries.sort(key=lambda record: record.history_date, reverse=True)
-    return render(request, "productions/history.html", {"entries": entries[:300]})
-
-
-def _scoped_history(
-    records: QuerySet[Any], model: type[Model], production_id: int
-) -> QuerySet[Any]:
-    field_names = {f.name for f in model._meta.concrete_fields}
-    if "production" in field_names:
-        return records.filter(production_id=production_id)
-    for fk in model._meta.concrete_fields:
-        related = getattr(fk, "related_model", None)
-        if related is not None and "production" in {f.name for f in related._meta.concrete_fields}:
-            ids = related._default_manager.filter(production_id=production_id).values("pk")
-            return records.filter(**{f"{fk.attname}__in": ids})
-    return records.none()
+    """Audit trail: who changed what, when, with the values before and after; paged and
+    filtered through the URL (``?module=budget&user=3&since=2027-01-01&page=2``)."""
+    form = HistoryFilterForm(request.GET, production=request.production)
+    wanted = request.GET.get("page", "1")
+    number = int(wanted) if wanted.isdigit() else 1
+    trail = audit.page(production_id, form.filters(), number)
+    return render(request, "productions/history.html", {"form": form, "page": trail})
 
 
 @open_when_locked  # a closed production stays exportable

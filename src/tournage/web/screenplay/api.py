@@ -6,6 +6,7 @@ from typing import Any
 
 from .models import BreakdownTag, Character, TagStatus
 from .services import core_script, current_version, script_limits
+from .sets import unmapped_sets
 
 __all__ = [
     "breakdown_categories",
@@ -13,6 +14,7 @@ __all__ = [
     "core_script",
     "current_version",
     "script_limits",
+    "unmapped_sets",
 ]
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tournage.web.productions.access import Area, ProductionRequest, area
+from tournage.web.productions.forms import save_if_changed
 
 from .. import models
 
@@ -36,7 +37,7 @@ def edit_form(
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            form.save()
+            save_if_changed(form)
         messages.success(request, _("Saved."))
         return done
     return render(

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tournage.budget.compare import compare
@@ -23,6 +24,7 @@ from tournage.budget.xlsx import import_devis
 from tournage.web.productions.access import ProductionRequest, allowed_readers
 
 from .. import adapters, forms, models
+from ..plan_follow import follow_plan, gaps, plan_source
 from ..schedule_link import provided_globals
 from ..versions import copy_version, save_budget
 from .common import (
@@ -133,6 +135,8 @@ def devis(request: ProductionRequest, production_id: int, version_id: int) -> Ht
             "chapters": chapters,
             "globals": version.globals.all(),
             "provided_globals": provided_globals(version.production).values(),
+            "plan_source": plan_source(version.production),
+            "plan_gaps": gaps(version),
             "fringe_categories": fringe_categories().values(),
             "overrides": overrides,
             "line_form": forms.LineForm(budget=version),
@@ -181,6 +185,26 @@ def global_edit(
     )
     form = forms.GlobalForm(request.POST or None, instance=item)
     return edit_form(request, form, _("Global"), to_devis(production_id, version_id))
+
+
+@require_POST
+@budget_detail
+def follow(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
+    """People's lines take their days from the accepted plan de travail, and keep them."""
+    changed = follow_plan(version_of(request, version_id), request.user)
+    if changed:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d value now follows the plan de travail.",
+                "%(n)d values now follow the plan de travail.",
+                changed,
+            )
+            % {"n": changed},
+        )
+    else:
+        messages.info(request, _("The devis already follows the plan de travail."))
+    return to_devis(production_id, version_id)
 
 
 @require_POST
