@@ -6,8 +6,9 @@ the fixed pay for filming days). Both exact solvers rest on Garcia de la Banda, 
 & Chu (2011): the cost of the next scene depends only on which scenes are already shot,
 so a state is a bitmask. Small merged instances are solved outright by the vectorised
 subset DP (``talent_dp``); larger ones by the compiled double-ended branch and bound
-(``talent_bb``), started from a schedule found by local search and exact re-ordering of
-windows. When time runs out, the smallest bound of the open nodes is a proven lower bound.
+(``talent_bb``), started from a greedy schedule and, when a short search does not
+finish, from one found by local search and exact re-ordering of windows. When time runs
+out, the smallest bound of the open nodes is a proven lower bound.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tournage.scheduling.talent_dp import estimated_seconds, solve_subsets
 SUBSET_DP_MAX_SCENES = 16  # up to 2^16 states: the plain subset DP, in milliseconds
 WINDOW_SCENES = 12  # windows re-ordered exactly when improving a schedule (~30 ms each)
 NODE_BUDGET = 20_000  # branch-and-bound nodes between two looks at the clock
+FIRST_BUDGET = 20_000  # nodes searched from the greedy start before any local search
 TABLE_BITS_MAX = 22  # transposition table of the branch and bound: at most 2^22 states
 
 
@@ -141,12 +143,10 @@ def _weights(values: list[int], union: bool = False) -> Lookup:
     size, tables = 1 << TABLE_BITS, []
     for start in range(0, max(len(values), 1), TABLE_BITS):
         chunk = values[start : start + TABLE_BITS]
-        table = [0] * size
-        for value in range(1, size):
-            low = (value & -value).bit_length() - 1
-            item = chunk[low] if low < len(chunk) else 0
-            rest = table[value & (value - 1)]
-            table[value] = rest | item if union else rest + item
+        table = [0]
+        for bit in range(TABLE_BITS):  # doubling: the subsets with this bit added
+            item = chunk[bit] if bit < len(chunk) else 0
+            table += [rest | item for rest in table] if union else [rest + item for rest in table]
         tables.append(table)
     mask = size - 1
     if len(tables) == 1:
@@ -306,7 +306,7 @@ def _result(
         order=order,
         total_cost=cost.total,
         idle_cost=cost.idle,
-        lower_bound=cost.total if lower is None else lower,
+        lower_bound=cost.total if lower is None else min(lower, cost.total),
         optimal=lower is None,
         seconds=time.monotonic() - started,
         expanded=expanded,
@@ -324,21 +324,27 @@ def heuristic_order(reduced: _Reduced, costs: list[int], deadline: float) -> tup
 def _branch_and_bound(
     instance: TalentInstance, reduced: _Reduced, started: float, time_limit: float
 ) -> TalentResult:
+    """Greedy start, a first short search (enough for the classic instances), then, if
+    the search goes on, a better start from local search before carrying on."""
     if not reduced.masks:
         return _result(instance, reduced, [], None, started, 0)
     costs = list(instance.costs)
-    heuristic_seconds = min(10.0, time_limit / 6)
-    order, upper = heuristic_order(reduced, costs, started + heuristic_seconds)
+    search_lookups = _Search(reduced.masks, reduced.durations, _weights(costs), costs)
+    order = _complete(search_lookups, (), ())
     search = BranchAndBound(
         reduced.masks,
         reduced.durations,
         costs,
-        upper=upper + 1,  # the heuristic order itself is a solution to find again
+        upper=_reduced_cost(search_lookups, order) + 1,  # the start is a solution to find again
         order=order,
         table_slots=1 << min(TABLE_BITS_MAX, max(12, len(reduced.masks) - 4)),
     )
     deadline = started + time_limit
-    while not search.run(NODE_BUDGET) and time.monotonic() < deadline:
-        pass
+    if not search.run(FIRST_BUDGET) and time.monotonic() < deadline:
+        heuristic_seconds = min(10.0, time_limit / 6)
+        better, upper = heuristic_order(reduced, costs, time.monotonic() + heuristic_seconds)
+        search.offer(better, upper)
+        while not search.run(NODE_BUDGET) and time.monotonic() < deadline:
+            pass
     lower = None if search.finished else search.lower_bound()
     return _result(instance, reduced, search.best_order(), lower, started, search.nodes)

@@ -69,14 +69,15 @@ def _union(table: I64, bits: np.int64) -> np.int64:
 
 
 def _byte_tables(values: list[int], union: bool) -> I64:
+    """Per byte k of a bitmask, the sum (or union) of ``values[8k:8k+8]`` over every byte
+    value, built by doubling."""
     tables = np.zeros((8, BYTE), dtype=np.int64)
     for k in range(8):
-        for byte in range(1, BYTE):
-            low = (byte & -byte).bit_length() - 1
-            index = 8 * k + low
+        for bit in range(8):
+            index = 8 * k + bit
             item = values[index] if index < len(values) else 0
-            rest = tables[k, byte & (byte - 1)]
-            tables[k, byte] = (rest | item) if union else rest + item
+            low = tables[k, : 1 << bit]
+            tables[k, 1 << bit : 2 << bit] = (low | item) if union else low + item
     return tables
 
 
@@ -178,23 +179,230 @@ def _bound(
     remaining: np.int64,
     front: np.int64,
     back: np.int64,
+    masks: I64,
     tables: I64,
     actor_scenes: I64,
     costs: I64,
     work: I64,
+    enough: np.int64,
 ) -> np.int64:
-    """Admissible lower bound on the cost of shooting ``remaining`` in the middle."""
+    """Admissible lower bound on the cost of shooting ``remaining`` in the middle.
+
+    The cheaper terms come first: once the bound reaches ``enough`` (the node is cut
+    anyway), the flows are not computed."""
     days = tables[1]
     present = _union(tables[2], remaining)
     total = _cheap_bound(remaining, front, back, tables, actor_scenes, costs)
     ids, own, best, cover = work[0], work[1], work[2], work[3]
-    total += _side_bound(
-        front & ~back & present, remaining, actor_scenes, costs, days, ids, own, best, cover
+    front_only = front & ~back & present
+    back_only = back & ~front & present
+    sides = _side_bound(front_only, remaining, actor_scenes, costs, days, ids, own, best, cover)
+    sides += _side_bound(back_only, remaining, actor_scenes, costs, days, ids, own, best, cover)
+    pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, work)
+    if total + max(sides, pairs) >= enough:
+        return total + max(sides, pairs)
+    cuts, pure = _cut_bound(
+        remaining, front_only, back_only, front | back, masks, tables, actor_scenes, costs, work
     )
-    total += _side_bound(
-        back & ~front & present, remaining, actor_scenes, costs, days, ids, own, best, cover
-    )
-    return total
+    best = sides + pure
+    if pairs > best:
+        best = pairs
+    if cuts > best:
+        best = cuts
+    return total + best
+
+
+@njit(cache=True)
+def _cut_bound(
+    remaining: np.int64,
+    front_only: np.int64,
+    back_only: np.int64,
+    started: np.int64,
+    masks: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    work: I64,
+) -> tuple[np.int64, np.int64]:
+    """Per remaining scene, a flow of paid actors that must wait through it; the sum over
+    all scenes, and over the scenes without any actor seen at one end only.
+
+    Chain a front actor, actors who share a remaining scene two by two, and a back actor:
+    their spans cover the whole middle, so every scene with none of them falls inside one
+    of their spans and that one waits. The actors waiting through a scene therefore cut
+    every such chain; a flow from the front actors to the back ones (capacity: daily
+    cost) is a lower bound on their daily cost (max-flow min-cut, flow found greedily).
+    The second sum can be added to ``_side_bound``, which charges only the other scenes.
+    """
+    days, casts = tables[1], tables[2]
+    adj, layers, residual = work[8], work[9], work[10]
+    # actors that can wait: started at one end, or not started with two scenes left
+    seen = np.int64(0)
+    multi = np.int64(0)
+    bits, s = remaining, 0
+    while bits:
+        if bits & 1:
+            multi |= seen & masks[s]
+            seen |= masks[s]
+        bits >>= 1
+        s += 1
+    nodes = front_only | back_only | (multi & ~started)
+    if not front_only or not back_only:
+        return np.int64(0), np.int64(0)
+    bits, a = nodes, 0
+    while bits:
+        if bits & 1:
+            adj[a] = _union(casts, actor_scenes[a] & remaining) & nodes & ~(np.int64(1) << a)
+        bits >>= 1
+        a += 1
+    total = np.int64(0)
+    pure = np.int64(0)
+    ends = front_only | back_only
+    bits, s = remaining, 0
+    while bits:
+        if bits & 1:
+            value = _sum(days, np.int64(1) << s) * _scene_flow(
+                nodes & ~masks[s], front_only, back_only, adj, layers, residual, costs
+            )
+            total += value
+            if not masks[s] & ends:
+                pure += value
+        bits >>= 1
+        s += 1
+    return total, pure
+
+
+@njit(cache=True)
+def _scene_flow(
+    alive: np.int64,
+    sources: np.int64,
+    sinks: np.int64,
+    adj: I64,
+    layers: I64,
+    residual: I64,
+    costs: I64,
+) -> np.int64:
+    """Greedy vertex-capacitated flow from ``sources`` to ``sinks`` within ``alive``."""
+    bits, a = alive, 0
+    while bits:
+        if bits & 1:
+            residual[a] = costs[a]
+        bits >>= 1
+        a += 1
+    flow = np.int64(0)
+    while True:
+        frontier = sources & alive
+        if not frontier or not (sinks & alive):
+            return flow
+        visited = frontier
+        depth = 0
+        layers[0] = frontier
+        hit = frontier & sinks
+        while not hit:
+            nxt = np.int64(0)
+            bits, a = frontier, 0
+            while bits:
+                if bits & 1:
+                    nxt |= adj[a]
+                bits >>= 1
+                a += 1
+            nxt &= alive & ~visited
+            if not nxt:
+                return flow
+            depth += 1
+            layers[depth] = nxt
+            visited |= nxt
+            frontier = nxt
+            hit = nxt & sinks
+        # walk back from one sink hit to a source, one vertex per layer
+        v = 0
+        while not (hit >> v & 1):
+            v += 1
+        bottleneck = residual[v]
+        path = np.int64(1) << v
+        current = v
+        for level in range(depth - 1, -1, -1):
+            candidates = layers[level] & adj[current]
+            u = 0
+            while not (candidates >> u & 1):
+                u += 1
+            current = u
+            path |= np.int64(1) << u
+            if residual[u] < bottleneck:
+                bottleneck = residual[u]
+        flow += bottleneck
+        bits, a = path, 0
+        while bits:
+            if bits & 1:
+                residual[a] -= bottleneck
+                if residual[a] == 0:
+                    alive &= ~(np.int64(1) << a)
+            bits >>= 1
+            a += 1
+
+
+@njit(cache=True)
+def _pair_bound(
+    front_only: np.int64,
+    back_only: np.int64,
+    remaining: np.int64,
+    actor_scenes: I64,
+    costs: I64,
+    days: I64,
+    work: I64,
+) -> np.int64:
+    """Greedy matching over pairs of actors seen at one end only, each pair counted once.
+
+    Two actors of the same end: whoever leaves (or arrives) second waits through the
+    other's scenes without them. One of each end who share a scene left: every remaining
+    scene with neither of them falls before the first one leaves or after the second one
+    arrives, so one of the two waits through it.
+    """
+    ids, own, side, weight = work[4], work[5], work[6], work[7]
+    k = 0
+    a = 0
+    bits = front_only | back_only
+    while bits:
+        if bits & 1:
+            ids[k] = a
+            own[k] = actor_scenes[a] & remaining
+            side[k] = 0 if front_only >> a & 1 else 1
+            k += 1
+        bits >>= 1
+        a += 1
+    if k < 2:
+        return np.int64(0)
+    for i in range(k):
+        ci = costs[ids[i]]
+        for j in range(i + 1, k):
+            cj = costs[ids[j]]
+            if side[i] == side[j]:
+                left = cj * _sum(days, own[i] & ~own[j])
+                right = ci * _sum(days, own[j] & ~own[i])
+                value = left if left < right else right
+            elif own[i] & own[j]:
+                value = (ci if ci < cj else cj) * _sum(days, remaining & ~(own[i] | own[j]))
+            else:
+                value = np.int64(0)
+            weight[i * k + j] = value
+    used = np.int64(0)
+    total = np.int64(0)
+    while True:
+        pick = np.int64(0)
+        pi = -1
+        pj = -1
+        for i in range(k):
+            if used >> i & 1:
+                continue
+            for j in range(i + 1, k):
+                if used >> j & 1:
+                    continue
+                if weight[i * k + j] > pick:
+                    pick, pi, pj = weight[i * k + j], i, j
+        if pi < 0:
+            return total
+        total += pick
+        used |= (np.int64(1) << pi) | (np.int64(1) << pj)
 
 
 @njit(cache=True, inline="always")
@@ -459,7 +667,9 @@ def _search(
         key2 = state[nxt, 3] & (present | state[nxt, 2])
         if state[nxt, 1] and _seen(table, rest, key1, key2, child_g):
             continue  # reached before at no higher cost (after the mirror cut)
-        full = child_g + _bound(rest, key1, key2, tables, actor_scenes, costs, work)
+        full = child_g + _bound(
+            rest, key1, key2, masks, tables, actor_scenes, costs, work, upper - child_g
+        )
         if full >= upper:
             continue
         expanded += 1
@@ -516,7 +726,9 @@ def _open_bound(
             present = _union(tables[2], rest)
             key1 = front & (present | back)
             key2 = back & (present | front)
-            f = kids[level, i, 2] + _bound(rest, key1, key2, tables, actor_scenes, costs, work)
+            f = kids[level, i, 2] + _bound(
+                rest, key1, key2, masks, tables, actor_scenes, costs, work, low - kids[level, i, 2]
+            )
             if f < low:
                 low = f
     return low
@@ -572,7 +784,7 @@ class BranchAndBound:
         self.cursor = np.zeros(n + 2, dtype=np.int64)
         self.path = np.full(n + 1, -1, dtype=np.int64)
         self.best_path = np.full((n + 1, 2), -1, dtype=np.int64)
-        self.work = np.zeros((4, 1 << ORDER_DP_ACTORS), dtype=np.int64)
+        self.work = np.zeros((11, MAX_BITS * MAX_BITS), dtype=np.int64)
         self.table = np.full((self.table_slots, 4), -1, dtype=np.int64)
         self.scalars = np.zeros(4, dtype=np.int64)
         self.scalars[UPPER] = self.upper
@@ -592,7 +804,17 @@ class BranchAndBound:
             self.path,
             np.int64(self.upper),
         )
-        root = _bound(everything, np.int64(0), np.int64(0), tables, actor_scenes, costs, self.work)
+        root = _bound(
+            everything,
+            np.int64(0),
+            np.int64(0),
+            masks,
+            tables,
+            actor_scenes,
+            costs,
+            self.work,
+            np.int64(self.upper),
+        )
         self.root_bound = min(int(root), self.upper)
 
     def run(self, budget: int) -> bool:
@@ -611,6 +833,13 @@ class BranchAndBound:
             self.scalars,
         )
         return self.finished
+
+    def offer(self, order: list[int], cost: int) -> None:
+        """Take a cheaper schedule found elsewhere as the one to beat (searched again)."""
+        if cost < self.best and not self.finished:
+            self.scalars[UPPER] = cost + 1
+            self.best_path[:] = -1
+            self.order = list(order)
 
     @property
     def finished(self) -> bool:
