@@ -19,6 +19,7 @@ from tournage.scheduling.talent_bb import (
     _side_bound,
     _union,
 )
+from tournage.scheduling.talent_dp import group_holding, partition_holding
 
 NODES = st.integers(3, 8).flatmap(
     lambda n: st.tuples(
@@ -153,3 +154,30 @@ def test_a_chain_through_an_actor_not_yet_started_makes_the_middle_wait() -> Non
     assert cuts == 4 * 2  # the cheapest of the chain (actor 2) waits through scene 4
     base = _cheap_bound(remaining, key1, key2, tables, actor_scenes, costs)
     assert base + cuts <= truth
+
+
+def least_holding(masks: list[int], durations: list[int], costs: list[int]) -> int:
+    everything = range(len(masks))
+    fixed = sum(
+        d * sum(c for a, c in enumerate(costs) if m >> a & 1)
+        for m, d in zip(masks, durations, strict=True)
+    )
+    return cheapest_middle(masks, durations, costs, list(everything), 0, 0) - fixed
+
+
+@settings(max_examples=60, deadline=None)
+@given(NODES, st.lists(st.integers(0, 2), min_size=5, max_size=5))
+def test_partition_holding_is_at_most_the_least_holding(data, group_of) -> None:
+    masks, durations, costs, _ = data
+    groups = [sum(1 << a for a, g in enumerate(group_of) if g == k) for k in range(3)]
+    bound = partition_holding(masks, durations, costs, groups)
+    assert 0 <= bound <= least_holding(masks, durations, costs)
+
+
+def test_three_actors_meeting_two_by_two_cannot_all_avoid_waiting() -> None:
+    # scenes ab, bc, ca (2 days each): whichever is shot between the other two holds the
+    # actor missing from it, the cheapest (cost 1) at best
+    masks, durations, costs = [0b011, 0b110, 0b101], [2, 2, 2], [1, 5, 7]
+    assert group_holding(masks, durations, costs, 0b111) == 2 * 1
+    assert least_holding(masks, durations, costs) == 2
+    assert group_holding(masks, durations, costs, 0b011) == 0  # two actors never wait

@@ -14,19 +14,22 @@ out, the smallest bound of the open nodes is a proven lower bound.
 from __future__ import annotations
 
 import itertools
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tournage.scheduling.errors import SchedulingError
 from tournage.scheduling.talent_bb import BranchAndBound
-from tournage.scheduling.talent_dp import estimated_seconds, solve_subsets
+from tournage.scheduling.talent_dp import estimated_seconds, partition_holding, solve_subsets
 
 SUBSET_DP_MAX_SCENES = 16  # up to 2^16 states: the plain subset DP, in milliseconds
 WINDOW_SCENES = 12  # windows re-ordered exactly when improving a schedule (~30 ms each)
 NODE_BUDGET = 20_000  # branch-and-bound nodes between two looks at the clock
 FIRST_BUDGET = 20_000  # nodes searched from the greedy start before any local search
 TABLE_BITS_MAX = 22  # transposition table of the branch and bound: at most 2^22 states
+GROUP_ACTORS = 4  # actors per group of the partition bound (at most 15 casts: 2^15 states)
+PARTITION_SHARE = 30  # at most 1/30 of the time limit on the partition bound
 
 
 @dataclass(frozen=True)
@@ -307,7 +310,7 @@ def _result(
         total_cost=cost.total,
         idle_cost=cost.idle,
         lower_bound=cost.total if lower is None else min(lower, cost.total),
-        optimal=lower is None,
+        optimal=lower is None or lower >= cost.total,
         seconds=time.monotonic() - started,
         expanded=expanded,
     )
@@ -340,11 +343,33 @@ def _branch_and_bound(
         table_slots=1 << min(TABLE_BITS_MAX, max(12, len(reduced.masks) - 4)),
     )
     deadline = started + time_limit
+    floor = 0
     if not search.run(FIRST_BUDGET) and time.monotonic() < deadline:
         heuristic_seconds = min(10.0, time_limit / 6)
         better, upper = heuristic_order(reduced, costs, time.monotonic() + heuristic_seconds)
         search.offer(better, upper)
+        floor = instance.fixed_cost + partition_bound(
+            reduced, costs, time.monotonic() + time_limit / PARTITION_SHARE
+        )
         while not search.run(NODE_BUDGET) and time.monotonic() < deadline:
             pass
-    lower = None if search.finished else search.lower_bound()
+    lower = None if search.finished else max(search.lower_bound(), floor)
     return _result(instance, reduced, search.best_order(), lower, started, search.nodes)
+
+
+def partition_bound(reduced: _Reduced, costs: list[int], deadline: float) -> int:
+    """Least holding of any order, from partitions of the actors into groups of four,
+    each group's holding minimised alone (``talent_dp.partition_holding``); the best of
+    seeded random partitions tried until ``deadline``. Reported when the search is cut
+    short: the open nodes of a depth-first search keep the weak bounds of shallow nodes."""
+    actors = [a for a in range(len(costs)) if sum(m >> a & 1 for m in reduced.masks) >= 2]
+    rng, best = random.Random(0), 0  # noqa: S311 (varied partitions, not secrets)
+    while True:
+        groups = [
+            sum(1 << a for a in actors[i : i + GROUP_ACTORS])
+            for i in range(0, len(actors), GROUP_ACTORS)
+        ]
+        best = max(best, partition_holding(reduced.masks, reduced.durations, costs, groups))
+        if time.monotonic() >= deadline or len(actors) <= GROUP_ACTORS:
+            return best
+        rng.shuffle(actors)

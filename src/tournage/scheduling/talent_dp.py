@@ -135,3 +135,27 @@ def solve_subsets(
                 shot = rest
                 break
     return order[::-1], int(f[-1])
+
+
+def group_holding(masks: list[int], durations: list[int], costs: list[int], group: int) -> int:
+    """Least holding of the actors of ``group`` (a bitmask) counted alone.
+
+    Scenes are reduced to their actors of the group (equal reductions merged, as scenes of
+    identical cast are shot together); scenes with none of them are left out, which can
+    only lower the holding. Two kinds of scene or fewer never hold anyone."""
+    merged: dict[int, int] = {}
+    for mask, days in zip(masks, durations, strict=True):
+        if mask & group:
+            merged[mask & group] = merged.get(mask & group, 0) + days
+    if len(merged) < 3:
+        return 0
+    _, holding = solve_subsets(list(merged), list(merged.values()), costs)
+    return holding
+
+
+def partition_holding(
+    masks: list[int], durations: list[int], costs: list[int], groups: list[int]
+) -> int:
+    """Holding every order pays at least: each actor's holding counts in one group only,
+    and no order can do better on every group at once than each group's own optimum."""
+    return sum(group_holding(masks, durations, costs, group) for group in groups)
