@@ -50,9 +50,11 @@ def test_production_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         "minor_excess",
         "changes",
         "total",
+        "lp_relaxation",  # computed on small problems only (see solver.LP_MAX_SCENE_DAYS)
         "solver",
     }
     assert float(document["bound_eur"]) >= float(terms["total"])
+    assert float(document["bound_eur"]) >= float(terms["lp_relaxation"])
 
 
 def test_production_text_names_the_bound_terms(

@@ -6,10 +6,11 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from scheduling.builders import MONDAY, make_problem
+from tournage.scheduling.construct import greedy
 from tournage.scheduling.evaluate import evaluate
 from tournage.scheduling.model import CastMember, Location, Problem, Scene, Unit, WeatherCover
 from tournage.scheduling.problem_io import from_dict, to_dict
-from tournage.scheduling.solver import SolveOptions, greedy, solve
+from tournage.scheduling.solver import SolveOptions, solve
 
 TUE, WED, THU = date(2027, 3, 2), date(2027, 3, 3), date(2027, 3, 4)
 FAST = SolveOptions(time_limit=5)

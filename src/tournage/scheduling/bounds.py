@@ -11,9 +11,9 @@ constraint on that term (a cut its own relaxation does not find).
 - company moves, per unit: the moves connect every décor the unit uses (each new décor is
   reached from one in use), so they cost at least a minimum spanning tree of the décors
   under the per-move price;
-- holding, per actor: if their scenes' allowed days force a gap (one scene cannot be
-  shot before day x, another not after day y < x), the paid span covers [y, x] and every
-  day of it the actor cannot film is held;
+- holding, per actor: the least paid span given the days their scenes may use (their
+  availability, the décors' windows) and the days their scenes need at least (capacity,
+  night apart, décors a day): every day of the span they cannot film is held;
 - children's excess minutes: a scene longer than the child's largest cap over its
   allowed days;
 - re-planning changes: scenes whose previous date is no longer allowed.
@@ -21,13 +21,14 @@ constraint on that term (a cut its own relaxation does not find).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tournage.scheduling.evaluate import move_euros, scene_minutes
-from tournage.scheduling.model import Problem, Scene, Unit
+from tournage.scheduling.evaluate import euros, move_euros, scene_minutes
+from tournage.scheduling.model import CastMember, Problem, Scene, Unit
 from tournage.scheduling.moves import distance_km
 from tournage.scheduling.rules import WorkRules, minor_daily_cap_minutes
 
@@ -69,7 +70,7 @@ def term_bounds(
             Decimal(0),
         ),
         moves=sum(move_bound(problem, unit) for unit in problem.units),
-        holding=holding_bound(problem, days, allowed),
+        holding=holding_bound(problem, rules, allowed, minutes),
         minor_excess=minor_bound(problem, days, allowed, minutes),
         changes=change_bound(problem, days, allowed),
     )
@@ -81,16 +82,22 @@ def _scenes(problem: Problem, unit: Unit) -> list[Scene]:
 
 def fewest_days(problem: Problem, rules: WorkRules, unit: Unit, minutes: dict[str, int]) -> int:
     """Days the unit needs at least: capacity (split days allowed or not), décors a day."""
-    mine = _scenes(problem, unit)
-    if not mine:
+    return days_for(problem, rules, _scenes(problem, unit), minutes)
+
+
+def days_for(
+    problem: Problem, rules: WorkRules, scenes: list[Scene], minutes: dict[str, int]
+) -> int:
+    """Days a set of scenes of one unit needs at least (capacity, night apart, décors)."""
+    if not scenes:
         return 0
     cap = rules.max_daily_minutes
-    night = sum(minutes[s.id] for s in mine if s.night)
-    light = sum(minutes[s.id] for s in mine if not s.night)
+    night = sum(minutes[s.id] for s in scenes if s.night)
+    light = sum(minutes[s.id] for s in scenes if not s.night)
     by_capacity = -(-(night + light) // cap)
     if problem.split_call is None:
         by_capacity = -(-night // cap) + -(-light // cap)
-    decors = len({s.location for s in mine})
+    decors = len({s.location for s in scenes})
     return max(by_capacity, -(-decors // problem.max_locations_per_day))
 
 
@@ -134,24 +141,59 @@ def move_bound(problem: Problem, unit: Unit) -> int:
     return cost
 
 
-def holding_bound(problem: Problem, days: list[date], allowed: Allowed) -> int:
-    """Hold days an actor's scene windows force, priced at the actor's daily cost."""
-    total = 0
-    for member in problem.cast:
-        mine = [s for s in problem.scenes if member.id in s.cast]
-        if len(mine) < 2 or member.drop_min_gap_days is not None:
-            continue
-        windows = [allowed(s) for s in mine]
-        if any(not w for w in windows):
-            continue
-        early, late = min(max(w) for w in windows), max(min(w) for w in windows)
-        if late <= early:
-            continue
-        can_work = sum(1 for d in range(early, late + 1) if member.available_on(days[d]))
-        held = (late - early + 1) - min(can_work, len(mine))
-        daily = int(member.daily_cost.to_integral_value())
-        total += max(0, held) * daily * problem.weights.holding
-    return total
+def holding_bound(
+    problem: Problem, rules: WorkRules, allowed: Allowed, minutes: dict[str, int]
+) -> int:
+    """The least paid span of each actor, alone, priced at their daily cost."""
+    return sum(
+        held_days(problem, rules, member, allowed, minutes)
+        * euros(member.daily_cost)
+        * problem.weights.holding
+        for member in problem.cast
+    )
+
+
+def held_days(
+    problem: Problem,
+    rules: WorkRules,
+    member: CastMember,
+    allowed: Allowed,
+    minutes: dict[str, int],
+) -> int:
+    """Hold days of one actor in any schedule, whatever the other actors.
+
+    The actor is paid over [f, l], their first and last work days; they work only on days
+    where one of their scenes is allowed (their availability, the décors' windows), on at
+    most as many days as they have scenes, and on at least as many as their scenes need
+    (``days_for``, per unit: one unit a day). Every scene must have an allowed day inside
+    [f, l]. So they are held at least (l - f + 1) - min(workable days in [f, l], scenes)
+    days, for the best [f, l] that leaves room for their work.
+    """
+    mine = [s for s in problem.scenes if member.id in s.cast]
+    if len(mine) < 2 or member.drop_min_gap_days is not None:
+        return 0  # one scene is never held; drops make the paid span non-contiguous
+    windows = [allowed(s) for s in mine]
+    if any(not w for w in windows):
+        return 0  # an impossible scene: the solver says so, no bound needed
+    workable = sorted({d for w in windows for d in w})
+    units = {s.unit for s in mine}
+    need = sum(days_for(problem, rules, [s for s in mine if s.unit == u], minutes) for u in units)
+    best: int | None = None
+    for i, first in enumerate(workable):
+        for j in range(i, len(workable)):
+            last = workable[j]
+            if j - i + 1 < need or not all(_meets(w, first, last) for w in windows):
+                continue
+            held = (last - first + 1) - min(j - i + 1, len(mine))
+            best = held if best is None else min(best, held)
+            break  # a later last day only adds days to the span
+    return best or 0
+
+
+def _meets(window: list[int], first: int, last: int) -> bool:
+    """Some day of the sorted ``window`` lies in [first, last]."""
+    at = bisect_left(window, first)
+    return at < len(window) and window[at] <= last
 
 
 def minor_bound(

@@ -3,8 +3,8 @@ neighbourhood search, with a proof of quality term by term.
 
 1. A starting schedule: the constructive one (``greedy``) or a previous version (warm
    start), whichever is cheaper and breaks no rule; CP-SAT completes it into a hint.
-2. Lower bounds per term (``bounds``), computed without search, are added to the model as
-   cuts and reported in ``bound_terms``.
+2. Lower bounds per term (``bounds``) and the LP relaxation's (``lpbound``), computed
+   without search, are added to the model as cuts and reported in ``bound_terms``.
 3. CP-SAT on the whole model for part of the time: a better schedule and its own bound.
 4. Large neighbourhood search for the rest: free the scenes of a window of days, of one
    actor or of one décor, keep the others where they are, re-solve; keep improvements.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -27,15 +27,21 @@ from ortools.sat.python import cp_model
 
 from tournage.common.findings import Finding, Severity
 from tournage.scheduling.bounds import TermBounds, term_bounds
+from tournage.scheduling.construct import greedy
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
 from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
-from tournage.scheduling.model import Problem, Scene
+from tournage.scheduling.lpbound import lp_bound
+from tournage.scheduling.model import Problem
 from tournage.scheduling.moves import distance_km
 
 FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest for LNS
 LARGE = 60  # scenes: above, the whole model gets a tenth of the time (LNS does better)
 STEP_WORK = 0.5  # deterministic budget of one neighbourhood (CP-SAT's work units)
 WINDOW_DAYS = (6, 10)  # days freed by a window neighbourhood
+LP_SHARE = 0.15  # of the time limit at most for the LP relaxation (no bound if longer)
+# above, the relaxation is not tried: at 120 scenes x 48 days (5,760 scene-days) GLOP had
+# not finished after 150 s on this machine (load 14), and building it takes seconds more
+LP_MAX_SCENE_DAYS = 2000
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class SolveOptions:
     deterministic: bool = True
     warm_start: dict[str, date] | None = None  # a previous version to start from
     lns: bool = True
+    lp: bool = True  # the LP relaxation's bound (GLOP), within LP_SHARE of the time
 
 
 @dataclass
@@ -61,6 +68,7 @@ class Solution:
     bound_terms: dict[str, str] = field(default_factory=dict)
     start_objective: Decimal | None = None
     improvements: int = 0
+    first_seconds: float | None = None  # when a lawful schedule was first known
 
     @property
     def gap(self) -> float | None:
@@ -115,10 +123,14 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     started = time.monotonic()
     deadline = started + options.time_limit
     builder = Builder(problem)
+    # the constructive start needs only the allowed days, not the model: a lawful schedule
+    # exists within a second or two, however long the model takes to build
+    start = _starting_point(problem, builder, options)
+    first = None if start is None else time.monotonic() - started
     builder.build()
     bounds = term_bounds(problem, builder.rules, builder.days, builder.allowed)
-    _cut(builder, bounds)
-    start = _starting_point(problem, builder, options)
+    relaxed = _relaxation(problem, builder, bounds, options)
+    _cut(builder, bounds, relaxed)
     if start is not None:
         _hint(builder, start.assignment, seconds=max(0.5, options.time_limit / 10))
     else:  # the scenes the constructive schedule could place, for CP-SAT to repair
@@ -152,6 +164,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
         candidate = _Incumbent(found, evaluate(problem, found))
         if best is None or candidate.objective < best.objective:
             best = candidate
+        first = time.monotonic() - started if first is None else first
     if best is None:
         return Solution(
             "unknown",
@@ -165,7 +178,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     proven = Decimal(0)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         proven = Decimal(round(solver.best_objective_bound)) / MINUTES_PER_HOUR
-    bound = min(max(proven, bounds.total), best.objective)
+    bound = min(max(proven, bounds.total, relaxed or Decimal(0)), best.objective)
     improvements = 0
     if options.lns and status != cp_model.OPTIMAL and bound < best.objective:
         best, improvements = _lns(problem, builder, best, options, deadline)
@@ -181,16 +194,47 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
         bound.quantize(Decimal("0.01")),
         time.monotonic() - started,
         notes=notes,
-        bound_terms={**bounds.to_dict(), "solver": str(proven.quantize(Decimal("0.01")))},
+        bound_terms=_bound_terms(bounds, relaxed, proven),
         start_objective=None if start is None else start.objective,
         improvements=improvements,
+        first_seconds=first,
     )
 
 
-def _cut(builder: Builder, bounds: TermBounds) -> None:
-    """Each term's bound as a constraint on that term (scaled like the objective)."""
+def _relaxation(
+    problem: Problem, builder: Builder, bounds: TermBounds, options: SolveOptions
+) -> Decimal | None:
+    """The LP relaxation's bound on crew, overtime and holding together, plus the other
+    terms' own bounds; ``None`` when GLOP does not finish in its share of the time."""
+    if not options.lp or len(builder.x) > LP_MAX_SCENE_DAYS:
+        return None
+    seconds = options.time_limit * LP_SHARE
+    relaxed = lp_bound(
+        problem, builder.rules, builder.days, builder.allowed, builder.minutes, seconds
+    )
+    if relaxed is None:
+        return None
+    return relaxed + bounds.moves + bounds.minor_excess + bounds.changes
+
+
+def _bound_terms(bounds: TermBounds, relaxed: Decimal | None, proven: Decimal) -> dict[str, str]:
+    """The bound of each term, then the bounds of the whole: the terms' sum (``total``),
+    the LP relaxation with the other terms' bounds, CP-SAT's own (``solver``)."""
+    cents = Decimal("0.01")
+    terms = bounds.to_dict()
+    if relaxed is not None:
+        terms["lp_relaxation"] = str(relaxed.quantize(cents))
+    terms["solver"] = str(proven.quantize(cents))
+    return terms
+
+
+def _cut(builder: Builder, bounds: TermBounds, relaxed: Decimal | None) -> None:
+    """Each term's bound as a constraint on that term, and the relaxation's on the whole
+    objective (scaled like the objective: euros per minute of overtime)."""
     terms = builder.term_exprs()
     scale = MINUTES_PER_HOUR
+    if relaxed is not None:
+        builder.model.add(sum(builder.objective) >= int(relaxed * scale))
     crew: Any = terms.get("crew", 0) + terms.get("overtime", 0)
     builder.model.add(crew >= int(bounds.crew * scale))
     if "moves" in terms:
@@ -414,132 +458,3 @@ def _conflict(problem: Problem, group: str) -> Finding:
     return Finding(
         f"conflict.{kind}", Severity.FAIL, _GROUP_MESSAGES[kind].format(name=name), subject=key
     )
-
-
-def _tour(problem: Problem) -> list[str]:
-    """Décors in nearest-neighbour order from the first one (fewer, shorter moves)."""
-    remaining = [loc.id for loc in problem.locations]
-    tour = [remaining.pop(0)] if remaining else []
-    while remaining:
-        here = tour[-1]
-        nearest = min(remaining, key=lambda o: (distance_km(problem, here, o) or 0.0, o))
-        remaining.remove(nearest)
-        tour.append(nearest)
-    return tour
-
-
-def _rested(
-    problem: Problem,
-    builder: Builder,
-    load: list[int],
-    night: list[bool | None],
-    d: int,
-    extra: int,
-    is_night: bool,
-) -> bool:
-    """A night on day d followed by a day on d + 1 leaves the daily rest (meal included)."""
-    days, rules = builder.days, builder.rules
-
-    def ok(n: int, minutes: int) -> bool:
-        worked = minutes + (builder.meal if minutes >= rules.break_after_minutes else 0)
-        wrap = datetime.combine(days[n], problem.night_call) + timedelta(minutes=worked)
-        next_call = datetime.combine(days[n + 1], problem.day_call)
-        return next_call - wrap >= timedelta(hours=rules.daily_rest_hours)
-
-    if is_night:
-        return d + 1 >= len(days) or night[d + 1] is not False or ok(d, load[d] + extra)
-    return d == 0 or night[d - 1] is not True or ok(d - 1, load[d - 1])
-
-
-@dataclass
-class _UnitFill:
-    """Days of one unit being filled by ``greedy``."""
-
-    load: list[int]
-    night: list[bool | None]
-    places: list[set[str]]
-
-
-def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
-    """A quick schedule to start from: décor after décor along a short tour, filling days.
-
-    Respects each scene's allowed days, precedences, the day length, day and night apart,
-    the décors per day, the rest after a night and one unit a day per actor; cover scenes
-    go after the unit's last exterior day. Scenes that fit nowhere stay unassigned.
-    """
-    builder = builder or Builder(problem)
-    days = builder.days
-    assignment: dict[str, date] = {}
-    busy: dict[str, set[int]] = {}  # cast member -> days worked in some unit
-    rank = {place: i for i, place in enumerate(_tour(problem))}
-    for unit in problem.units:
-        fill = _UnitFill([0] * len(days), [None] * len(days), [set() for _ in days])
-        ordered = sorted(
-            (s for s in problem.scenes if s.unit == unit.id),
-            key=lambda s: (s.weather_cover, rank[s.location], s.day_night, s.cast, s.id),
-        )
-        cursor, exterior = 0, -1
-        for scene in ordered:
-            low, high = _precedence_window(problem, assignment, days, scene.id)
-            if scene.weather_cover:  # after the last exterior day, kept for rain
-                low = max(low, exterior + 1)
-            placed = _place(problem, builder, fill, busy, scene, max(low, cursor), high)
-            if placed is None:  # a window that closed before the cursor, or full days
-                overtime = builder.rules.max_daily_minutes
-                placed = _place(problem, builder, fill, busy, scene, low, high, overtime)
-            if placed is None:
-                continue
-            assignment[scene.id] = days[placed]
-            cursor = placed if placed == cursor or not fill.load[cursor] else cursor
-            if scene.int_ext == "EXT":
-                exterior = max(exterior, placed)
-        for scene in ordered:
-            if scene.id in assignment:
-                for member in scene.cast:
-                    busy.setdefault(member, set()).add(days.index(assignment[scene.id]))
-    return assignment
-
-
-def _precedence_window(
-    problem: Problem, assignment: dict[str, date], days: list[date], scene_id: str
-) -> tuple[int, int]:
-    """Days allowed by the precedences with scenes already placed."""
-    low, high = 0, len(days) - 1
-    for first, second in problem.constraints.precedences:
-        if second == scene_id and first in assignment:
-            low = max(low, days.index(assignment[first]))
-        if first == scene_id and second in assignment:
-            high = min(high, days.index(assignment[second]))
-    return low, high
-
-
-def _place(
-    problem: Problem,
-    builder: Builder,
-    fill: _UnitFill,
-    busy: dict[str, set[int]],
-    scene: Scene,
-    low: int,
-    high: int,
-    capacity: int | None = None,
-) -> int | None:
-    """The first day in [low, high] where the scene fits within ``capacity`` minutes (a
-    normal day by default); the day's state is updated."""
-    days, rules = builder.days, builder.rules
-    minutes, is_night = builder.minutes[scene.id], scene.night
-    capacity = capacity or rules.normal_day_minutes
-    for d in range(low, high + 1):
-        fits = (
-            (fill.load[d] + minutes <= capacity or not fill.load[d])
-            and fill.night[d] in (None, is_night)
-            and len(fill.places[d] | {scene.location}) <= problem.max_locations_per_day
-            and not builder.forbidden(scene, days[d])
-            and not any(d in busy.get(member, set()) for member in scene.cast)
-            and _rested(problem, builder, fill.load, fill.night, d, minutes, is_night)
-        )
-        if fits:
-            fill.load[d] += minutes
-            fill.night[d] = is_night
-            fill.places[d].add(scene.location)
-            return d
-    return None

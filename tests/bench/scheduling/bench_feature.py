@@ -31,6 +31,7 @@ def main() -> None:
                 f"feature seed {seed} limit {limit:4.0f} s: {solution.status:10} "
                 f"start={solution.start_objective} cost={solution.objective} "
                 f"bound={solution.bound} gap={gap} % wall={time.monotonic() - started:.1f} s "
+                f"first={solution.first_seconds and round(solution.first_seconds, 2)} s "
                 f"days={terms.get('calendar_days')} moves={terms.get('company_moves')} "
                 f"holding={terms.get('holding_cost_eur')} lns+={solution.improvements} "
                 f"load={os.getloadavg()[0]:.1f} terms={solution.bound_terms}",
