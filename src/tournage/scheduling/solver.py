@@ -38,6 +38,8 @@ FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest fo
 LARGE = 60  # scenes: above, the whole model gets a tenth of the time (LNS does better)
 STEP_WORK = 0.5  # deterministic budget of one neighbourhood (CP-SAT's work units)
 WINDOW_DAYS = (6, 10)  # days freed by a window neighbourhood
+SCATTERED_DAYS = 4  # days anywhere in the schedule freed together
+MIN_SEARCH = 1.0  # seconds left after building the model, at least, to run CP-SAT
 LP_SHARE = 0.15  # of the time limit at most for the LP relaxation (no bound if longer)
 # above, the relaxation is not tried: at 120 scenes x 48 days (5,760 scene-days) GLOP had
 # not finished after 150 s on this machine (load 14), and building it takes seconds more
@@ -131,22 +133,14 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     bounds = term_bounds(problem, builder.rules, builder.days, builder.allowed)
     relaxed = _relaxation(problem, builder, bounds, options)
     _cut(builder, bounds, relaxed)
-    if start is not None:
-        _hint(builder, start.assignment, seconds=max(0.5, options.time_limit / 10))
-    else:  # the scenes the constructive schedule could place, for CP-SAT to repair
-        index = {when: d for d, when in enumerate(builder.days)}
-        partial = {(s, index[when]) for s, when in greedy(problem, builder).items()}
-        for key, var in builder.x.items():
-            builder.model.add_hint(var, key in partial)
     solver = cp_model.CpSolver()
-    remaining = max(0.5, deadline - time.monotonic())
-    share = FULL_SHARE if len(problem.scenes) <= LARGE else FULL_SHARE / 3
-    if start is None or not options.lns:
-        share = 1.0  # nothing to improve yet: the whole model until a first schedule
-        solver.parameters.stop_after_first_solution = options.lns
-    _parameters(solver, options, remaining * share)
-    status = solver.solve(builder.model)
     notes = list(builder.rules.notes)
+    if start is not None and deadline - time.monotonic() < MIN_SEARCH:
+        # the model took the time (a loaded machine): the lawful start is the answer
+        status = cp_model.UNKNOWN
+        notes.append("Temps imparti épuisé par la construction du modèle : planning de départ.")
+    else:
+        status = _search(problem, builder, solver, start, options, deadline)
     if status == cp_model.INFEASIBLE:
         return Solution(
             "infeasible",
@@ -199,6 +193,31 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
         improvements=improvements,
         first_seconds=first,
     )
+
+
+def _search(
+    problem: Problem,
+    builder: Builder,
+    solver: cp_model.CpSolver,
+    start: _Incumbent | None,
+    options: SolveOptions,
+    deadline: float,
+) -> Any:
+    """CP-SAT on the whole model from the start (or the constructive partial schedule)."""
+    if start is not None:
+        _hint(builder, start.assignment, seconds=max(0.5, options.time_limit / 10))
+    else:  # the scenes the constructive schedule could place, for CP-SAT to repair
+        index = {when: d for d, when in enumerate(builder.days)}
+        partial = {(s, index[when]) for s, when in greedy(problem, builder).items()}
+        for key, var in builder.x.items():
+            builder.model.add_hint(var, key in partial)
+    remaining = max(0.5, deadline - time.monotonic())
+    share = FULL_SHARE if len(problem.scenes) <= LARGE else FULL_SHARE / 3
+    if start is None or not options.lns:
+        share = 1.0  # nothing to improve yet: the whole model until a first schedule
+        solver.parameters.stop_after_first_solution = options.lns
+    _parameters(solver, options, remaining * share)
+    return solver.solve(builder.model)
 
 
 def _relaxation(
@@ -327,13 +346,14 @@ def _neighbourhood(
 ) -> tuple[set[str], set[int] | None]:
     """Scenes to free and, for a window, the days they may use (``None``: any day).
 
-    A window of days (re-order them), a décor with its two nearest (regroup them), or an
-    actor who is held, weighted by their hold cost (bring their days together)."""
+    A window of days (re-order them), a few days anywhere (exchange their scenes), a décor
+    with its two nearest (regroup them), or an actor who is held, weighted by their hold
+    cost (bring their days together)."""
     assignment = incumbent.assignment
     index = {when: d for d, when in enumerate(builder.days)}
     held = incumbent.evaluation.terms.get("holding_days", {})
     held = {m: n for m, n in held.items() if n} if isinstance(held, dict) else {}
-    kind = rng.choice(("window", "decor", "actor" if held else "window"))
+    kind = rng.choice(("window", "days", "decor", "actor" if held else "window"))
     if kind == "actor":
         names = sorted(held)
         weights = [held[m] * float(problem.member(m).daily_cost or 1) for m in names]
@@ -347,6 +367,10 @@ def _neighbourhood(
         near = sorted(problem.locations, key=lambda loc: distance_km(problem, place, loc.id) or 0.0)
         close = {loc.id for loc in near[:3]}
         return {s.id for s in problem.scenes if s.location in close}, None
+    if kind == "days":  # a few days far apart exchange their scenes
+        used = sorted({index[when] for when in assignment.values()})
+        days = set(rng.sample(used, min(len(used), SCATTERED_DAYS)))
+        return {s for s, when in assignment.items() if index[when] in days}, days
     width = rng.randint(*WINDOW_DAYS)
     last = max(index[d] for d in assignment.values())
     first = rng.randint(0, max(0, last - width + 1))
@@ -360,12 +384,14 @@ def _lns(
     incumbent: _Incumbent,
     options: SolveOptions,
     deadline: float,
+    steps: int | None = None,
 ) -> tuple[_Incumbent, int]:
-    """Destroy and repair until the deadline; returns the best schedule and its gains."""
+    """Destroy and repair until the deadline (or ``steps`` neighbourhoods); returns the
+    best schedule and its gains."""
     rng = random.Random(options.seed)  # noqa: S311 (varied neighbourhoods, not secrets)
     index = {when: d for d, when in enumerate(builder.days)}
     improvements, step = 0, 0
-    while time.monotonic() + 0.2 < deadline:
+    while time.monotonic() + 0.2 < deadline and (steps is None or step < steps):
         step += 1
         free, days = _neighbourhood(problem, builder, incumbent, rng)
         model = builder.model.clone()
