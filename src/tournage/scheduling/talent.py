@@ -29,7 +29,7 @@ NODE_BUDGET = 20_000  # branch-and-bound nodes between two looks at the clock
 FIRST_BUDGET = 20_000  # nodes searched from the greedy start before any local search
 TABLE_BITS_MAX = 22  # transposition table of the branch and bound: at most 2^22 states
 GROUP_ACTORS = 4  # actors per group of the partition bound (at most 15 casts: 2^15 states)
-PARTITION_SHARE = 30  # at most 1/30 of the time limit on the partition bound
+PARTITION_SHARE = 30  # the last 1/30 of the time limit, if the search has not finished
 
 
 @dataclass(frozen=True)
@@ -343,17 +343,17 @@ def _branch_and_bound(
         table_slots=1 << min(TABLE_BITS_MAX, max(12, len(reduced.masks) - 4)),
     )
     deadline = started + time_limit
-    floor = 0
-    if not search.run(FIRST_BUDGET) and time.monotonic() < deadline:
+    search_deadline = deadline - time_limit / PARTITION_SHARE  # the rest: partition bound
+    if not search.run(FIRST_BUDGET) and time.monotonic() < search_deadline:
         heuristic_seconds = min(10.0, time_limit / 6)
         better, upper = heuristic_order(reduced, costs, time.monotonic() + heuristic_seconds)
         search.offer(better, upper)
-        floor = instance.fixed_cost + partition_bound(
-            reduced, costs, time.monotonic() + time_limit / PARTITION_SHARE
-        )
-        while not search.run(NODE_BUDGET) and time.monotonic() < deadline:
+        while not search.run(NODE_BUDGET) and time.monotonic() < search_deadline:
             pass
-    lower = None if search.finished else max(search.lower_bound(), floor)
+    if search.finished:
+        return _result(instance, reduced, search.best_order(), None, started, search.nodes)
+    floor = instance.fixed_cost + partition_bound(reduced, costs, deadline)
+    lower = max(search.lower_bound(), floor)
     return _result(instance, reduced, search.best_order(), lower, started, search.nodes)
 
 
