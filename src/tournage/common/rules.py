@@ -25,15 +25,32 @@ imported on first load, not with this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from tournage.common.errors import DomainError
+from tournage.common.rule_paths import named_path
 from tournage.data import load_csv, load_json, load_yaml
 
 T = TypeVar("T")
+_AT = re.compile(r"- at `(\$[^`]*)`")
+V = TypeVar("V")
+
+
+def iso_dates(document: Any) -> Any:
+    """``document`` with its YAML dates as ISO text: a ``select`` for the tables whose
+    date-like fields mix dates, years and words (``as_of: 2025-09-30``, ``2023``, ``unknown``)."""
+    if isinstance(document, date):
+        return document.isoformat()
+    if isinstance(document, dict):
+        return {key: iso_dates(value) for key, value in document.items()}
+    if isinstance(document, list):
+        return [iso_dates(value) for value in document]
+    return document
 
 
 class RuleTableError(DomainError):
@@ -71,6 +88,17 @@ class RuleTable(Generic[T]):
     def load(self) -> T:
         return self._value
 
+    def require(self, value: V | None, key: str) -> V:
+        """``value`` where the shape allows none but the caller needs one; refused naming
+        the file and the key, like a malformed table."""
+        if value is None:
+            raise RuleTableError(
+                "rules.shape",
+                f"Table de règles {self.path} mal formée : {key} est requis ici.",
+                path=self.path,
+            )
+        return value
+
     @cached_property
     def _value(self) -> T:
         document = self.raw()
@@ -81,9 +109,12 @@ class RuleTable(Generic[T]):
         try:
             return msgspec.convert(document, self.shape, strict=False)
         except msgspec.ValidationError as error:
+            message = _AT.sub(
+                lambda at: f"- at `{named_path(document, self.shape, at.group(1))}`", str(error)
+            )
             raise RuleTableError(
                 "rules.shape",
-                f"Table de règles {self.path} mal formée : {error}.",
+                f"Table de règles {self.path} mal formée : {message}.",
                 path=self.path,
             ) from error
 
