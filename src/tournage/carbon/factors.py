@@ -12,7 +12,8 @@ from functools import cache
 from typing import Any
 
 from tournage.carbon.errors import CarbonError
-from tournage.data import load_csv, load_yaml
+from tournage.carbon.tables import FACTOR_TABLE
+from tournage.data import load_csv
 
 EMISSION_PREFIX = "kgCO2e/"
 
@@ -101,8 +102,7 @@ def _factor(row: dict[str, str]) -> EmissionFactor:
 
 @cache
 def factor_table() -> FactorTable:
-    meta = load_yaml("carbon/factor_table.yaml")
     rows = load_csv("carbon/emission_factors.csv")
     return FactorTable(
-        vintage=str(meta["vintage"]), factors={row["id"]: _factor(row) for row in rows}
+        vintage=FACTOR_TABLE.load().vintage, factors={row["id"]: _factor(row) for row in rows}
     )

@@ -19,7 +19,7 @@ from tournage.carbon.errors import CarbonError
 from tournage.carbon.factors import factor_table
 from tournage.carbon.geo import Point, great_circle_km
 from tournage.carbon.plan import PlanLocation, PlanPerson, ProductionPlan
-from tournage.data import load_yaml
+from tournage.carbon.tables import FORECAST_RULES, Assumed, ForecastRules
 
 KM = Decimal("0.001")
 
@@ -72,15 +72,15 @@ class _Rules:
     """forecast_rules.yaml with the plan's options applied; collects assumptions."""
 
     plan: ProductionPlan
-    data: dict[str, Any] = field(default_factory=lambda: load_yaml("carbon/forecast_rules.yaml"))
+    data: ForecastRules = field(default_factory=FORECAST_RULES.load)
     assumptions: dict[str, Assumption] = field(default_factory=dict)
     warnings: list[dict[str, str]] = field(default_factory=list)
 
-    def option(self, name: str, spec: dict[str, Any]) -> Decimal:
+    def option(self, name: str, spec: Assumed) -> Decimal:
         value = self.plan.options.get(name)
-        source = "option du plan" if value is not None else str(spec.get("note", ""))
+        source = "option du plan" if value is not None else spec.note
         if value is None:
-            value = Decimal(str(spec["value"]))
+            value = spec.value
         self.assumptions.setdefault(name, Assumption(name, fr(value, 2), source))
         return value
 
@@ -96,52 +96,52 @@ class _Rules:
                 network, Assumption(f"detour_{network}", fr(value, 2), "option du plan")
             )
             return value
-        rule = self.data["detour"][network]
-        if rule["value"] is None:
-            self.warn(f"detour.unknown.{network}", str(rule["note"]))
+        rule = self.data.detour[network]
+        if rule.value is None:
+            self.warn(f"detour.unknown.{network}", rule.note)
             return Decimal(1)
-        return Decimal(str(rule["value"]))
+        return rule.value
 
     def contrails(self) -> bool:
         value = self.plan.options.flights_with_contrails
         if value is None:
-            value = bool(self.data["flights_with_contrails"]["value"])
+            value = self.data.flights_with_contrails.value
         self.assumptions.setdefault(
             "flights_with_contrails",
             Assumption(
                 "flights_with_contrails",
                 "oui" if value else "non",
-                self.data["flights_with_contrails"]["note"],
+                self.data.flights_with_contrails.note,
             ),
         )
         return value
 
     def mode_for(self, person: PlanPerson, km: Decimal) -> str:
         if person.mode:
-            if person.mode not in self.data["modes"]:
-                known = ", ".join(self.data["modes"])
+            if person.mode not in self.data.modes:
+                known = ", ".join(self.data.modes)
                 raise CarbonError(
                     "plan.mode", f"{person.name} : mode « {person.mode} » inconnu ({known})."
                 )
             return person.mode
         train_max = self.plan.options.get("train_max_km")
-        for band in self.data["mode_by_distance"]["bands"]:
-            limit = band["max_km"]
-            if band["mode"] == "train" and train_max is not None:
+        for band in self.data.mode_by_distance.bands:
+            limit = band.max_km
+            if band.mode == "train" and train_max is not None:
                 limit = train_max
-            if limit is None or km <= Decimal(str(limit)):
-                return str(band["mode"])
+            if limit is None or km <= limit:
+                return band.mode
         return "plane"
 
     def factor_for(self, mode: str, km: Decimal) -> tuple[str, bool]:
         """(factor id, priced per vehicle) for one trip of ``km``."""
-        spec = self.data["modes"][mode]
-        if "bands" not in spec:
-            return str(spec["factor"]), bool(spec.get("per_vehicle"))
-        key = "factor" if self.contrails() else "factor_no_contrails"
-        for band in spec["bands"]:
-            if band["max_km"] is None or km <= Decimal(str(band["max_km"])):
-                return str(band[key]), False
+        spec = self.data.modes[mode]
+        if not spec.bands:
+            return spec.factor, spec.per_vehicle
+        contrails = self.contrails()
+        for band in spec.bands:
+            if band.max_km is None or km <= band.max_km:
+                return (band.factor if contrails else band.factor_no_contrails), False
         raise CarbonError("rules.bands", "Bandes de distance incomplètes.")  # pragma: no cover
 
 
@@ -153,7 +153,7 @@ def _distance(a: Point, b: Point) -> Decimal:
 def _itinerary(person: PlanPerson, days: list[PlanLocation], rules: _Rules) -> list[Leg]:
     """Legs of one person over the days they are called, in schedule order."""
     assert person.home is not None
-    radius = rules.option("local_radius_km", rules.data["local_radius_km"])
+    radius = rules.option("local_radius_km", rules.data.local_radius_km)
     legs: list[Leg] = []
     position: PlanLocation | None = None  # None: at home
 
@@ -162,7 +162,7 @@ def _itinerary(person: PlanPerson, days: list[PlanLocation], rules: _Rules) -> l
         assert end is not None
         gc = _distance(origin, end)
         mode = rules.mode_for(person, gc)
-        network = rules.data["modes"][mode]["network"]
+        network = rules.data.modes[mode].network
         name = (person.home_city or "domicile") if target is None else target.name
         legs.append(Leg(origin_name, name, (gc * rules.detour(network)).quantize(KM), mode))
 
@@ -176,7 +176,7 @@ def _itinerary(person: PlanPerson, days: list[PlanLocation], rules: _Rules) -> l
             commute = (
                 person.mode if person.mode in {"car", "car_electric", "ebike", "coach"} else "car"
             )
-            network = rules.data["modes"][commute]["network"]
+            network = rules.data.modes[commute].network
             km = (from_home * rules.detour(network)).quantize(KM)
             legs.append(Leg(person.home_city or "domicile", location.name, km, commute, trips=2))
             position = None
@@ -194,7 +194,7 @@ def _itinerary(person: PlanPerson, days: list[PlanLocation], rules: _Rules) -> l
 
 
 def _travel_activities(person: PlanPerson, legs: list[Leg], rules: _Rules) -> list[Activity]:
-    occupancy = rules.option("car_occupancy", rules.data["car_occupancy"])
+    occupancy = rules.option("car_occupancy", rules.data.car_occupancy)
     if occupancy < 1:  # a stored 0 (older data, an import) must not divide by zero
         raise CarbonError(
             "plan.car_occupancy", "Le nombre de personnes par voiture doit être au moins 1."
@@ -239,7 +239,7 @@ def _travel(
     activities: list[Activity] = []
     nights: Counter[str] = Counter()
     guests: dict[str, list[str]] = defaultdict(list)
-    radius = rules.option("local_radius_km", rules.data["local_radius_km"])
+    radius = rules.option("local_radius_km", rules.data.local_radius_km)
     for person in plan.people:
         days = _called_days(plan, person)
         if not days:
@@ -262,7 +262,7 @@ def _travel(
 def _accommodation(
     plan: ProductionPlan, nights: Counter[str], guests: dict[str, list[str]], rules: _Rules
 ) -> list[Activity]:
-    factors = rules.data["accommodation"]["factor_by_country"]
+    factors = rules.data.accommodation.factor_by_country
     activities = []
     for location_id, count in nights.items():
         location = plan.location(location_id)
@@ -329,7 +329,7 @@ def _company_moves(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
 
 def _catering(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
     per_person = rules.option(
-        "meals_per_person_per_day", rules.data["catering"]["meals_per_person_per_day"]
+        "meals_per_person_per_day", rules.data.catering.meals_per_person_per_day
     )
     headcount = sum(
         (
@@ -342,11 +342,11 @@ def _catering(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
     meals = headcount * per_person
     if not meals:
         return []
-    rule = rules.data["catering"]["default_menu_mix"]
-    weights = plan.menu or {k: Decimal(str(v)) for k, v in rule["weights"].items()}
+    rule = rules.data.catering.default_menu_mix
+    weights = plan.menu or dict(rule.weights)
     if plan.menu is None:
         rules.assumptions["menu"] = Assumption(
-            "menu", "1/3 viande rouge, 1/3 viande blanche, 1/3 végétarien", rule["note"]
+            "menu", "1/3 viande rouge, 1/3 viande blanche, 1/3 végétarien", rule.note
         )
     total_weight = sum(weights.values(), Decimal(0))
     if not total_weight:
@@ -370,12 +370,12 @@ def _catering(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
 
 
 def _energy_line(location: PlanLocation, days: int, rules: _Rules) -> list[Activity]:
-    energy = rules.data["energy"]
+    energy = rules.data.energy
     source = location.power_source
     kwh, litres = location.energy_kwh_per_day, location.fuel_l_per_day
     base = {"label": f"Énergie : {location.name}", "section": "locations"}
     if source in {"grid", "battery"}:
-        factor = energy["electricity_by_country"].get(location.country)
+        factor = energy.electricity_by_country.get(location.country)
         if kwh is None or factor is None:
             rules.warn(
                 "energy.missing",
@@ -390,7 +390,7 @@ def _energy_line(location: PlanLocation, days: int, rules: _Rules) -> list[Activ
     if source not in {"generator", "generator_hvo"}:
         return []
     if litres is None and kwh is not None:
-        sfc = rules.data["energy"]["generator_consumption"]
+        sfc = energy.generator_consumption
         ratio = factor_table().get(sfc).value
         assert ratio is not None
         litres = kwh * ratio
@@ -402,7 +402,7 @@ def _energy_line(location: PlanLocation, days: int, rules: _Rules) -> list[Activ
             "energy.missing", f"{location.name} : consommation du groupe (L ou kWh/jour) inconnue"
         )
         return []
-    factors = energy["hvo_factors"] if source == "generator_hvo" else [energy["diesel_factor"]]
+    factors = energy.hvo_factors if source == "generator_hvo" else (energy.diesel_factor,)
     return [
         Activity(
             f,
@@ -424,13 +424,13 @@ def _energy(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
 # post-production, distribution, purchases ------------------------------------------------
 def _quantities(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
     post, dist = plan.post_production, plan.distribution
-    rules_post, rules_dist = rules.data["post_production"], rules.data["distribution"]
+    rules_post, rules_dist = rules.data.post_production, rules.data.distribution
     activities = []
     if "storage_tb" in post:
         years = post.get("storage_years", Decimal(1))
         activities.append(
             Activity(
-                rules_post["storage_factor"],
+                rules_post.storage_factor,
                 post["storage_tb"] * years,
                 "TB.year",
                 label="Stockage des rushes",
@@ -439,10 +439,10 @@ def _quantities(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
             )
         )
     simple = [
-        ("new_drives", rules_post["drive_factor"], "item", "Disques durs neufs", "post_production"),
+        ("new_drives", rules_post.drive_factor, "item", "Disques durs neufs", "post_production"),
         (
             "suite_days",
-            rules_post["suite_day_factor"],
+            rules_post.suite_day_factor,
             "day",
             "Journées de salle",
             "post_production",

@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from tournage.data import load_csv, load_yaml
+from tournage.carbon.tables import FORECAST_RULES
+from tournage.data import load_csv
 
 
 @dataclass(frozen=True)
@@ -20,9 +21,8 @@ class Point:
             raise ValueError(f"coordonnées hors limites : {self.lat}, {self.lon}")
 
 
-@cache
 def _earth_radius_km() -> float:
-    return float(load_yaml("carbon/forecast_rules.yaml")["earth_radius_km"]["value"])
+    return FORECAST_RULES.load().earth_radius_km.value
 
 
 def great_circle_km(a: Point, b: Point) -> float:

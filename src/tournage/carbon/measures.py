@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from tournage.carbon.calculator import Line
 from tournage.carbon.checklist import checklist_items
+from tournage.carbon.tables import LEVER_TABLE
 from tournage.common.rules import RuleTable
-from tournage.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,12 @@ MEASURES = RuleTable("carbon/measures.yaml", Measures)
 
 def measures_by_category(levers: Iterable[str], ticked: Iterable[str]) -> dict[str, list[str]]:
     """Each major category with the measures (labels) that reduce it."""
-    table = load_yaml("carbon/levers.yaml")["levers"]
-    chosen: list[tuple[str, list[str]]] = [
-        (table[key]["label_fr"], table[key].get("reduces", [])) for key in levers if key in table
+    table = LEVER_TABLE.load().levers
+    chosen: list[tuple[str, tuple[str, ...]]] = [
+        (table[key].label_fr, table[key].reduces) for key in levers if key in table
     ]
     done = set(ticked)
-    chosen += [
-        (item["label_fr"], list(item.get("reduces", [])))
-        for item in checklist_items()
-        if item["id"] in done
-    ]
+    chosen += [(item.label_fr, item.reduces) for item in checklist_items() if item.id in done]
     return {
         category: [label for label, reduces in chosen if category in reduces]
         for category in MEASURES.load().major_categories

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tournage.carbon.activities import Activity
-from tournage.data import load_yaml
+from tournage.carbon.tables import ACCOUNT_FACTORS
 
 
 def factor_for_account(account: str) -> str | None:
-    prefixes: dict[str, str] = load_yaml("carbon/account_factors.yaml")["prefixes"]
+    prefixes = ACCOUNT_FACTORS.load().prefixes
     matches = [p for p in prefixes if account.strip().startswith(p)]
     return prefixes[max(matches, key=len)] if matches else None
 

@@ -14,8 +14,8 @@ from tournage.carbon.calculator import Footprint
 from tournage.carbon.checklist import completion
 from tournage.carbon.compare import compare
 from tournage.carbon.scenarios import ScenarioResult
+from tournage.carbon.tables import BENCHMARKS
 from tournage.carbon.taxonomy import taxonomy
-from tournage.data import load_yaml
 
 FILING_NOTICE = (
     "Ce rapport prépare la saisie : le bilan carbone déposé auprès du CNC (prévisionnel et "
@@ -98,11 +98,18 @@ def _phase(footprint: Footprint, data: ReportInput) -> dict[str, Any]:
 
 
 def _benchmark(production_format: str) -> dict[str, Any] | None:
-    data = load_yaml("carbon/benchmarks.yaml")
-    genre = data["format_to_genre"].get(production_format)
+    data = BENCHMARKS.load()
+    genre = data.format_to_genre.get(production_format)
     if genre is None:
         return None
-    return {**data["genres"][genre], "genre": genre, "source": data["source"]}
+    row = data.genres[genre]
+    return {
+        "label_fr": row.label_fr,
+        "mean_tco2e": row.mean_tco2e,
+        "tco2e_per_hour": row.tco2e_per_hour,
+        "genre": genre,
+        "source": data.source,
+    }
 
 
 def build_report(data: ReportInput) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from tournage.carbon.factors import factor_table
 from tournage.carbon.forecast import Forecast, forecast
 from tournage.carbon.geo import great_circle_km
 from tournage.carbon.plan import Options, PlanLocation, PlanPerson, ProductionPlan
-from tournage.data import load_yaml
+from tournage.carbon.tables import FORECAST_RULES, LEVER_TABLE, LeverSpec
 
 Lever = Callable[[ProductionPlan, dict[str, Any]], ProductionPlan]
 
@@ -26,7 +26,7 @@ def _train_instead_of_plane(plan: ProductionPlan, params: dict[str, Any]) -> Pro
 def _litres_to_kwh(location: PlanLocation) -> Decimal | None:
     if location.energy_kwh_per_day is not None or location.fuel_l_per_day is None:
         return location.energy_kwh_per_day
-    rule = load_yaml("carbon/forecast_rules.yaml")["energy"]["generator_consumption"]
+    rule = FORECAST_RULES.load().energy.generator_consumption
     ratio = factor_table().get(rule).value
     return None if not ratio else location.fuel_l_per_day / ratio
 
@@ -57,11 +57,9 @@ def _vegetarian_share(plan: ProductionPlan, params: dict[str, Any]) -> Productio
     share = Decimal(str(params.get("share", "0.5")))
     if not 0 <= share <= 1:
         raise CarbonError("scenario.param", "La part végétarienne doit être entre 0 et 1.")
-    rules = load_yaml("carbon/forecast_rules.yaml")["catering"]
-    vegetarian = rules["vegetarian_factor"]
-    menu = plan.menu or {
-        k: Decimal(str(v)) for k, v in rules["default_menu_mix"]["weights"].items()
-    }
+    rules = FORECAST_RULES.load().catering
+    vegetarian = rules.vegetarian_factor
+    menu = plan.menu or dict(rules.default_menu_mix.weights)
     others = {k: v for k, v in menu.items() if k != vegetarian}
     rest = sum(others.values(), Decimal(0))
     mix = {k: (1 - share) * v / rest for k, v in others.items()} if rest else {}
@@ -71,7 +69,7 @@ def _vegetarian_share(plan: ProductionPlan, params: dict[str, Any]) -> Productio
 def _local_crew(plan: ProductionPlan, params: dict[str, Any]) -> ProductionPlan:
     radius = plan.options.get("local_radius_km")
     if radius is None:
-        radius = Decimal(str(load_yaml("carbon/forecast_rules.yaml")["local_radius_km"]["value"]))
+        radius = FORECAST_RULES.load().local_radius_km.value
     first_location = {
         person.id: next(
             (
@@ -121,10 +119,9 @@ LEVERS: dict[str, Lever] = {
 }
 
 
-def lever_catalogue() -> dict[str, dict[str, Any]]:
+def lever_catalogue() -> dict[str, LeverSpec]:
     """Lever id -> label, description and default parameters (from levers.yaml)."""
-    levers: dict[str, dict[str, Any]] = load_yaml("carbon/levers.yaml")["levers"]
-    return levers
+    return LEVER_TABLE.load().levers
 
 
 @dataclass(frozen=True)
@@ -166,7 +163,7 @@ def apply_levers(plan: ProductionPlan, levers: dict[str, dict[str, Any]]) -> Pro
             raise CarbonError(
                 "scenario.lever", f"Levier inconnu : « {lever_id} » ({', '.join(LEVERS)})."
             )
-        defaults = lever_catalogue()[lever_id].get("params", {})
+        defaults = lever_catalogue()[lever_id].params
         plan = LEVERS[lever_id](plan, {**defaults, **(params or {})})
     return plan
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tournage.carbon.errors import CarbonError
-from tournage.data import load_yaml
+from tournage.carbon.tables import TAXONOMY
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,15 @@ class Taxonomy:
 
 @cache
 def taxonomy() -> Taxonomy:
-    data = load_yaml("carbon/taxonomy.yaml")
+    data = TAXONOMY.load()
     return Taxonomy(
         categories={
-            key: Category(key, spec["label_fr"], spec["section"], spec["albert_group"])
-            for key, spec in data["categories"].items()
+            key: Category(key, spec.label_fr, spec.section, spec.albert_group)
+            for key, spec in data.categories.items()
         },
-        sections={key: spec["label_fr"] for key, spec in data["sections"].items()},
-        albert_groups={key: spec["label_fr"] for key, spec in data["albert_groups"].items()},
+        sections={key: spec.label_fr for key, spec in data.sections.items()},
+        albert_groups={key: spec.label_fr for key, spec in data.albert_groups.items()},
         out_of_cnc_scope=frozenset(
-            key for key, spec in data["sections"].items() if spec.get("out_of_cnc_scope")
+            key for key, spec in data.sections.items() if spec.out_of_cnc_scope
         ),
     )

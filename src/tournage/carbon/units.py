@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cache
 
 from tournage.carbon.errors import CarbonError
-from tournage.data import load_yaml
+from tournage.carbon.tables import UNITS
 
 
 @dataclass(frozen=True)
@@ -52,17 +52,12 @@ class UnitTable:
 
 @cache
 def unit_table() -> UnitTable:
-    data = load_yaml("carbon/units.yaml")
+    data = UNITS.load()
     units: dict[str, Unit] = {}
-    for name, spec in data["units"].items():
-        unit = Unit(
-            name=name,
-            dimension=spec["dimension"],
-            to_base=Decimal(spec["to_base"]),
-            divisor=Decimal(spec.get("divisor", "1")),
-        )
-        for alias in [name, *spec.get("aliases", [])]:
-            units[str(alias)] = unit
-    accepts = {dim: frozenset(others) for dim, others in data.get("accepts", {}).items()}
-    labels = {dim: spec["label_fr"] for dim, spec in data["dimensions"].items()}
+    for name, spec in data.units.items():
+        unit = Unit(name, spec.dimension, to_base=spec.to_base, divisor=spec.divisor)
+        for alias in [name, *spec.aliases]:
+            units[alias] = unit
+    accepts = {dim: frozenset(others) for dim, others in data.accepts.items()}
+    labels = {dim: spec.label_fr for dim, spec in data.dimensions.items()}
     return UnitTable(units=units, accepts=accepts, dimension_labels=labels)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
@@ -13,8 +12,8 @@ from django.utils import timezone
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.estimate import Footprints
 from tournage.carbon.measures import MEASURES, measures_by_category, mode_share
+from tournage.carbon.tables import BENCHMARKS
 from tournage.common.formatting import format_date, format_percent, format_quantity
-from tournage.data import load_yaml
 from tournage.referential.registry import (
     CheckResult,
     Evidence,
@@ -65,12 +64,12 @@ def _last_change(production: Production) -> datetime | None:
 
 
 def _benchmark(production: Production) -> tuple[str, Decimal] | None:
-    table: dict[str, Any] = load_yaml("carbon/benchmarks.yaml")
-    genre = table["format_to_genre"].get(production.format)
+    table = BENCHMARKS.load()
+    genre = table.format_to_genre.get(production.format)
     if genre is None:
         return None
-    row = table["genres"][genre]
-    return row["label_fr"], Decimal(str(row["mean_tco2e"]))
+    row = table.genres[genre]
+    return row.label_fr, Decimal(str(row.mean_tco2e))
 
 
 @register_check("c1_2_2.forecast_footprint_exists")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from tournage.carbon.calculator import price
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.factors import factor_table
 from tournage.carbon.scenarios import lever_catalogue
+from tournage.carbon.tables import ChecklistItem
 from tournage.common.formatting import NumberError, parse_decimal
 from tournage.web.forms import DecimalField, ModelForm
 
@@ -90,7 +92,7 @@ class ScenarioForm(forms.Form):
     levers = forms.MultipleChoiceField(
         label=_("Levers"),
         widget=forms.CheckboxSelectMultiple,
-        choices=lambda: [(k, v["label_fr"]) for k, v in lever_catalogue().items()],
+        choices=lambda: [(k, v.label_fr) for k, v in lever_catalogue().items()],
     )
     vegetarian_share = DecimalField(
         label=_("Vegetarian share (0 to 1)"),
@@ -112,14 +114,15 @@ class ScenarioForm(forms.Form):
 
 class ChecklistForm(forms.Form):
     def __init__(
-        self, *args: Any, items: list[dict[str, str]], done: dict[str, bool], **kwargs: Any
+        self, *args: Any, items: Sequence[ChecklistItem], done: dict[str, bool], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        french = (get_language() or "fr").startswith("fr")
         for item in items:
-            self.fields[item["id"]] = forms.BooleanField(
-                label=item["label_fr" if (get_language() or "fr").startswith("fr") else "label_en"],
+            self.fields[item.id] = forms.BooleanField(
+                label=item.label_fr if french else item.label_en,
                 required=False,
-                initial=bool(done.get(item["id"])),
+                initial=bool(done.get(item.id)),
             )
 
 
