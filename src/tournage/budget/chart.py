@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from tournage.budget.errors import BudgetError
-from tournage.data import load_yaml
+from tournage.budget.tables import CHARTS, ChapterSpec, OverheadSpec, Reference
 
-VARIANTS = ("cinema", "audiovisual")
+Overhead = OverheadSpec  # frais généraux or imprévus, as the chart file gives them
+
+VARIANTS = tuple(CHARTS)
 
 
 @dataclass(frozen=True)
@@ -29,26 +29,13 @@ class Chapter:
 
 
 @dataclass(frozen=True)
-class Overhead:
-    """Frais généraux or imprévus: a percentage of the chapters total chosen by the producer."""
-
-    code: str
-    key: str
-    label: str
-    max_percent: Decimal | None
-    rule: str
-    base_uncertain: bool
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Chart:
     variant: str
     title: str
     chapters: tuple[Chapter, ...]
     overheads: tuple[Overhead, ...]
     uncertain: bool
-    sources: dict[str, dict[str, str]]
+    sources: dict[str, Reference]
 
     def chapter(self, code: str) -> Chapter:
         for chapter in self.chapters:
@@ -79,34 +66,19 @@ def load_chart(variant: str) -> Chart:
         raise BudgetError(
             "UNKNOWN_VARIANT", f"Plan de comptes « {variant} » inconnu (cinema ou audiovisual)."
         )
-    data: dict[str, Any] = load_yaml(f"budget/chart_{variant}.yaml")
-    meta = data["meta"]
-    base = data if "chapters" in data else load_yaml(f"budget/chart_{meta['accounts_from']}.yaml")
-    sources = {**base.get("sources", {}), **data.get("sources", {})}
+    data = CHARTS[variant].load()
+    meta = data.meta
+    base = data if meta.accounts_from is None else CHARTS[meta.accounts_from].load()
     return Chart(
         variant=variant,
-        title=meta["title"],
-        chapters=tuple(_chapter(c) for c in base["chapters"]),
-        overheads=tuple(_overhead(o) for o in base["overheads"]),
-        uncertain=bool(meta.get("uncertain", False)),
-        sources=sources,
+        title=meta.title,
+        chapters=tuple(_chapter(c) for c in base.chapters),
+        overheads=base.overheads,
+        uncertain=meta.uncertain,
+        sources={**(base.sources or {}), **(data.sources or {})},
     )
 
 
-def _chapter(raw: dict[str, Any]) -> Chapter:
-    code = str(raw["code"])
-    accounts = tuple(Account(str(a["code"]), a["label"], code) for a in raw["accounts"])
-    return Chapter(code, raw["label"], accounts, tuple(raw.get("sources", ())))
-
-
-def _overhead(raw: dict[str, Any]) -> Overhead:
-    limit = raw.get("max_percent")
-    return Overhead(
-        code=str(raw["code"]),
-        key=raw["key"],
-        label=raw["label"],
-        max_percent=None if limit is None else Decimal(str(limit)),
-        rule=raw["rule"],
-        base_uncertain=bool(raw.get("base_uncertain", False)),
-        sources=tuple(raw.get("sources", ())),
-    )
+def _chapter(spec: ChapterSpec) -> Chapter:
+    accounts = tuple(Account(a.code, a.label, spec.code) for a in spec.accounts)
+    return Chapter(spec.code, spec.label, accounts, spec.sources)

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from typing import Any
 
 from tournage.budget.money import HUNDRED, money
-from tournage.data import load_yaml
+from tournage.budget.tables import (
+    AID_CRITERIA,
+    FUNDING_SOURCES,
+    AidFact,
+    AidRule,
+    Amount,
+    AmountRow,
+    Criterion,
+    CrossCutting,
+)
 
 ELIGIBLE, NOT_ELIGIBLE, TO_CHECK = "eligible", "not_eligible", "to_check"
 
@@ -49,61 +56,56 @@ class AidVerdict:
         return self.status == ELIGIBLE
 
 
-@cache
-def _data() -> tuple[dict[str, Any], dict[str, Any]]:
-    return load_yaml("budget/funding_sources.yaml"), load_yaml("budget/aid_criteria.yaml")
-
-
-def cross_cutting_conditions() -> list[dict[str, Any]]:
+def cross_cutting_conditions() -> tuple[CrossCutting, ...]:
     """Conditions shared by several aids (forecast footprint, accessibility files)."""
-    return list(_data()[1]["cross_cutting"])
+    return AID_CRITERIA.load().cross_cutting
 
 
 def match_aids(profile: ProjectProfile) -> list[AidVerdict]:
-    facts, criteria = _data()
+    criteria = AID_CRITERIA.load()
     return [
-        _verdict(profile, aid, criteria["aids"][aid["id"]], criteria["cross_cutting"])
-        for aid in facts["aids"]
+        _verdict(profile, aid, criteria.aids[aid.id], criteria.cross_cutting)
+        for aid in FUNDING_SOURCES.load().aids
     ]
 
 
 def _verdict(
-    profile: ProjectProfile, fact: dict[str, Any], rule: dict[str, Any], cross: list[Any]
+    profile: ProjectProfile, fact: AidFact, rule: AidRule, cross: tuple[CrossCutting, ...]
 ) -> AidVerdict:
     failed: list[str] = []
     unknown: list[str] = []
-    documents = [str(d) for d in fact.get("required_documents", [])]
+    documents = list(fact.required_documents)
     _check_scope(profile, rule, failed)
-    if rule.get("superseded_by"):
-        failed.append(f"Dispositif remplacé par « {rule['superseded_by']} ».")
-    for criterion in rule["criteria"]:
-        if profile.stage in criterion.get("stages", [profile.stage]):
-            _check(profile, criterion, criterion["reason"], failed, unknown)
+    if rule.superseded_by:
+        failed.append(f"Dispositif remplacé par « {rule.superseded_by} ».")
+    for criterion in rule.criteria or ():
+        if criterion.stages is None or profile.stage in criterion.stages:
+            _check(profile, criterion, criterion.reason, failed, unknown)
     for condition in cross:
-        if fact["id"] in condition["applies_to"] and profile.genre in condition["genres"]:
-            _check(profile, condition["criterion"], condition["reason"], failed, unknown)
-            documents.append(condition["document"])
-    warnings = [f"Champ peu sourcé : {u}" for u in fact.get("uncertain", [])]
-    if rule.get("warning"):
-        warnings.append(rule["warning"])
+        if fact.id in condition.applies_to and profile.genre in condition.genres:
+            _check(profile, condition.criterion, condition.reason, failed, unknown)
+            documents.append(condition.document)
+    warnings = [f"Champ peu sourcé : {u}" for u in fact.uncertain]
+    if rule.warning:
+        warnings.append(rule.warning)
     status = NOT_ELIGIBLE if failed else TO_CHECK if unknown else ELIGIBLE
     reasons = failed + [f"À vérifier : {u}" for u in unknown]
     if status == ELIGIBLE:
         reasons.append("Conditions connues remplies ; aide sélective : décision d'une commission.")
-    if rule.get("bonus"):
-        reasons.append(rule["bonus"])
+    if rule.bonus:
+        reasons.append(rule.bonus)
     low, high = _amount(profile, rule)
     return AidVerdict(
-        aid=fact["id"],
-        name=fact["name"],
+        aid=fact.id,
+        name=fact.name,
         status=status,
         reasons=tuple(reasons),
         amount_min=low,
         amount_max=high,
         documents=tuple(documents),
         warnings=tuple(warnings),
-        sources=tuple(fact.get("sources", ())),
-        as_of=str(fact.get("as_of", "")),
+        sources=fact.sources,
+        as_of=str(fact.as_of),
     )
 
 
@@ -114,16 +116,17 @@ _SCOPE = (
 )
 
 
-def _check_scope(profile: ProjectProfile, rule: dict[str, Any], failed: list[str]) -> None:
+def _check_scope(profile: ProjectProfile, rule: AidRule, failed: list[str]) -> None:
     for attribute, key, message in _SCOPE:
         value = getattr(profile, attribute)
-        if value not in rule[key]:
-            failed.append(message.format(value=value, allowed=", ".join(rule[key])))
+        allowed: tuple[str, ...] = getattr(rule, key)
+        if value not in allowed:
+            failed.append(message.format(value=value, allowed=", ".join(allowed)))
 
 
 def _check(
     profile: ProjectProfile,
-    criterion: dict[str, Any],
+    criterion: Criterion,
     reason: str,
     failed: list[str],
     unknown: list[str],
@@ -135,62 +138,62 @@ def _check(
         failed.append(reason)
 
 
-def _outcome(profile: ProjectProfile, criterion: dict[str, Any]) -> bool | None:
+def _outcome(profile: ProjectProfile, criterion: Criterion) -> bool | None:
     """True when met, False when failed, None when the profile does not say."""
-    if "flag" in criterion:
-        value = profile.flags.get(criterion["flag"])
-        return None if value is None else value == criterion["expected"]
-    if "region" in criterion:
-        return criterion["region"] in profile.regions
-    field_name = criterion.get("min") or criterion["max"]
+    if criterion.flag is not None:
+        value = profile.flags.get(criterion.flag)
+        return None if value is None else value == criterion.expected
+    if criterion.region is not None:
+        return criterion.region in profile.regions
+    bound = criterion.bound
+    assert bound is not None  # a criterion of no known kind is refused when the table is read
+    field_name, limit = bound
     number = getattr(profile, field_name)
     if number is None:
         return None
-    limit = Decimal(str(criterion["value"]))
-    return bool(Decimal(number) >= limit) if "min" in criterion else bool(Decimal(number) <= limit)
+    return bool(Decimal(number) >= limit) if criterion.min else bool(Decimal(number) <= limit)
 
 
-def _amount(profile: ProjectProfile, rule: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
-    amount: dict[str, Any] = rule["amount"]
-    low, high = amount.get("min_eur"), amount.get("max_eur")
-    for row in amount.get("by", []):
+def _amount(profile: ProjectProfile, rule: AidRule) -> tuple[Decimal | None, Decimal | None]:
+    amount = rule.amount
+    low, high = amount.min_eur, amount.max_eur
+    for row in amount.by:
         if _row_matches(profile, row):
-            low, high = row.get("min_eur", low), row["max_eur"]
+            low, high = row.min_eur if row.min_eur is not None else low, row.max_eur
             break
-    ceiling = _dec(high)
-    ceiling = _min(ceiling, _budget_share(profile, amount))
-    region = next((c["region"] for c in rule["criteria"] if "region" in c), None)
+    ceiling = _min(high, _budget_share(profile, amount))
+    region = next((c.region for c in rule.criteria or () if c.region is not None), None)
     ceiling = _min(ceiling, _spend_cap(profile, amount, region))
-    return _dec(low), ceiling
+    return low, ceiling
 
 
-def _row_matches(profile: ProjectProfile, row: dict[str, Any]) -> bool:
+def _row_matches(profile: ProjectProfile, row: AmountRow) -> bool:
+    scopes = ((attribute, getattr(row, key)) for attribute, key, _ in _SCOPE)
     return all(
-        getattr(profile, attribute) in row[key] for attribute, key, _ in _SCOPE if key in row
+        getattr(profile, attribute) in allowed
+        for attribute, allowed in scopes
+        if allowed is not None
     )
 
 
-def _budget_share(profile: ProjectProfile, amount: dict[str, Any]) -> Decimal | None:
-    key = "max_percent_of_budget"
-    if profile.flags.get("female_director") and "max_percent_of_budget_female_director" in amount:
-        key = "max_percent_of_budget_female_director"
-    if key not in amount or profile.budget_total_eur is None:
+def _budget_share(profile: ProjectProfile, amount: Amount) -> Decimal | None:
+    percent = amount.max_percent_of_budget
+    if (
+        profile.flags.get("female_director")
+        and amount.max_percent_of_budget_female_director is not None
+    ):
+        percent = amount.max_percent_of_budget_female_director
+    if percent is None or profile.budget_total_eur is None:
         return None
-    return money(profile.budget_total_eur * Decimal(str(amount[key])) / HUNDRED)
+    return money(profile.budget_total_eur * percent / HUNDRED)
 
 
-def _spend_cap(
-    profile: ProjectProfile, amount: dict[str, Any], region: str | None
-) -> Decimal | None:
+def _spend_cap(profile: ProjectProfile, amount: Amount, region: str | None) -> Decimal | None:
     """Aids tied to regional spend cannot exceed spend / (percent required of the aid)."""
     spend = profile.regional_spend_eur.get(region or "")
-    if "spend_percent_of_aid" not in amount or spend is None:
+    if amount.spend_percent_of_aid is None or spend is None:
         return None
-    return money(spend * HUNDRED / Decimal(str(amount["spend_percent_of_aid"])))
-
-
-def _dec(value: object) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    return money(spend * HUNDRED / amount.spend_percent_of_aid)
 
 
 def _min(a: Decimal | None, b: Decimal | None) -> Decimal | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from tournage.budget.errors import BudgetError
 from tournage.budget.money import ZERO, share_percent
-from tournage.data import load_yaml
+from tournage.budget.tables import FINANCING_KINDS, FUNDING_SOURCES
 
 STATUSES = ("planned", "confirmed", "received")
 
@@ -24,10 +23,9 @@ class SourceKind:
 
 @cache
 def source_kinds() -> dict[str, SourceKind]:
-    data: dict[str, Any] = load_yaml("budget/financing_kinds.yaml")
     return {
-        key: SourceKind(key, raw["label"], bool(raw["public"]), bool(raw.get("uncertain", False)))
-        for key, raw in data["kinds"].items()
+        key: SourceKind(key, spec.label, spec.public, spec.uncertain)
+        for key, spec in FINANCING_KINDS.load().kinds.items()
     }
 
 
@@ -109,35 +107,31 @@ def intensity_ceiling(
 
     ``difficult``: first or second film (cinema) / derogation for a difficult work (TV).
     """
-    rules: dict[str, Any] = load_yaml("budget/funding_sources.yaml")["cross_cutting_conditions"][
-        "public_aid_intensity"
-    ]
-    source = str(rules["source"])
-    small = budget_total <= Decimal(str(rules["small_budget_definition_eur"]))
+    rules = FUNDING_SOURCES.load().cross_cutting_conditions.public_aid_intensity
+    source = rules.source
+    small = budget_total <= rules.small_budget_definition_eur
     if work_format == "court_metrage":
-        return IntensityCeiling(Decimal(rules["court_metrage_percent"]), "Court métrage", source)
+        return IntensityCeiling(rules.court_metrage_percent, "Court métrage", source)
     if work_format == "long_metrage":
         if (difficult or small) and not uses_tax_credit:
-            key, rule = (
-                "long_metrage_difficile_sans_credit_impot_percent",
+            percent, rule = (
+                rules.long_metrage_difficile_sans_credit_impot_percent,
                 ("Long métrage difficile ou à petit budget sans crédit d'impôt"),
             )
         elif difficult or small:
-            key, rule = (
-                "long_metrage_difficile_ou_petit_budget_percent",
+            percent, rule = (
+                rules.long_metrage_difficile_ou_petit_budget_percent,
                 ("Long métrage difficile (1er ou 2e film) ou petit budget"),
             )
         else:
-            key, rule = "long_metrage_percent", "Long métrage"
-        return IntensityCeiling(Decimal(rules[key]), rule, source)
+            percent, rule = rules.long_metrage_percent, "Long métrage"
+        return IntensityCeiling(percent, rule, source)
     if work_format in ("unitaire_tv", "serie_tv"):
         if difficult:
             return IntensityCeiling(
-                Decimal(rules["audiovisuel_difficile_percent"]),
+                rules.audiovisuel_difficile_percent,
                 "Œuvre audiovisuelle difficile (dérogation)",
                 source,
             )
-        return IntensityCeiling(
-            Decimal(rules["audiovisuel_percent"]), "Œuvre audiovisuelle", source
-        )
+        return IntensityCeiling(rules.audiovisuel_percent, "Œuvre audiovisuelle", source)
     return None

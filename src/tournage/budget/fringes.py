@@ -10,10 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from tournage.budget.errors import BudgetError
-from tournage.data import load_yaml
+from tournage.budget.tables import FRINGES, ComponentSpec
 
 
 @dataclass(frozen=True)
@@ -47,26 +46,23 @@ class EffectiveRate:
 
 @cache
 def fringe_categories() -> dict[str, Category]:
-    data: dict[str, Any] = load_yaml("budget/fringes.yaml")
-    components = {key: _component(key, raw) for key, raw in data["components"].items()}
+    data = FRINGES.load()
+    components = {key: _component(key, spec) for key, spec in data.components.items()}
     return {
-        key: Category(
-            key, raw["label"], str(raw["account"]), tuple(components[c] for c in raw["components"])
-        )
-        for key, raw in data["categories"].items()
+        key: Category(key, spec.label, spec.account, tuple(components[c] for c in spec.components))
+        for key, spec in data.categories.items()
     }
 
 
-def _component(key: str, raw: dict[str, Any]) -> Component:
-    rate = raw.get("rate")
+def _component(key: str, spec: ComponentSpec) -> Component:
     return Component(
         key=key,
-        label=raw["label"],
-        rate=None if rate is None else Decimal(str(rate)),
-        source=raw.get("source"),
-        as_of=None if raw.get("as_of") is None else str(raw["as_of"]),
-        uncertain=bool(raw.get("uncertain", rate is None)),
-        note=raw.get("note", ""),
+        label=spec.label,
+        rate=spec.rate,
+        source=spec.source,
+        as_of=spec.as_of,
+        uncertain=spec.rate is None if spec.uncertain is None else spec.uncertain,
+        note=spec.note,
     )
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from tournage.budget.compute import BudgetTotals, LineResult
 from tournage.budget.money import HUNDRED, ZERO, money
-from tournage.data import load_yaml
+from tournage.budget.tables import (
+    AUDIOVISUAL_CREDIT,
+    CINEMA_CREDIT,
+    TAX_CREDIT_BASE,
+    PerMinuteCaps,
+)
 
 
 @dataclass(frozen=True)
@@ -27,16 +31,12 @@ class TaxCreditEstimate:
     uncertain: bool
 
 
-def _credits() -> dict[str, dict[str, Any]]:
-    return {c["id"]: c for c in load_yaml("budget/tax_credits.yaml")["credits"]}
-
-
 def eligible_base(totals: BudgetTotals) -> Decimal:
-    chapters = set(load_yaml("budget/tax_credit_base.yaml")["eligible_chapters"])
+    chapters = TAX_CREDIT_BASE.load().eligible_chapters
     return sum((r.amount + r.fringe for r in totals.lines if _eligible(r, totals, chapters)), ZERO)
 
 
-def _eligible(result: LineResult, totals: BudgetTotals, chapters: set[str]) -> bool:
+def _eligible(result: LineResult, totals: BudgetTotals, chapters: frozenset[str]) -> bool:
     line = result.line
     if line.tax_credit_eligible is not None:
         return line.tax_credit_eligible and line.spent_in_france
@@ -52,7 +52,7 @@ def estimate(
 ) -> TaxCreditEstimate | None:
     """The credit this devis would generate, or None for formats no credit covers."""
     base = eligible_base(totals)
-    caveats = tuple(load_yaml("budget/tax_credit_base.yaml")["caveats"])
+    caveats = TAX_CREDIT_BASE.load().caveats
     if work_format == "long_metrage":
         return _cinema(base, genre, french_language, caveats)
     if work_format in ("unitaire_tv", "serie_tv") and genre in (
@@ -67,19 +67,17 @@ def estimate(
 def _cinema(
     base: Decimal, genre: str, french_language: bool | None, caveats: tuple[str, ...]
 ) -> TaxCreditEstimate:
-    credit = _credits()["credit_impot_cinema"]
-    rates = credit["rates"]
+    credit = CINEMA_CREDIT.load()
+    rates = credit.rates
     raised = genre == "animation" or bool(french_language)
-    rate = Decimal(rates["raised_percent"] if raised else rates["base_percent"])
-    notes = [
-        f"Taux {rate} % ({rates['raised_applies_to']})." if raised else f"Taux de base {rate} %."
-    ]
+    rate = rates.raised_percent if raised else rates.base_percent
+    notes = [f"Taux {rate} % ({rates.raised_applies_to})." if raised else f"Taux de base {rate} %."]
     if french_language is None and genre != "animation":
         notes.append("Langue de tournage non renseignée : taux de base retenu.")
-    cap = Decimal(credit["cap"]["per_work_eur"])
+    cap = credit.cap.per_work_eur
     return TaxCreditEstimate(
-        credit["id"],
-        credit["name"],
+        credit.id,
+        credit.name,
         rate,
         base,
         cap,
@@ -92,34 +90,31 @@ def _cinema(
 def _audiovisual(
     base: Decimal, cost: Decimal, genre: str, minutes: int | None, caveats: tuple[str, ...]
 ) -> TaxCreditEstimate:
-    credit = _credits()["credit_impot_audiovisuel"]
-    key = {
-        "documentaire": "documentary_percent",
-        "fiction": "fiction_percent",
-        "animation": "animation_percent",
+    credit = AUDIOVISUAL_CREDIT.load()
+    rates = credit.rates
+    rate = {
+        "documentaire": rates.documentary_percent,
+        "fiction": rates.fiction_percent,
+        "animation": rates.animation_percent,
     }[genre]
-    rate = Decimal(credit["rates"][key])
     amount = money(base * rate / HUNDRED)
     notes = list(caveats)
     cap: Decimal | None = None
     if minutes:
-        cap = _per_minute_cap(credit["per_minute_caps_eur"], genre, cost / minutes) * minutes
+        cap = _per_minute_cap(credit.per_minute_caps_eur, genre, cost / minutes) * minutes
         amount = min(amount, cap)
     else:
         notes.append("Durée non renseignée : plafond par minute non appliqué.")
-    return TaxCreditEstimate(
-        credit["id"], credit["name"], rate, base, cap, amount, tuple(notes), True
-    )
+    return TaxCreditEstimate(credit.id, credit.name, rate, base, cap, amount, tuple(notes), True)
 
 
-def _per_minute_cap(caps: dict[str, Any], genre: str, cost_per_minute: Decimal) -> Decimal:
+def _per_minute_cap(caps: PerMinuteCaps, genre: str, cost_per_minute: Decimal) -> Decimal:
     if genre == "documentaire":
-        return Decimal(caps["documentary"])
+        return caps.documentary
     if genre == "animation":
-        return Decimal(caps["animation"])
-    steps = caps["fiction_by_cost_per_minute"]
+        return caps.animation
+    steps = caps.fiction_by_cost_per_minute
     for step in steps:
-        upper = step.get("cost_per_minute_below_eur", step.get("below_eur"))
-        if upper is not None and cost_per_minute < Decimal(upper):
-            return Decimal(step["cap_eur"])
-    return Decimal(steps[-1]["cap_eur"])
+        if step.upper is not None and cost_per_minute < step.upper:
+            return step.cap_eur
+    return steps[-1].cap_eur

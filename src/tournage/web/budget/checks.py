@@ -280,12 +280,12 @@ def conditions_met(production: Production, document: Any) -> CheckResult:
     conditions = [
         c
         for c in cross_cutting_conditions()
-        if targeted & set(c["applies_to"]) and document.profile.genre in c["genres"]
+        if targeted & set(c.applies_to) and document.profile.genre in c.genres
     ]
     if not conditions:
         return unknown("Aucune aide visée n'a de condition transversale suivie.")
     flags = document.profile.flags
-    failing = [c["reason"] for c in conditions if flags.get(c["criterion"]["flag"]) is not True]
+    failing = [c.reason for c in conditions if flags.get(c.criterion.flag or "") is not True]
     return coverage(
         len(conditions),
         failing,

@@ -16,7 +16,7 @@ from tournage.budget.closing import final_cost, final_cost_document
 from tournage.budget.compute import compute
 from tournage.budget.money import HUNDRED, ONE, money
 from tournage.budget.report import analyse
-from tournage.data import load_yaml
+from tournage.budget.tables import FRINGES
 from tournage.web.productions.history import create_with_history
 
 from . import adapters, models
@@ -283,15 +283,16 @@ def _financing_and_costs(production: Any, version: models.BudgetVersion) -> None
 def _short_contract_rate(version: models.BudgetVersion) -> None:
     """The producer picks the short-CDDU unemployment rate of the data: every demo contract
     lasts under 3 months."""
-    short = load_yaml("budget/fringes.yaml")["components"]["unemployment_employer"]["short_cddu"]
+    short = FRINGES.load().components["unemployment_employer"].short_cddu
+    assert short is not None  # the rate this demo step exists to pick
     create_with_history(
         models.FringeOverride,
         [
             models.FringeOverride(
                 budget=version,
                 key="technicien_intermittent.unemployment_employer",
-                rate=Decimal(short["rate"]),
-                note=f"{short['detail']} ({short['source']}, {short['as_of']})",
+                rate=short.rate,
+                note=f"{short.detail} ({short.source}, {short.as_of})",
             )
         ],
     )
