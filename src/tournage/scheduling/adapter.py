@@ -11,10 +11,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from tournage.data import load_yaml
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem, Scene
 from tournage.screenplay.model import Scene as ScriptScene
 from tournage.screenplay.model import Script
+from tournage.screenplay.rules import times_of_day
 from tournage.screenplay.sets import set_key
 
 EXTRAS_CATEGORIES = ("extras", "silhouettes")
@@ -24,8 +24,10 @@ slug = set_key  # a décor's id: one definition, shared with the set ↔ locatio
 
 
 def _night(scene: ScriptScene) -> bool:
-    times: dict[str, Any] = load_yaml("screenplay/times_of_day.yaml")["times"]
-    return scene.day_night is not None and times.get(scene.day_night, {}).get("light") == "night"
+    if scene.day_night is None:
+        return False
+    time = times_of_day().times.get(scene.day_night)
+    return time is not None and time.light == "night"
 
 
 def _scene(scene: ScriptScene) -> Scene:
