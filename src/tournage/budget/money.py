@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from tournage.budget.errors import BudgetError
+from tournage.common.formatting import round_money
 
-CENT = Decimal("0.01")
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 ONE = Decimal("1")
 _MAX_DIGITS = 18  # more than a trillion euros is a typo, not a budget
 
 
-def money(value: Decimal) -> Decimal:
-    """Round to the cent, half away from zero (the accounting convention)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+money = round_money  # to the cent, half away from zero: one definition, in tournage.common
 
 
 def to_decimal(value: object, field: str = "valeur") -> Decimal:
