@@ -15,11 +15,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tournage.common.findings import Finding, Severity
-from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, JobFunction, functions, normalise
 from tournage.labor.contracts import check_pay_amount
 from tournage.labor.errors import LaborError
 from tournage.labor.findings import labor_finding
+from tournage.labor.tables import CDDU_MENTIONS, MENTION_PATTERNS
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_CHARS = 400_000
@@ -118,13 +118,13 @@ def _pdf_text(content: bytes) -> str:
 def mentions_found(text: str) -> list[dict[str, Any]]:
     """Each mandatory mention with ``present`` true or false."""
     plain = normalise(text)
-    patterns = load_yaml("labor/mention_patterns.yaml")["patterns"]
-    mentions = load_yaml("labor/cddu_mentions.yaml")["mandatory_mentions"]
+    patterns = MENTION_PATTERNS.load().patterns
+    mentions = CDDU_MENTIONS.load().mandatory_mentions
     return [
         {
-            "id": m["id"],
-            "label": m["label"],
-            "present": any(re.search(p, plain) for p in patterns[m["id"]]),
+            "id": m.id,
+            "label": m.label,
+            "present": any(re.search(p, plain) for p in patterns[m.id]),
         }
         for m in mentions
     ]
@@ -207,15 +207,15 @@ def analyse_text(text: str) -> Analysis:
     """Mentions, extracted fields and findings for a contract's text."""
     mentions = mentions_found(text)
     extracted = extract_fields(text)
-    sources = {m["id"]: m for m in load_yaml("labor/cddu_mentions.yaml")["mandatory_mentions"]}
+    sources = {m.id: m for m in CDDU_MENTIONS.load().mandatory_mentions}
     findings = [
         labor_finding(
             "LAB-MENTION-MISSING",
             Severity.FAIL,
             f"Mention obligatoire absente : {m['label']}.",
             rule=f"mention « {m['id']} »",
-            source=f"{', '.join(sources[m['id']]['basis'])} — {sources[m['id']]['source']}",
-            uncertain=bool(sources[m["id"]].get("uncertain")),
+            source=f"{', '.join(sources[m['id']].basis)} — {sources[m['id']].source}",
+            uncertain=sources[m["id"]].uncertain,
         )
         for m in mentions
         if not m["present"]

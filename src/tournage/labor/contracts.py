@@ -5,17 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from tournage.common.findings import Finding, Severity
 from tournage.common.formatting import format_money
-from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, JobFunction, MinimumRate, find_function
 from tournage.labor.calendar import needs_child_authorisation, working_days_between
 from tournage.labor.child_actors import CHILD_ACTORS
 from tournage.labor.errors import LaborError
 from tournage.labor.findings import labor_finding
 from tournage.labor.rules import rules_for
+from tournage.labor.tables import CDDU_MENTIONS, Mention
 
 STATUSES = ("draft", "sent", "signed", "ended")
 
@@ -76,13 +75,8 @@ class Contract:
         return find_function(self.idcc, self.function)
 
 
-def _mentions_data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("labor/cddu_mentions.yaml")
-    return data
-
-
-def _item(section: str, item_id: str) -> dict[str, Any]:
-    return next(i for i in _mentions_data()[section] if i["id"] == item_id)
+def _item(section: str, item_id: str) -> Mention:
+    return CDDU_MENTIONS.load().item(section, item_id)
 
 
 def _finding(
@@ -161,7 +155,7 @@ def check_pay_amount(
 
 
 def check_dates(contract: Contract) -> list[Finding]:
-    source = _item("form_rules", "written_signed_french")["source"]
+    source = _item("form_rules", "written_signed_french").source
     if contract.end < contract.start:
         return [
             _finding(
@@ -181,7 +175,7 @@ def check_dates(contract: Contract) -> list[Finding]:
             f"Jour de travail du {day:%d/%m/%Y} hors des dates du contrat "
             f"({contract.start:%d/%m/%Y} – {contract.end:%d/%m/%Y}).",
             "continuation après le terme",
-            _item("requalification_risks", "continuation_after_term")["source"],
+            _item("requalification_risks", "continuation_after_term").source,
             contract,
             day,
         )
@@ -192,7 +186,7 @@ def check_dates(contract: Contract) -> list[Finding]:
 
 def check_delivery(contract: Contract, today: date | None = None) -> list[Finding]:
     rule = _item("form_rules", "delivery_delay")
-    limit = int(rule["working_days"])
+    limit = CDDU_MENTIONS.require(rule.working_days, "form_rules > delivery_delay > working_days")
     delivered = contract.delivered_on
     rest_day = rules_for(contract.idcc).rest_day
     late_by = working_days_between(contract.start, delivered or today or contract.start, rest_day)
@@ -204,9 +198,9 @@ def check_delivery(contract: Contract, today: date | None = None) -> list[Findin
             "LAB-DELIVERY-LATE",
             "fail",
             f"Contrat {when} : au plus tard {limit} jours ouvrables après l'embauche du "
-            f"{contract.start:%d/%m/%Y} (sanction : {rule['sanction']}).",
+            f"{contract.start:%d/%m/%Y} (sanction : {rule.sanction}).",
             f"remise du contrat sous {limit} jours ouvrables",
-            rule["source"],
+            rule.source,
             contract,
         )
     ]
@@ -233,17 +227,17 @@ def check_minor(contract: Contract) -> list[Finding]:
 
 def check_trial(contract: Contract) -> list[Finding]:
     mention = _item("mandatory_mentions", "trial_period")
-    limits = mention["trial_limits"]
+    limits = CDDU_MENTIONS.require(mention.trial_limits, "trial_period > trial_limits")
     length = (contract.end - contract.start).days + 1
-    if length < limits["none_under_days"]:
+    if length < limits.none_under_days:
         allowed = 0
     else:
         cap = (
-            limits["max_days_up_to_6_months"]
+            limits.max_days_up_to_6_months
             if contract.end <= contract.start + timedelta(days=183)
-            else limits["max_days_beyond"]
+            else limits.max_days_beyond
         )
-        allowed = min(length // 7 * limits["days_per_week"], cap)
+        allowed = min(length // 7 * limits.days_per_week, cap)
     if contract.trial_days <= allowed:
         return []
     return [
@@ -252,8 +246,8 @@ def check_trial(contract: Contract) -> list[Finding]:
             "fail",
             f"Période d'essai de {contract.trial_days} jour(s) : {allowed} au plus pour "
             f"un contrat de {length} jours.",
-            mention["rule_pav"],
-            mention["source"],
+            mention.rule_pav,
+            mention.source,
             contract,
         )
     ]
@@ -269,8 +263,8 @@ def check_object(contract: Contract) -> list[Finding]:
             "warn",
             "L'objet du contrat doit désigner précisément le programme, l'épisode ou la "
             "phase de production : un objet vague expose à la requalification en CDI.",
-            risk["risk"],
-            risk["source"],
+            risk.risk,
+            risk.source,
             contract,
         )
     ]
@@ -287,7 +281,7 @@ def check_artist(contract: Contract, job: JobFunction) -> list[Finding]:
             "Contrat d'artiste-interprète sans rémunération distincte par mode "
             "d'exploitation (droits voisins).",
             "CPI L.212-4",
-            rule["source"],
+            rule.source,
             contract,
         )
     ]
@@ -296,7 +290,7 @@ def check_artist(contract: Contract, job: JobFunction) -> list[Finding]:
 def is_author(job: JobFunction) -> bool:
     """Functions presumed co-authors of the work (their contract also assigns rights)."""
     rule = _item("author_contracts", "director_is_author")
-    return job.label in rule["author_functions"]
+    return job.label in rule.author_functions
 
 
 def check_author(contract: Contract, job: JobFunction) -> list[Finding]:
@@ -311,7 +305,7 @@ def check_author(contract: Contract, job: JobFunction) -> list[Finding]:
             f"« {job.label} » est présumé coauteur de l'œuvre : le contrat doit prévoir une "
             "rémunération proportionnelle aux recettes (pourcentage entre 0 et 100).",
             "CPI L.131-4 et L.132-25",
-            rule["source"],
+            rule.source,
             contract,
         )
     ]
@@ -326,8 +320,8 @@ def check_conges_number(contract: Contract) -> list[Finding]:
             "LAB-CONGES-NUMBER",
             "warn",
             "Numéro Congés Spectacles du salarié manquant (mention obligatoire).",
-            mention["label"],
-            mention["source"],
+            mention.label,
+            mention.source,
             contract,
         )
     ]
@@ -352,8 +346,8 @@ def check_contract(contract: Contract, today: date | None = None) -> list[Findin
                 "LAB-FUNCTION-UNKNOWN",
                 "fail",
                 error.message,
-                rule["risk"],
-                rule["source"],
+                rule.risk,
+                rule.source,
                 contract,
             ),
             *findings,

@@ -13,14 +13,9 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from tournage.common.formatting import format_money
-from tournage.data import load_yaml
 from tournage.labor.agreements import BASES, agreement_label
 from tournage.labor.contracts import Contract, applicable_minimum, is_author
-
-
-def _template() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("labor/cddu_template.yaml")
-    return data
+from tournage.labor.tables import CDDU_TEMPLATE
 
 
 def _values(contract: Contract, today: date) -> dict[str, str]:
@@ -76,26 +71,26 @@ def _values(contract: Contract, today: date) -> dict[str, str]:
 
 def contract_sections(contract: Contract, today: date | None = None) -> list[tuple[str, str]]:
     """(heading, paragraph) pairs of the contract, in order."""
-    template = _template()
+    template = CDDU_TEMPLATE.load()
     values = _values(contract, today or date.today())
-    articles = list(template["articles"])
+    articles = list(template.articles)
     if contract.job.category == "artist":
-        articles.append(template["artist_article"])
+        articles.append(template.artist_article)
     if contract.minor_authorisation:
-        articles.append(template["minor_article"])
+        articles.append(template.minor_article)
     if is_author(contract.job):
-        articles.append(template["author_article"])
-    sections = [(a["heading"], a["text"].format_map(values).strip()) for a in articles]
-    sections.append(("", template["signatures"].format_map(values)))
+        articles.append(template.author_article)
+    sections = [(a.heading, a.text.format_map(values).strip()) for a in articles]
+    sections.append(("", template.signatures.format_map(values)))
     return sections
 
 
 def contract_docx(contract: Contract, today: date | None = None) -> bytes:
-    return sections_docx(_template()["title"], contract_sections(contract, today))
+    return sections_docx(CDDU_TEMPLATE.load().title, contract_sections(contract, today))
 
 
 def contract_pdf(contract: Contract, today: date | None = None) -> bytes:
-    return sections_pdf(_template()["title"], contract_sections(contract, today))
+    return sections_pdf(CDDU_TEMPLATE.load().title, contract_sections(contract, today))
 
 
 def sections_docx(title: str, sections: list[tuple[str, str]]) -> bytes:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from tournage.data import load_yaml
+from tournage.labor.tables import INCLUSION
+from tournage.safety.rules import OETH
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ def _suppress(count: int, minimum: int) -> int | None:
 
 def indicators(declarations: Iterable[Declaration]) -> dict[str, Any]:
     """Counts per department; any group under ``min_count`` people is ``None`` (hidden)."""
-    data = load_yaml("labor/inclusion.yaml")
-    minimum = int(data["min_count"])
+    data = INCLUSION.load()
+    minimum = data.min_count
     rows = [d for d in declarations if d.opted_in]
     departments: dict[str, dict[str, int | None]] = {}
     for department in sorted({d.department for d in rows}):
@@ -39,11 +39,8 @@ def indicators(declarations: Iterable[Declaration]) -> dict[str, Any]:
             "people": _suppress(len(members), minimum),
             **{f"gender_{g}": _suppress(n, minimum) for g, n in sorted(genders.items())},
         }
-    oeth = next(
-        r
-        for r in load_yaml("labor/safety.yaml")["inclusion_disability"]
-        if r["id"] == data["oeth_rule_id"]
-    )
+    oeth = OETH.load()  # the row of labor/safety.yaml named by oeth_rule_id
+    rate = OETH.require(oeth.rate, "rate")
     disabled = sum(1 for d in rows if d.disability)
     return {
         "opted_in": _suppress(len(rows), minimum),
@@ -51,11 +48,11 @@ def indicators(declarations: Iterable[Declaration]) -> dict[str, Any]:
         "first_jobs": _suppress(sum(1 for d in rows if d.first_job), minimum),
         "disability": {
             "declared": _suppress(disabled, minimum),
-            "oeth_rate": Decimal(str(oeth["rate"])),
-            "oeth_percent": Decimal(str(oeth["rate"])) * 100,
-            "oeth_threshold_employees": oeth["threshold_employees"],
-            "source": oeth["source"],
+            "oeth_rate": rate,
+            "oeth_percent": rate * 100,
+            "oeth_threshold_employees": oeth.threshold_employees,
+            "source": oeth.source,
         },
-        "cnc_parity_bonus": data["cnc_parity_bonus"],
+        "cnc_parity_bonus": asdict(data.cnc_parity_bonus),
         "min_count": minimum,
     }

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from tournage.common.findings import Finding, Severity
-from tournage.data import load_yaml
 from tournage.labor.findings import labor_finding
+from tournage.labor.tables import ACCESSIBILITY_CHECKLIST, RISK_MEASURES
 
 
 @dataclass(frozen=True)
@@ -36,29 +36,24 @@ class RiskEntry:
     status: str = "open"
 
 
-def _measures() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("labor/risk_measures.yaml")["risks"]
-    return data
-
-
 def risk_register(flags: Iterable[SceneRisk]) -> list[RiskEntry]:
     """One register line per scene and risk, with the data's prevention measures.
 
     A risk code the data does not know still gets a line (no measure) so nothing is lost.
     """
-    table = _measures()
+    table = RISK_MEASURES.load().risks
     entries = []
     for flag in flags:
-        row = table.get(flag.code, {})
+        row = table.get(flag.code)
         entries.append(
             RiskEntry(
                 scene=flag.scene,
                 code=flag.code,
-                label=row.get("label", flag.code),
-                measures=tuple(row.get("measures", ())),
-                owner=row.get("owner", ""),
-                source=row.get("source", "mesures non renseignées"),
-                uncertain=bool(row.get("uncertain", True)),
+                label=row.label if row else flag.code,
+                measures=row.measures if row else (),
+                owner=row.owner if row else "",
+                source=row.source if row else "mesures non renseignées",
+                uncertain=row.uncertain if row else True,
                 evidence=flag.evidence,
                 day=flag.day,
             )
@@ -85,25 +80,25 @@ def accessibility_findings(
     ``locations`` maps a name to its checklist (``True``/``False``/``None`` per item, a
     distance in metres for ``public_transport_m``); ``needs`` maps a person to need codes.
     """
-    checklist = load_yaml("labor/accessibility_checklist.yaml")
-    source = checklist["source"]
+    checklist = ACCESSIBILITY_CHECKLIST.load()
+    source = checklist.source
     out = []
     for call in calls:
         location = locations.get(call.location, {})
         for need in needs.get(call.person, ()):
-            rule = checklist["needs"].get(need)
+            rule = checklist.needs.get(need)
             if rule is None:
                 continue
-            for item in rule["requires"]:
+            for item in rule.requires:
                 value = location.get(item)
-                label = checklist["items"][item]["label"]
+                label = checklist.items[item].label
                 if value is None:
                     out.append(
                         labor_finding(
                             "LAB-ACCESS-UNKNOWN",
                             Severity.WARN,
                             f"{call.location} : « {label} » non renseigné, besoin déclaré "
-                            f"« {rule['label']} ».",
+                            f"« {rule.label} ».",
                             rule=label,
                             source=source,
                             person=call.person,
@@ -116,7 +111,7 @@ def accessibility_findings(
                             "LAB-ACCESS-UNMET",
                             Severity.FAIL,
                             f"{call.location} : « {label} » absent alors que la personne a déclaré "
-                            f"« {rule['label']} ».",
+                            f"« {rule.label} ».",
                             rule=label,
                             source=source,
                             person=call.person,
