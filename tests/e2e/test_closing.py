@@ -44,3 +44,33 @@ def test_register_element_saved_twice_keeps_its_values(page: Page, live_server: 
     expect(page.get_by_label("ou son SHA-256")).to_have_value(SHA)
     item = RegisterItem.objects.get()
     assert item.file_sha256 == SHA and str(item.due) == "2027-09-15"
+
+
+def test_trailer_signage_and_credits_in_french_and_english(page: Page, live_server: Any) -> None:
+    """The trailer's signage is checked against the rights register's target category; the
+    générique lists its blocks and the mentions it must carry, in both languages."""
+    from tournage.web.rights.models import ChannelRating
+
+    production = Production.objects.create(
+        title="Avant la crue", format="short", channels=["fr_pad_hd_file"]
+    )
+    ChannelRating.objects.create(production=production, channel="fr_pad_hd_file", category="III")
+    user_with_role("prod", production, Role.PRODUCER)
+    log_in(page, live_server.url, "prod")
+    page.goto(f"{live_server.url}/p/{production.pk}/closing/marketing/")
+    assert_accessible(page)
+    page.get_by_label("Pièce").select_option("trailer")
+    page.get_by_label("Titre").fill("Bande-annonce 1'30")
+    page.get_by_label("Signalétique").select_option("II")
+    page.get_by_role("button", name="Ajouter").click()
+    expect(page.locator("[data-signage='warn']")).to_contain_text("attendu")
+    expect(page.get_by_role("heading", name="Générique", exact=True)).to_be_visible()
+    expect(page.locator("[data-mention='missing']").first).to_be_visible()
+    assert_accessible(page)
+
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.reload()
+    expect(page.get_by_role("heading", name="Trailer signage")).to_be_visible()
+    expect(page.get_by_role("heading", name="Mentions the credits must carry")).to_be_visible()
+    expect(page.get_by_text("Every author named with their quality")).to_be_visible()
+    assert_accessible(page)

@@ -31,7 +31,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 # Routes whose forms act (run, accept, import, delete…) instead of editing what they show.
 ACTIONS = re.compile(
     r"new|create|delete|remove|accept|optimi[sz]e|replan|move|lock|seed|recheck|import|upload"
-    r"|run|from_|export|analyse|nlp|unavailability|closing|signed|members|tag_add"
+    r"|run|from_|export|analyse|nlp|unavailability|budget/closing|freeze|\bclose\b|signed"
+    r"|members|tag_add"
 )
 ADD = re.compile(r"Ajouter|Add\b|Créer|Create\b")  # a form adding a row, not editing one
 OBJECTS_PER_ROUTE = 2
@@ -49,6 +50,8 @@ MUST_COVER = {
     "budget:line_edit",
     "budget:version_edit",
     "labor:contract_edit",
+    "closing:item",
+    "closing:report",
 }
 
 

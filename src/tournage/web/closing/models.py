@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tournage.closing.rules import marketing_kinds, rules
+from tournage.closing.signage import category_choices
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -113,7 +114,13 @@ class MarketingPiece(models.Model):
         related_name="+",
         verbose_name=_("deliverable (QC)"),
     )
-    rating_signage = models.CharField(_("age-rating signage"), max_length=100, blank=True)
+    rating_signage = models.CharField(
+        _("age-rating signage"),
+        max_length=100,
+        blank=True,
+        choices=category_choices,
+        help_text=_("The youth-protection category the trailer or teaser shows (blank: none)."),
+    )
 
     class Meta:
         ordering = ["kind", "language", "pk"]

@@ -13,6 +13,7 @@ from django.apps import apps
 
 from tournage.budget.errors import BudgetError
 from tournage.budget.report import analyse
+from tournage.closing import credits as credits_core
 from tournage.closing import marketing as marketing_core
 from tournage.closing import register
 from tournage.closing.environmental import CarbonInput, Measure
@@ -20,6 +21,7 @@ from tournage.closing.financial import Certificate, FinancialInput
 from tournage.closing.legal import ContractLine, LegalInput, RightLine
 from tournage.closing.register import DestinationStatus, Item, QCRunRef
 from tournage.closing.report import ClosingInput
+from tournage.closing.signage import SIGNED_KINDS, SignageCheck, check_signage
 from tournage.referential.registry import shared
 from tournage.web.budget import api as budget_api
 from tournage.web.carbon import api as carbon_api
@@ -183,15 +185,34 @@ def statements_due(production: Production) -> tuple[tuple[str, date | None], ...
     return tuple((s.author, s.due) for s in rights.author_statements_due(production))
 
 
-def credits(production: Production) -> list[tuple[str, str]] | None:
-    """The générique as the data gives it: the authors from the rights register, then every
-    contract of the team (function, person) in the order of the contracts."""
+def credits(production: Production) -> credits_core.Generique | None:
+    """The générique in the order of ``credits.yaml``: the authors of the rights register
+    and every contract of the team, with the mentions it must carry (None without the
+    rights app: the authors are unknown)."""
     rights = _rights_api()
     if rights is None:
         return None
-    authors = [(line.role_label, line.author) for line in rights.credits(production)]
-    team = [(c.function, c.person) for c in labor_api.contract_summaries(production)]
-    return authors + team
+    lines = rights.credits(production)
+    authors = [credits_core.Author(line.author, line.role, line.signed) for line in lines]
+    labels = {line.role: line.role_label for line in lines}
+    contracts = [
+        credits_core.Contract(c.person, c.function)
+        for c in labor_api.contract_summaries(production)
+    ]
+    document = budget_api.production_budget_by_id(production.pk)
+    financing = [s.kind for s in document.financing.sources] if document else []
+    return credits_core.build(authors, contracts, labels, financing, production.format)
+
+
+def signage_checks(production: Production) -> list[tuple[MarketingPiece, SignageCheck]] | None:
+    """Each trailer and teaser with its signage checked against the rights register's
+    target categories (None without the rights app)."""
+    rights = _rights_api()
+    if rights is None:
+        return None
+    ratings = rights.rating_facts(production)
+    pieces = MarketingPiece.objects.filter(production=production, kind__in=SIGNED_KINDS)
+    return [(p, check_signage(p.title, p.rating_signage, ratings)) for p in pieces]
 
 
 def _by_category(lines: Iterable[Any]) -> dict[str, Decimal]:

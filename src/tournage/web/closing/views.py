@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from tournage.closing import marketing as marketing_core
+from tournage.closing.credits import Generique
 from tournage.closing.documents import delivery_note_pdf, report_pdf, report_xlsx
 from tournage.closing.environmental import delta_rows
 from tournage.closing.report import build
@@ -136,6 +139,8 @@ def marketing(request: ProductionRequest, production_id: int) -> HttpResponse:
         messages.success(request, _("Piece added to the marketing set."))
         return redirect(request.path)
     pieces = MarketingPiece.objects.filter(production=production)
+    english = (get_language() or "fr").startswith("en")
+    generique = services.credits(production)
     return render(
         request,
         "closing/marketing.html",
@@ -143,10 +148,45 @@ def marketing(request: ProductionRequest, production_id: int) -> HttpResponse:
             "pieces": pieces,
             "sets": services.marketing_status(production),
             "present": marketing_core.present_kinds(services.marketing_pieces(production)),
-            "credits": services.credits(production),
+            "credits": generique,
+            "credit_blocks": _credit_blocks(generique, english),
+            "mentions": _mentions(generique, english),
+            "signage": services.signage_checks(production),
             "form": form,
         },
     )
+
+
+MENTION_STATUS = {
+    "built": pgettext_lazy("credits mention", "from the data"),
+    "manual": pgettext_lazy("credits mention", "to add by hand"),
+    "missing": pgettext_lazy("credits mention", "data missing"),
+}
+
+
+def _credit_blocks(generique: Generique | None, english: bool) -> list[tuple[str, list[Any]]]:
+    if generique is None:
+        return []
+    return [
+        (block.label_en if english else block.label_fr, block.lines)
+        for block in generique.blocks
+        if block.lines
+    ]
+
+
+def _mentions(generique: Generique | None, english: bool) -> list[dict[str, Any]]:
+    if generique is None:
+        return []
+    return [
+        {
+            "text": m.en if english else m.fr,
+            "status": m.status,
+            "status_label": MENTION_STATUS[m.status],
+            "source": m.source if isinstance(m.source, str) else ", ".join(m.source),
+            "uncertain": m.uncertain,
+        }
+        for m in generique.mentions
+    ]
 
 
 def _report_form(request: ProductionRequest, record: ClosingFile) -> ClosingFileForm:

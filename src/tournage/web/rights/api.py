@@ -13,6 +13,7 @@ from typing import Any
 
 from tournage.rights import authors as core_authors
 from tournage.rights import clearances as core_clearances
+from tournage.rights import release as core_release
 
 from . import services
 from .models import AuthorContract, Clearance
@@ -173,3 +174,9 @@ def cuesheet(production: Any, content: bytes, filename: str, fmt: str) -> tuple[
     edit = services.import_edit(production, content, filename)
     count = services.rebuild_sheet(production, edit)
     return count, services.sheet_file(production, fmt)
+
+
+def rating_facts(production: Any) -> list[core_release.RatingFacts]:
+    """The target signage of each TV / on-demand channel of the plan (the one age-rating
+    record of a production: the closing app checks the trailer's signage against it)."""
+    return services.rating_facts(production)
