@@ -130,10 +130,19 @@ def _unknown(check_id: str, measured: Any, rule: dict[str, Any], label: str) -> 
         Severity.INFO,
         measured,
         None,
-        f"{label} : {measured} — valeur attendue inconnue ({note}).",
+        f"{label} : {_words(measured)} — valeur attendue inconnue ({note}).",
         source=rule.get("source"),
         uncertain=True,
     )
+
+
+def _words(value: Any) -> str:
+    """A measured structure in words for the message (``head_black_s = 0.0``), not a repr."""
+    if isinstance(value, dict):
+        return " ; ".join(f"{key} = {_words(item)}" for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_words(item) for item in value)
+    return "—" if value is None else str(value)
 
 
 def _video(analysis: Analysis) -> Any:

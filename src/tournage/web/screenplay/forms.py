@@ -44,7 +44,12 @@ class ScriptUploadForm(forms.Form):
 
 
 def category_choices() -> list[tuple[str, str]]:
-    return [(key, category.label_en) for key, category in categories().items()]
+    """Labels in the page's language (the choices are read when the form is rendered)."""
+    french = (get_language() or "fr").startswith("fr")
+    return [
+        (key, category.label_fr if french else category.label_en)
+        for key, category in categories().items()
+    ]
 
 
 class TagForm(forms.Form):

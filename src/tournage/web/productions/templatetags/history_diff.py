@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from .tournage_format import plain
+
 register = template.Library()
 
 
@@ -15,7 +17,12 @@ def changes(record: Any) -> list[dict[str, Any]]:
     if previous is None:
         return []
     delta = record.diff_against(previous)
-    return [{"field": c.field, "old": c.old, "new": c.new} for c in delta.changes]
+    return [{"field": c.field, "old": _shown(c.old), "new": _shown(c.new)} for c in delta.changes]
+
+
+def _shown(value: Any) -> Any:
+    """A JSON value (a dict of comments, a list of days) in words, not as a Python repr."""
+    return plain(value) if isinstance(value, dict | list) and value else value
 
 
 @register.filter

@@ -15,6 +15,7 @@ from typing import Any
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tournage.common import formatting
 from tournage.common.findings import Severity
@@ -69,3 +70,22 @@ def severity(value: str) -> str:
 @register.filter
 def severity_badge(value: str) -> str:
     return _BADGES[Severity(value)]
+
+
+@register.filter
+def plain(value: Any) -> str:
+    """A measured or expected value as words, never a Python repr: ``['mxf']`` -> ``mxf``,
+    ``{'n': 12, 'm': 3}`` -> ``n = 12 ; m = 3``, None -> ``—``, numbers localised."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, int | float | Decimal):
+        text = format(Decimal(str(value)).normalize(), "f")
+        decimals = len(text.partition(".")[2])
+        return formatting.format_number(Decimal(text), min(decimals, 3), get_language())
+    if isinstance(value, dict):
+        return " ; ".join(f"{key} = {plain(item)}" for key, item in value.items())
+    if isinstance(value, list | tuple | set):
+        return ", ".join(plain(item) for item in value)
+    return str(value)
