@@ -3,6 +3,7 @@ de travail, each value with its origin; saved twice, nothing changes."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -67,3 +68,25 @@ def test_the_page_pre_fills_and_saving_keeps_every_value(
     assert contract.function == "Directeur de la photographie" and contract.idcc == 3097
     assert contract.working_days == initial["working_days_text"].split(", ")
     assert client.get(url, {"person": "x"}).status_code == 200  # a bad id pre-fills nothing
+
+
+def test_worked_days_follow_a_changed_accepted_plan(production: Any, make_person: Any) -> None:
+    from tournage.web.labor.services import schedule_calls
+    from tournage.web.scheduling import services as scheduling
+
+    made = plan_production(production, make_person)
+    anna = made["anna"].pk
+    before = contract_initial(production, made["anna"])[0]["working_days_text"]
+    later = scheduling.optimise(production, seconds=1)
+    assert later is not None
+    moved = date(2027, 3, 19)  # a Friday no version used: Anna's first scene goes there
+    scheduling.move_scene(later, "1", moved)
+    assert contract_initial(production, made["anna"])[0]["working_days_text"] == before
+    scheduling.accept(later)
+    worked = contract_initial(production, made["anna"])[0]["working_days_text"].split(", ")
+    plan = accepted_plan(production)
+    assert plan is not None and plan.number == later.number
+    assert worked == sorted({d.day.isoformat() for d in plan.days if anna in d.cast_ids})
+    assert moved.isoformat() in worked and worked != before.split(", ")
+    calls = {start.date() for start, _end, _place in schedule_calls(production)[anna]}
+    assert calls == {date.fromisoformat(d) for d in worked}

@@ -1,5 +1,6 @@
 """A plan de travail as the other modules read it: each shooting day with its date, the
-location it is shot at (through the set ↔ location mapping) and the cast it calls.
+location it is shot at (through the set ↔ location mapping), the cast it calls, and its
+call and wrap as the evaluation times them.
 
 Pure: the web app feeds it the stored version, the carbon core an export archive."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from tournage.scheduling.evaluate import evaluate
 from tournage.scheduling.model import Problem
@@ -20,6 +21,8 @@ class PlannedDay:
     decor: str  # the day's first décor, by its set name
     location_id: int | None  # the location holding that set; None: not placed yet
     cast_ids: tuple[int, ...]  # people of the cast called that day
+    call: datetime  # the unit's call (naive, the production's local time)
+    wrap: datetime  # its wrap, as the evaluation times it
 
 
 def planned_days(
@@ -37,6 +40,13 @@ def planned_days(
         decor = plan.scenes[0].location
         called = dict.fromkeys(cast[c] for s in plan.scenes for c in s.cast if c in cast)
         days.append(
-            PlannedDay(plan.day, names.get(decor, decor), matched(decor, places), tuple(called))
+            PlannedDay(
+                plan.day,
+                names.get(decor, decor),
+                matched(decor, places),
+                tuple(called),
+                plan.start,
+                plan.wrap,
+            )
         )
     return tuple(days)

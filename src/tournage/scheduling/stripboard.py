@@ -1,11 +1,15 @@
-"""Stripboard data: days with their strips, colours by effet, totals and move banners."""
+"""Stripboard data: days with their strips, colours by effet, totals and move banners.
+
+Each company move is priced as the evaluation prices it (a fixed cost per move, plus its
+kilometres and carbon); a move whose origin décor is shot the same day is a move *within
+the day* (two décors on one day), shown apart so the producer sees what the day costs."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from tournage.scheduling.evaluate import Evaluation, evaluate
+from tournage.scheduling.evaluate import DayPlan, Evaluation, Move, evaluate, move_euros
 from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.tables import STRIP_COLOURS
 
@@ -13,6 +17,36 @@ from tournage.scheduling.tables import STRIP_COLOURS
 def strip_colour(scene: Scene) -> str:
     colours = STRIP_COLOURS.load().colours
     return colours.get(scene.effect, colours["INT/JOUR"]).background
+
+
+def move_cost(problem: Problem, move: Move) -> int:
+    """Euros of one company move in the objective: its fixed weight plus km and carbon."""
+    return problem.weights.company_move + move_euros(problem, move.km)
+
+
+def _within_day(day: DayPlan, move: Move) -> bool:
+    return any(scene.location == move.origin for scene in day.scenes)
+
+
+def _moves(problem: Problem, day: DayPlan) -> list[dict[str, object]]:
+    return [
+        {
+            **move.to_dict(),
+            "within_day": _within_day(day, move),
+            "cost_eur": move_cost(problem, move),
+        }
+        for move in day.moves
+    ]
+
+
+def move_summary(problem: Problem, evaluation: Evaluation) -> dict[str, int]:
+    """How many moves, how many within a day, and what they cost (EUR, as evaluated)."""
+    pairs = [(day, move) for day in evaluation.days for move in day.moves]
+    return {
+        "count": len(pairs),
+        "within_day": sum(1 for day, move in pairs if _within_day(day, move)),
+        "cost_eur": sum(move_cost(problem, move) for _day, move in pairs),
+    }
 
 
 def stripboard(
@@ -25,6 +59,7 @@ def stripboard(
         days.append(
             {
                 **day.to_dict(),
+                "moves": _moves(problem, day),
                 "number": number,
                 "unit_name": problem.unit(day.unit).name,
                 "strips": [
@@ -49,6 +84,7 @@ def stripboard(
         "days": days,
         "unscheduled": unscheduled,
         "terms": evaluation.terms,
+        "moves": move_summary(problem, evaluation),
         "objective_eur": str(evaluation.objective),
         "findings": [f.to_dict() for f in evaluation.findings],
     }

@@ -25,7 +25,7 @@ from tournage.labor.timesheet import Shift, Worker
 from tournage.web.budget import api as budget_api
 from tournage.web.productions.history import create_with_history
 from tournage.web.productions.models import Production
-from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
+from tournage.web.scheduling import api as scheduling_api
 from tournage.web.screenplay.api import current_version
 
 from .models import Contract, Risk, TeamSettings, Timesheet
@@ -317,37 +317,22 @@ def commit_signed(contract: Contract) -> bool:
 
 
 def schedule_calls(production: Production) -> dict[int, list[tuple[datetime, datetime, Any]]]:
-    """Calls per person id from the current schedule: the whole crew every shooting day, the
-    cast on the days of their scenes; call and wrap as the scheduler evaluates them (its wrap
-    counts working time only, so breaks are 0). Empty without a current schedule."""
-    from tournage.scheduling.evaluate import evaluate
-
-    schedule, version = current_schedule(production), current_version(production)
-    if schedule is None or version is None:
+    """Calls per person id from the accepted plan de travail (``accepted_plan``, the one
+    reading of it that carbon and contracts share): the whole crew every shooting day, the
+    cast on the days of their scenes; call and wrap as the scheduler evaluates them.
+    Empty while no plan is accepted."""
+    plan = scheduling_api.accepted_plan(production)
+    if plan is None:
         return {}
-    cast = {c.name: c.person_id for c in version.characters.all() if c.person_id}
     crew = list(production.people.filter(kind="crew").values_list("pk", flat=True))
-    places = _places(production)
+    places = production.locations.in_bulk()
     calls: dict[int, list[tuple[datetime, datetime, Any]]] = {}
-    for day in evaluate(problem_of(schedule), assignment_of(schedule)).days:
-        start = timezone.make_aware(datetime.combine(day.day, day.call))
-        end = timezone.make_aware(day.wrap)
-        place = next((places[s.location] for s in day.scenes if s.location in places), None)
-        called = set(crew) | {cast[c] for s in day.scenes for c in s.cast if c in cast}
-        for person_id in called:
+    for day in plan.days:
+        start, end = timezone.make_aware(day.call), timezone.make_aware(day.wrap)
+        place = places.get(day.location_id) if day.location_id is not None else None
+        for person_id in dict.fromkeys([*crew, *day.cast_ids]):
             calls.setdefault(person_id, []).append((start, end, place))
     return calls
-
-
-def _places(production: Production) -> dict[str, Any]:
-    """Scheduler location ids (slugs of set names) -> productions.Location."""
-    from tournage.scheduling.adapter import slug
-
-    places = {}
-    for place in production.locations.all():
-        for name in (place.name, *(place.sets or [])):
-            places[slug(name)] = place
-    return places
 
 
 @transaction.atomic
@@ -380,8 +365,8 @@ def plan_from_schedule(production: Production, user: Any = None) -> int:
 
 
 def _date_risks(production: Production) -> None:
-    schedule = current_schedule(production)
-    days = assignment_of(schedule) if schedule else {}
+    schedule = scheduling_api.current_schedule(production)
+    days = scheduling_api.assignment_of(schedule) if schedule else {}
     for risk in production.labor_risks.all():
         if days.get(risk.scene) != risk.day:
             risk.day = days.get(risk.scene)

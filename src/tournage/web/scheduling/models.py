@@ -3,6 +3,10 @@
 A ``Schedule`` keeps the problem it was computed from (JSON snapshot), so every version
 can be re-evaluated and exported whatever happens to the script later. Schedules, days
 and assignments are audited.
+
+Strips are never moved on an accepted or proposed version: the first move opens a *draft*
+(a copy, ``based_on`` that version's number) that keeps its own moves for undo and redo;
+accepting the draft makes it the current version.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 
 class ScheduleStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
     PROPOSED = "proposed", _("proposed")
     CURRENT = "current", _("current")
     ARCHIVED = "archived", _("archived")
@@ -46,6 +51,11 @@ class Schedule(models.Model):
     findings = models.JSONField(_("rule findings"), default=list, blank=True)
     conflicts = models.JSONField(_("conflicts"), default=list, blank=True)
     problem = models.JSONField(_("problem"), default=dict, blank=True)
+    based_on = models.PositiveIntegerField(_("drafted from version"), null=True, blank=True)
+    # a draft's moves, oldest first: {"scene", "from", "to"} (ISO dates, null: unscheduled);
+    # the last ``undone`` of them are undone and can be redone
+    edits = models.JSONField(_("moves"), default=list, blank=True)
+    undone = models.PositiveIntegerField(_("moves undone"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -57,7 +67,20 @@ class Schedule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{_('Schedule')} v{self.number}" + (f" — {self.label}" if self.label else "")
+        name = f"{_('Schedule')} v{self.number}" + (f" — {self.label}" if self.label else "")
+        return f"{name} ({_('draft')})" if self.is_draft else name
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ScheduleStatus.DRAFT
+
+    @property
+    def can_undo(self) -> bool:
+        return len(self.edits) > self.undone
+
+    @property
+    def can_redo(self) -> bool:
+        return self.undone > 0
 
     @property
     def gap_percent(self) -> float | None:

@@ -16,6 +16,7 @@ from tournage.scheduling.adapter import problem_from_script, slug
 from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem
 from tournage.scheduling.solver import Solution, SolveOptions, solve
+from tournage.scheduling.stripboard import move_summary
 from tournage.scheduling.tables import DEFAULTS
 from tournage.web.screenplay.api import core_script, current_version
 
@@ -108,12 +109,9 @@ def store(
     production: Any, problem: Problem, solution: Solution, origin: str, label: str = ""
 ) -> Schedule:
     """A new proposed version holding the solution (or only its conflicts)."""
-    number = (
-        Schedule.objects.filter(production=production).aggregate(n=Max("number"))["n"] or 0
-    ) + 1
     schedule = Schedule.objects.create(
         production=production,
-        number=number,
+        number=_next_number(production),
         label=label,
         origin=origin,
         solver_status=solution.status,
@@ -124,7 +122,7 @@ def store(
     )
     _write_days(schedule, problem, solution.assignment)
     if solution.evaluation is not None:
-        _record(schedule, solution.evaluation)
+        _record(schedule, problem, solution.evaluation)
     return schedule
 
 
@@ -143,9 +141,14 @@ def _write_days(schedule: Schedule, problem: Problem, assignment: dict[str, date
             SceneAssignment.objects.create(schedule=schedule, day=None, scene_key=scene.id)
 
 
-def _record(schedule: Schedule, evaluation: Evaluation) -> None:
+def _record(schedule: Schedule, problem: Problem, evaluation: Evaluation) -> None:
+    moves = move_summary(problem, evaluation)
     schedule.objective = evaluation.objective
-    schedule.terms = evaluation.terms
+    schedule.terms = {
+        **evaluation.terms,
+        "moves_within_day": moves["within_day"],
+        "move_cost_eur": moves["cost_eur"],
+    }
     schedule.findings = [f.to_dict() for f in evaluation.findings]
     schedule.save()
 
@@ -164,10 +167,11 @@ def assignment_of(schedule: Schedule) -> dict[str, date]:
 
 def reevaluate(schedule: Schedule) -> Evaluation:
     """Costs and rule findings after a manual change; the proof no longer applies."""
-    evaluation = evaluate(problem_of(schedule), assignment_of(schedule))
+    problem = problem_of(schedule)
+    evaluation = evaluate(problem, assignment_of(schedule))
     schedule.bound = None
     schedule.solver_status = ""
-    _record(schedule, evaluation)
+    _record(schedule, problem, evaluation)
     return evaluation
 
 
@@ -175,8 +179,11 @@ def reevaluate(schedule: Schedule) -> Evaluation:
 def move_scene(schedule: Schedule, scene_key: str, when: date | None) -> None:
     """Put a strip on another date of the calendar (a new shooting day if needed)."""
     assignment = schedule.assignments.get(scene_key=scene_key)
-    if assignment.locked:
-        return
+    if not assignment.locked:
+        _place(schedule, assignment, when)
+
+
+def _place(schedule: Schedule, assignment: SceneAssignment, when: date | None) -> None:
     day = None
     if when is not None:
         day = schedule.days.filter(date=when).first()
@@ -189,6 +196,96 @@ def move_scene(schedule: Schedule, scene_key: str, when: date | None) -> None:
     assignment.save()
     _renumber(schedule)
     reevaluate(schedule)
+
+
+def _next_number(production: Any) -> int:
+    found = Schedule.objects.filter(production=production).aggregate(n=Max("number"))["n"]
+    return (found or 0) + 1
+
+
+@transaction.atomic
+def draft_of(schedule: Schedule) -> Schedule:
+    """The open draft of ``schedule`` (itself when it is one), copied on first use: the
+    version it copies stays as it was until the draft is accepted."""
+    if schedule.is_draft:
+        return schedule
+    found = Schedule.objects.filter(
+        production=schedule.production, status=ScheduleStatus.DRAFT, based_on=schedule.number
+    ).first()
+    if found is not None:
+        return found
+    draft = Schedule.objects.create(
+        production=schedule.production,
+        number=_next_number(schedule.production),
+        label=schedule.label,
+        status=ScheduleStatus.DRAFT,
+        origin=ScheduleOrigin.MANUAL,
+        objective=schedule.objective,
+        terms=schedule.terms,
+        findings=schedule.findings,
+        problem=schedule.problem,
+        based_on=schedule.number,
+    )
+    days = {
+        day.pk: ShootingDay.objects.create(
+            schedule=draft, number=day.number, date=day.date, call_time=day.call_time
+        )
+        for day in schedule.days.all()
+    }
+    for row in schedule.assignments.all():
+        SceneAssignment.objects.create(
+            schedule=draft,
+            day=days.get(row.day_id) if row.day_id else None,
+            scene_key=row.scene_key,
+            position=row.position,
+            locked=row.locked,
+        )
+    return draft
+
+
+def _iso(when: date | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@transaction.atomic
+def move_in_draft(draft: Schedule, scene_key: str, when: date | None) -> bool:
+    """Move a strip of a draft and remember the move (the moves undone are forgotten);
+    ``False`` when nothing moved (a locked strip, or the same date)."""
+    assignment = draft.assignments.select_related("day").get(scene_key=scene_key)
+    before = assignment.day.date if assignment.day else None
+    if assignment.locked or before == when:
+        return False
+    kept = draft.edits[: len(draft.edits) - draft.undone]
+    draft.edits = [*kept, {"scene": scene_key, "from": _iso(before), "to": _iso(when)}]
+    draft.undone = 0
+    _place(draft, assignment, when)
+    return True
+
+
+@transaction.atomic
+def undo(draft: Schedule) -> dict[str, Any] | None:
+    """Put back the last move still applied; the move undone, ``None`` if none."""
+    if not draft.can_undo:
+        return None
+    edit: dict[str, Any] = draft.edits[len(draft.edits) - draft.undone - 1]
+    draft.undone += 1
+    _place(draft, draft.assignments.get(scene_key=edit["scene"]), _date(edit["from"]))
+    return edit
+
+
+@transaction.atomic
+def redo(draft: Schedule) -> dict[str, Any] | None:
+    """Apply again the first move undone; the move, ``None`` if none."""
+    if not draft.can_redo:
+        return None
+    edit: dict[str, Any] = draft.edits[len(draft.edits) - draft.undone]
+    draft.undone -= 1
+    _place(draft, draft.assignments.get(scene_key=edit["scene"]), _date(edit["to"]))
+    return edit
 
 
 def _renumber(schedule: Schedule) -> None:

@@ -16,7 +16,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tournage.scheduling.dood import day_out_of_days
@@ -25,16 +24,21 @@ from tournage.web.productions.access import ProductionRequest, hidden_person_fie
 from tournage.web.rights import api as rights_api
 
 from . import exports
+from .comparison import dood_changes, term_rows
 from .forms import AvailabilityCollectedForm, LostDayForm, MoveForm, UnavailabilityForm
-from .models import AvailabilityConfirmation, Schedule, Unavailability
+from .models import AvailabilityConfirmation, Schedule, ScheduleStatus, Unavailability
 from .services import (
     accept,
     assignment_of,
     current_schedule,
+    draft_of,
     has_script,
     latest_proposal,
-    move_scene,
+    move_in_draft,
     problem_of,
+    redo,
+    reevaluate,
+    undo,
 )
 from .tasks import optimise_schedule, replan_schedule
 
@@ -54,7 +58,7 @@ def index(request: ProductionRequest, production_id: int) -> HttpResponse:
             "proposal": proposal,
             "versions": Schedule.objects.filter(production=production),
             "has_script": has_script(production),
-            "comparison": _comparison(current, proposal),
+            "comparison": term_rows(current, proposal) if proposal else [],
             "lost_form": LostDayForm(),
             "unavailability_form": UnavailabilityForm(production=production),
             "collected_form": AvailabilityCollectedForm(
@@ -83,40 +87,6 @@ def _availability(production: Any) -> list[dict[str, Any]]:
         }
         for person in production.people.filter(kind="cast")
     ]
-
-
-TERMS = {
-    "calendar_days": gettext_lazy("Calendar days"),
-    "shooting_days": gettext_lazy("Shooting days"),
-    "holding_cost_eur": gettext_lazy("Cast holding (€)"),
-    "company_moves": gettext_lazy("Company moves"),
-    "move_km": gettext_lazy("Company moves (km)"),
-    "move_kgco2e": gettext_lazy("Company moves (kgCO2e)"),
-    "overtime_minutes": gettext_lazy("Overtime (minutes)"),
-    "night_to_day_switches": gettext_lazy("Night-to-day switches"),
-    "changes": gettext_lazy("Scenes moved"),
-}
-
-
-def _comparison(current: Schedule | None, proposal: Schedule | None) -> list[dict[str, Any]]:
-    if proposal is None:
-        return []
-    rows: list[dict[str, Any]] = [
-        {
-            "term": _("Cost (€)"),
-            "current": current.objective if current else None,
-            "proposed": proposal.objective,
-        }
-    ]
-    for term, label in TERMS.items():
-        rows.append(
-            {
-                "term": label,
-                "current": current.terms.get(term) if current else None,
-                "proposed": proposal.terms.get(term),
-            }
-        )
-    return rows
 
 
 @require_POST
@@ -155,7 +125,10 @@ def board(request: ProductionRequest, production_id: int, schedule_id: int) -> H
     board = stripboard(problem, assignment)
     unpermitted = rights_api.days_without_permit(request.production, schedule)
     for day in board["days"]:  # the rights register's permits, day by day
-        day["without_permit"] = unpermitted.get(date.fromisoformat(day["date"]), [])
+        day["when"] = date.fromisoformat(day["date"])
+        day["without_permit"] = unpermitted.get(day["when"], [])
+    current = current_schedule(request.production)
+    compare = schedule.is_draft and current is not None and current.pk != schedule.pk
     return render(
         request,
         "scheduling/board.html",
@@ -164,22 +137,104 @@ def board(request: ProductionRequest, production_id: int, schedule_id: int) -> H
             "board": board,
             "locked": locked,
             "dates": problem.calendar.days(),
+            "current": current,
+            "comparison": term_rows(current, schedule) if compare else [],
+            "dood_changes": dood_changes(current, schedule) if compare and current else [],
+            "last_edit": _last_edit(schedule),
         },
     )
 
 
+def _last_edit(schedule: Schedule) -> dict[str, Any] | None:
+    """The draft's last move still applied, for the page to announce."""
+    if not schedule.can_undo:
+        return None
+    edit = schedule.edits[len(schedule.edits) - schedule.undone - 1]
+    return {
+        "scene": edit["scene"],
+        "to": date.fromisoformat(edit["to"]) if edit["to"] else None,
+    }
+
+
+def _to_board(schedule: Schedule, scene: str = "") -> HttpResponse:
+    response = redirect(
+        "scheduling:board", production_id=schedule.production_id, schedule_id=schedule.pk
+    )
+    if scene:  # the page focuses the strip just moved
+        response["Location"] += f"#strip-{scene}"
+    return response
+
+
 @require_POST
 def move(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    """Move a strip: on a draft; an accepted or proposed version opens its draft first."""
     schedule = _schedule(request, schedule_id)
     form = MoveForm(request.POST)
-    if (
+    if not (
         form.is_valid()
         and schedule.assignments.filter(scene_key=form.cleaned_data["scene"]).exists()
     ):
-        move_scene(schedule, form.cleaned_data["scene"], form.cleaned_data["date"])
-    else:
         messages.error(request, _("Unknown scene or date."))
-    return redirect("scheduling:board", production_id=production_id, schedule_id=schedule.pk)
+        return _to_board(schedule)
+    draft = draft_of(schedule)
+    if draft.pk != schedule.pk:
+        messages.info(
+            request,
+            _("Draft v%(draft)s opened: v%(base)s stays as it is until you accept the draft.")
+            % {"draft": draft.number, "base": schedule.number},
+        )
+    scene = form.cleaned_data["scene"]
+    if not move_in_draft(draft, scene, form.cleaned_data["date"]):
+        messages.error(
+            request, _("Scene %(scene)s did not move (locked, or same date).") % {"scene": scene}
+        )
+    return _to_board(draft, scene)
+
+
+def _draft(request: ProductionRequest, schedule_id: int) -> Schedule:
+    return get_object_or_404(
+        Schedule, pk=schedule_id, production=request.production, status=ScheduleStatus.DRAFT
+    )
+
+
+@require_POST
+def undo_view(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    draft = _draft(request, schedule_id)
+    edit = undo(draft)
+    if edit is None:
+        messages.error(request, _("Nothing to undo."))
+        return _to_board(draft)
+    messages.success(request, _("Move of scene %(scene)s undone.") % {"scene": edit["scene"]})
+    return _to_board(draft, edit["scene"])
+
+
+@require_POST
+def redo_view(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    draft = _draft(request, schedule_id)
+    edit = redo(draft)
+    if edit is None:
+        messages.error(request, _("Nothing to redo."))
+        return _to_board(draft)
+    messages.success(request, _("Move of scene %(scene)s redone.") % {"scene": edit["scene"]})
+    return _to_board(draft, edit["scene"])
+
+
+@require_POST
+def recompute(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    """Evaluate the draft again (cost, moves, rest, day out of days) with the core."""
+    draft = _draft(request, schedule_id)
+    reevaluate(draft)
+    messages.success(request, _("Draft recomputed: cost, moves, rest and day out of days."))
+    return _to_board(draft)
+
+
+@require_POST
+def discard(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    draft = _draft(request, schedule_id)
+    number = draft.number
+    draft.delete()
+    messages.success(request, _("Draft v%(number)s discarded.") % {"number": number})
+    return redirect("scheduling:index", production_id=production_id)
 
 
 @require_POST
