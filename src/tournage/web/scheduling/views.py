@@ -12,14 +12,18 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+from django_tasks.base import TaskResult
 
 from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.stripboard import stripboard
+from tournage.scheduling.tables import DEFAULTS
+from tournage.web.productions import task_progress
 from tournage.web.productions.access import ProductionRequest, hidden_person_fields
 from tournage.web.rights import api as rights_api
 
@@ -65,6 +69,7 @@ def index(request: ProductionRequest, production_id: int) -> HttpResponse:
                 production=production, initial={"confirmed_on": timezone.localdate()}
             ),
             "availability": _availability(production),
+            "task": _solve_task(production, request.GET.get("task", "")),
         },
     )
 
@@ -91,9 +96,43 @@ def _availability(production: Any) -> list[dict[str, Any]]:
 
 @require_POST
 def optimise(request: ProductionRequest, production_id: int) -> HttpResponse:
-    optimise_schedule.enqueue(request.production.pk)
-    messages.info(request, _("The optimiser is running; the proposal appears here when done."))
-    return redirect("scheduling:index", production_id=production_id)
+    return _follow(request, optimise_schedule.enqueue(request.production.pk))
+
+
+def _follow(request: ProductionRequest, result: TaskResult[Any]) -> HttpResponse:
+    return task_progress.follow(
+        request,
+        result,
+        reverse("scheduling:index", kwargs={"production_id": request.production.pk}),
+        _("The optimiser is done; its proposal is below."),
+        _("The optimiser failed and changed nothing: run it again."),
+    )
+
+
+def _solve_task(production: Any, task_id: str) -> TaskResult[Any] | None:
+    """The optimiser's or re-planning's task ``task_id`` if it is about ``production``."""
+    return task_progress.found(
+        optimise_schedule, task_id, lambda args: args[0] == production.pk
+    ) or task_progress.found(
+        replan_schedule, task_id, lambda args: production.schedules.filter(pk=args[0]).exists()
+    )
+
+
+@require_GET
+def progress(request: ProductionRequest, production_id: int, task_id: str) -> HttpResponse:
+    """How far the optimiser has gone (JSON, polled by the index page)."""
+    result = _solve_task(request.production, task_id)
+    if result is None:
+        raise Http404("No such task.")
+
+    def board_url(schedule_id: Any) -> str:
+        if schedule_id is None:
+            return reverse("scheduling:index", kwargs={"production_id": production_id})
+        return reverse(
+            "scheduling:board", kwargs={"production_id": production_id, "schedule_id": schedule_id}
+        )
+
+    return JsonResponse(task_progress.poll(result, DEFAULTS.load().solve_seconds, board_url))
 
 
 @require_POST
@@ -109,12 +148,12 @@ def accept_view(request: ProductionRequest, production_id: int, schedule_id: int
 def replan(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:
     schedule = _schedule(request, schedule_id)
     form = LostDayForm(request.POST)
-    if form.is_valid():
-        replan_schedule.enqueue(schedule.pk, form.cleaned_data["date"].isoformat())
-        messages.info(request, _("Re-planning is running; the proposal appears here when done."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Give the date of the lost day."))
-    return redirect("scheduling:index", production_id=production_id)
+        return redirect("scheduling:index", production_id=production_id)
+    return _follow(
+        request, replan_schedule.enqueue(schedule.pk, form.cleaned_data["date"].isoformat())
+    )
 
 
 def board(request: ProductionRequest, production_id: int, schedule_id: int) -> HttpResponse:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tags/<int:tag_id>/status/", views.tag_status, name="tag_status"),
     path("tags/<int:tag_id>/edit/", views.tag_edit, name="tag_edit"),
     path("nlp/", views.nlp, name="nlp"),
+    path("nlp/<str:task_id>/", views.nlp_progress, name="nlp_progress"),
     path("elements/", views.elements, name="elements"),
     path("elements.xlsx", views.elements_xlsx, name="elements_xlsx"),
     path("elements.pdf", views.elements_pdf, name="elements_pdf"),

@@ -11,15 +11,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from tournage.screenplay import ScriptError
 from tournage.screenplay.breakdown import categories
 from tournage.screenplay.nlp import available as nlp_available
+from tournage.web.productions import task_progress
 from tournage.web.productions.access import ProductionRequest
 
 from . import exports
@@ -47,6 +49,7 @@ def index(
         "version": version,
         "form": form or ScriptUploadForm(),
         "versions": ScriptVersion.objects.filter(production=production),
+        "task": _nlp_task(production, request.GET.get("task", "")),
     }
     if version is not None:
         context["scenes"] = version.scenes.all()
@@ -149,16 +152,37 @@ def tag_edit(request: ProductionRequest, production_id: int, tag_id: int) -> Htt
 
 @require_POST
 def nlp(request: ProductionRequest, production_id: int) -> HttpResponse:
-    """Queue the NLP tagging of the current version (the worker loads the spaCy model)."""
+    """Queue the NLP tagging of the current version (the worker loads the spaCy model);
+    the index page follows it."""
     version = _version(request)
     if not nlp_available():
         messages.error(request, _("NLP tagging is not installed on this server (spaCy model)."))
-    else:
-        nlp_tag_version.enqueue(version.pk)
-        messages.success(
-            request, _("NLP tagging started: its suggestions will appear in the scenes.")
-        )
-    return redirect("screenplay:index", production_id=production_id)
+        return redirect("screenplay:index", production_id=production_id)
+    return task_progress.follow(
+        request,
+        nlp_tag_version.enqueue(version.pk),
+        reverse("screenplay:index", kwargs={"production_id": production_id}),
+        _("NLP tagging is done: its suggestions are in the scenes."),
+        _("NLP tagging failed and changed nothing: run it again."),
+    )
+
+
+def _nlp_task(production: Any, task_id: str) -> Any:
+    return task_progress.found(
+        nlp_tag_version,
+        task_id,
+        lambda args: production.script_versions.filter(pk=args[0]).exists(),
+    )
+
+
+@require_GET
+def nlp_progress(request: ProductionRequest, production_id: int, task_id: str) -> HttpResponse:
+    """How far the NLP tagging has gone (JSON, polled by the index page)."""
+    result = _nlp_task(request.production, task_id)
+    if result is None:
+        raise Http404("No such task.")
+    index = reverse("screenplay:index", kwargs={"production_id": production_id})
+    return JsonResponse(task_progress.poll(result, None, lambda _added: index))
 
 
 def elements(request: ProductionRequest, production_id: int) -> HttpResponse:
