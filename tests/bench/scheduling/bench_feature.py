@@ -1,7 +1,8 @@
 """Generated feature films (120 scenes, 30 cast, 15 décors in 3 regions, availability
 windows, 20 % night scenes, 6-day weeks), three seeded variants.
 
-Run: PYTHONPATH=src:tests .venv/bin/python tests/bench/scheduling/bench_feature.py [limits...]
+Run: PYTHONPATH=src .venv/bin/python tests/bench/scheduling/bench_feature.py [limits...]
+(``tests`` is put on the path here, for the generator; ``PYTHONPATH=src:tests`` works too)
 Prints, for each variant and time limit, the starting cost, the cost found, the bound and
 its terms, the gap, the wall time and the load average when the row was measured.
 """
@@ -11,6 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/, for bench.*
 
 from bench.scheduling.generate import feature_film
 from tournage.scheduling.solver import SolveOptions, solve
