@@ -5,7 +5,7 @@ A line follows the plan when its quantity points at a global the plan provides
 person's line counted in days at the shooting days (``tournage``). Such a line keeps
 following when a new plan is accepted, since provided globals are read live. What does not
 follow is listed as a gap, with both values: a line typed by hand with a person the plan
-counts, or a global typed with a code the plan now provides.
+counts.
 """
 
 from __future__ import annotations
@@ -61,13 +61,11 @@ def planned_code(line: models.BudgetLine, provided: dict[str, BudgetGlobal]) -> 
 
 
 def gaps(version: models.BudgetVersion) -> list[Gap]:
-    """Lines and globals of ``version`` the plan would set to another value."""
+    """Lines of ``version`` typed by hand that the plan would set to another value. A typed
+    global of a code the plan provides is no gap: the devis already computes with the
+    plan's value (following the plan only aligns the typed one)."""
     provided = provided_globals(version.production)
-    found = [
-        Gap(str(g), g.code, g.value, provided[g.code].value)
-        for g in version.globals.all()
-        if g.code in provided and g.value != provided[g.code].value
-    ]
+    found = []
     for line in version.lines.filter(quantity_ref="").select_related("person"):
         code = planned_code(line, provided)
         if code is not None and line.quantity != provided[code].value:
