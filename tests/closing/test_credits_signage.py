@@ -89,3 +89,13 @@ def test_an_all_audiences_work_needs_no_signage_and_no_category_is_unknown() -> 
     unknown = check_signage("BA", "II", [_rating("fr_pad_hd_file", "")])
     assert unknown.status == "unknown" and "Signalétique" in unknown.message
     assert unknown.finding("BA").severity.value == "info"  # type: ignore[union-attr]
+
+
+def test_signage_typed_before_is_read_into_its_category() -> None:
+    from importlib import import_module
+
+    migration = import_module("tournage.web.closing.migrations.0002_rating_signage_category")
+    read = migration._category
+    assert read("Tous publics") == "I" and read("III") == "III"
+    assert read("Déconseillé aux moins de 12 ans") == "III" and read("-16") == "IV"
+    assert read("carton noir 3 s") is None and read("-10 puis -12") is None

@@ -63,6 +63,16 @@ def test_the_demo_decides_every_closing_check_with_passing_and_failing_lines() -
     codes = _codes(delivery_register(production))
     assert codes.count("item.late") == 1
     assert codes.count("item.modified_after_qc") == 1
+    # the web master passes its profile; the accessible one fails on its captions alone
+    items = {
+        item["label"]: item
+        for destination in delivery_register(production)["destinations"]
+        for item in destination["items"]
+    }
+    assert items["Master web"]["qc_verdict"] == "pass" and items["Master web"]["findings"] == []
+    accessible = items["Master web accessible (RGAA)"]["findings"]
+    assert [f["evidence"]["failing_checks"] for f in accessible] == [["captions_kind"]]
+    assert results["qc_pass_all_deliverables"].status is Status.PARTLY
     # the marketing set lacks one piece (the press kit)
     marketing = results["marketing_set_complete"]
     assert marketing.status is Status.PARTLY and "press_kit" in marketing.message

@@ -230,3 +230,33 @@ def test_pad_built_from_final_versions(production: Any) -> None:
     PostVersion.objects.filter(kind="mix").update(for_pad=False)
     PostVersion.objects.filter(kind="mix", number=2).update(for_pad=True)
     assert _status(check, production) == "met"
+
+
+def test_pad_built_from_final_versions_reads_the_delivered_pad(production: Any) -> None:
+    """Without versions the check names the data missing; with them, a PAD delivered (by
+    its checksum) before the approval of the final mix cannot be built from it."""
+    from tournage.web.closing.models import Destination, RegisterItem
+
+    check = "crit_b4_pad_definition.pad_built_from_final_versions"
+    message = run(check, production).message
+    assert "étalonnage et de mixage" in message and "registre de livraison" in message
+    channel = Destination.objects.create(production=production, name="F3", kind="broadcaster")
+    RegisterItem.objects.create(
+        destination=channel,
+        kind="pad",
+        label="PAD HD",
+        file_sha256="a" * 64,
+        delivered_on=date(2027, 9, 10),
+    )
+    assert "registre de livraison" not in run(check, production).message
+    approved = {"approved_by": "Réalisatrice", "for_pad": True}
+    PostVersion.objects.create(
+        production=production, kind="grade", number=1, approved_on=date(2027, 9, 1), **approved
+    )
+    PostVersion.objects.create(
+        production=production, kind="mix", number=1, approved_on=date(2027, 9, 15), **approved
+    )
+    result = run(check, production)
+    assert result.status.value == "not_met" and "PAD HD" in result.message
+    PostVersion.objects.filter(kind="mix").update(approved_on=date(2027, 9, 5))
+    assert _status(check, production) == "met"

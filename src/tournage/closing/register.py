@@ -143,8 +143,16 @@ def _qc(item: Item, run: QCRunRef | None) -> list[Finding]:
             _finding("item.no_qc", Severity.FAIL, "Aucun contrôle qualité de ce fichier.", item)
         ]
     if run.verdict == "fail":
+        failing = [check for check, status in run.checks.items() if status == "fail"]
+        reason = f" : {', '.join(failing)}" if failing else "."
         return [
-            _finding("item.qc_failed", Severity.FAIL, "Le contrôle de ce fichier échoue.", item)
+            _finding(
+                "item.qc_failed",
+                Severity.FAIL,
+                f"Le contrôle de ce fichier échoue{reason}",
+                item,
+                failing_checks=failing,
+            )
         ]
     return []
 

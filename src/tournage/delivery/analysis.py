@@ -16,6 +16,7 @@ from tournage.delivery.detectors import (
     Segment,
     VideoDetector,
     VideoLevels,
+    luma_and_chroma,
 )
 from tournage.delivery.flashes import FlashDetector, FlashReport
 from tournage.delivery.loudness import LoudnessResult
@@ -24,8 +25,9 @@ from tournage.delivery.media import (
     MediaInfo,
     decode_packets,
     describe,
-    frame_samples,
     open_media,
+    raw_samples,
+    to_float,
 )
 from tournage.delivery.meter_settings import meter
 from tournage.delivery.profiles import r103_levels
@@ -33,6 +35,7 @@ from tournage.delivery.programme import TrackSelection, new_meter, select_tracks
 
 Progress = Callable[[float], None]
 PICTURE_TYPES = {1: "I", 2: "P", 3: "B"}  # AVPictureType
+BATCH_S = 0.5  # audio analysed per half second of each track (memory: 8 tracks x 24,000 samples)
 
 
 @dataclass
@@ -124,11 +127,12 @@ class VideoPass:
         if frame.format.name.startswith(("rgb", "bgr", "gbr", "gray")) or len(frame.planes) < 3:
             frame = frame.reformat(format="yuv444p")
         self.detector = self.detector or self._detector(frame)
-        stats = self.detector.frame(frame)
+        planes = luma_and_chroma(frame)  # read once, for every detector
+        stats = self.detector.frame(frame, planes)
         report = self.report
         start = report.frames * frame_s
         end = start + frame_s
-        self.flashes.add(frame, start, end)
+        self.flashes.add(frame, start, end, planes)
         report.frames += 1
         report.interlaced_frames += int(frame.interlaced_frame)
         if len(report.picture_types) < 100:
@@ -221,6 +225,8 @@ class AudioPass:
         self.selection = selection
         self.starts: dict[int, float | None] = {}
         self.samples: dict[int, int] = {}
+        self.batches: dict[int, list[Any]] = {}  # decoded frames not analysed yet, per track
+        self.pending: dict[int, int] = {}  # their samples
         self.meter = new_meter(selection, watch_dbtp) if selection else None
         chosen = [self.streams[t - 1] for t in selection.tracks] if selection else []
         rate = selection.sample_rate if selection else 1
@@ -231,9 +237,23 @@ class AudioPass:
         )
 
     def add(self, stream_index: int, frame: Any) -> None:
-        samples = frame_samples(frame)
+        """Frames wait in a batch of ``BATCH_S`` per track: the per-block statistics and the
+        float conversion then run once per batch instead of once per (40 ms) frame."""
+        samples = raw_samples(frame)
         self.starts.setdefault(stream_index, frame.time)
         self.samples[stream_index] = self.samples.get(stream_index, 0) + samples.shape[1]
+        batch = self.batches.setdefault(stream_index, [])
+        batch.append(samples)
+        self.pending[stream_index] = self.pending.get(stream_index, 0) + samples.shape[1]
+        if self.pending[stream_index] >= self.tracks[stream_index].rate * BATCH_S:
+            self._flush(stream_index)
+
+    def _flush(self, stream_index: int) -> None:
+        batch = self.batches.pop(stream_index, [])
+        self.pending[stream_index] = 0
+        if not batch:
+            return
+        samples = to_float(batch[0] if len(batch) == 1 else np.concatenate(batch, axis=1))
         self.tracks[stream_index].add(samples)
         if stream_index in self.assembler.order:
             self._programme(self.assembler.push(stream_index, samples))
@@ -248,6 +268,8 @@ class AudioPass:
     ) -> tuple[
         LoudnessResult | None, list[TrackReport], list[Segment], float | None, list[Segment]
     ]:
+        for stream in self.streams:
+            self._flush(stream.index)
         if self.selection:
             self._programme(self.assembler.flush())
         reports = []

@@ -65,7 +65,10 @@ class VideoLevels:
     scale: float  # 1 for 8-bit codes, 4 for 10-bit
 
 
-def luma_and_chroma(frame: Any) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
+Planes = tuple[NDArray[Any], NDArray[Any], NDArray[Any]]
+
+
+def luma_and_chroma(frame: Any) -> Planes:
     """Y, Cb, Cr planes as arrays without copying (planar YUV formats only)."""
     dtype = np.uint16 if frame.format.components[0].bits > 8 else np.uint8
     planes = []
@@ -107,13 +110,16 @@ class VideoDetector:
     black_code: float
     black_ratio: float
     previous: NDArray[Any] | None = None
+    low: float = 0.0  # Y' extremes of the current picture
+    high: float = 0.0
 
-    def frame(self, frame: Any) -> FrameStats:
-        y, cb, cr = luma_and_chroma(frame)
+    def frame(self, frame: Any, planes: Planes | None = None) -> FrameStats:
+        y, cb, cr = planes or luma_and_chroma(frame)
         lv = self.levels
         grid = y[:: lv.luma_step, :: lv.luma_step]
         sample = y[:: 2 * lv.luma_step, :: 2 * lv.luma_step].astype(np.float32)
         low, high = float(y.min()), float(y.max())  # whole picture: contiguous rows, fast
+        self.low, self.high = low, high
         out = 0.0  # the counting pass runs only when the extremes say it can find something
         if low < lv.low or high > lv.high:
             out = np.count_nonzero((grid < lv.low) | (grid > lv.high)) * 100.0 / grid.size
@@ -133,20 +139,21 @@ class VideoDetector:
     def _gamut_out(self, y: NDArray[Any], cb: NDArray[Any], cr: NDArray[Any]) -> float:
         """Percentage of sampled pixels whose R, G or B is outside the tolerated range."""
         lv = self.levels
-        if self._inside_for_sure(y, cb, cr):
-            return 0.0
         row_step = lv.gamut_step * cb.shape[0] // y.shape[0]
         col_step = lv.gamut_step * cb.shape[1] // y.shape[1]
-        c_b = cb[::row_step, ::col_step].astype(np.float32)
-        c_r = cr[::row_step, ::col_step].astype(np.float32)
-        luma = y[:: lv.gamut_step, :: lv.gamut_step][: c_b.shape[0], : c_b.shape[1]].astype(
-            np.float32
-        )
+        c_b, c_r = cb[::row_step, ::col_step], cr[::row_step, ::col_step]
+        luma = y[:: lv.gamut_step, :: lv.gamut_step][: c_b.shape[0], : c_b.shape[1]]
         c_b, c_r = c_b[: luma.shape[0], : luma.shape[1]], c_r[: luma.shape[0], : luma.shape[1]]
+        # the sampled rows hold every sampled pixel: their extremes (contiguous rows, a
+        # fast reduction) prove most pictures inside without any arithmetic per pixel
+        if self._inside_for_sure(
+            y[:: lv.gamut_step], cb[::row_step], cr[::row_step], (self.low, self.high)
+        ):
+            return 0.0
         # normalised Y' in [0, 1] and colour differences in [-0.5, 0.5], narrow range
-        yn = (luma - 16 * lv.scale) / (219 * lv.scale)
-        pb = (c_b - 128 * lv.scale) / (224 * lv.scale)
-        pr = (c_r - 128 * lv.scale) / (224 * lv.scale)
+        yn = (luma.astype(np.float32) - 16 * lv.scale) / (219 * lv.scale)
+        pb = (c_b.astype(np.float32) - 128 * lv.scale) / (224 * lv.scale)
+        pr = (c_r.astype(np.float32) - 128 * lv.scale) / (224 * lv.scale)
         r = yn + 2 * (1 - lv.kr) * pr
         b = yn + 2 * (1 - lv.kb) * pb
         g = (yn - lv.kr * r - lv.kb * b) / (1 - lv.kr - lv.kb)
@@ -156,12 +163,20 @@ class VideoDetector:
         outside = np.any((rgb < low) | (rgb > high), axis=0)
         return float(np.count_nonzero(outside) * 100.0 / outside.size)
 
-    def _inside_for_sure(self, y: NDArray[Any], cb: NDArray[Any], cr: NDArray[Any]) -> bool:
-        """Whether the extremes of Y', Pb, Pr keep every R, G, B in range (skips the sampling)."""
+    def _inside_for_sure(
+        self,
+        y: NDArray[Any],
+        cb: NDArray[Any],
+        cr: NDArray[Any],
+        luma_range: tuple[float, float] | None = None,
+    ) -> bool:
+        """Whether the extremes of Y', Pb, Pr keep every R, G, B of these pixels in range
+        (``luma_range``: Y' extremes already known, of the whole picture)."""
         lv = self.levels
+        low_y, high_y = luma_range or (float(y.min()), float(y.max()))
         span_y = (
-            (float(y.min()) - 16 * lv.scale) / (219 * lv.scale),
-            (float(y.max()) - 16 * lv.scale) / (219 * lv.scale),
+            (low_y - 16 * lv.scale) / (219 * lv.scale),
+            (high_y - 16 * lv.scale) / (219 * lv.scale),
         )
         span_b = [(float(v) - 128 * lv.scale) / (224 * lv.scale) for v in (cb.min(), cb.max())]
         span_r = [(float(v) - 128 * lv.scale) / (224 * lv.scale) for v in (cr.min(), cr.max())]

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from tournage.common.findings import Severity
 from tournage.common.rules import RuleTable
-from tournage.delivery.detectors import Runs, Segment, luma_and_chroma
+from tournage.delivery.detectors import Planes, Runs, Segment, luma_and_chroma
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,8 @@ class FlashDetector:
         lut: NDArray[np.float32] = (self.peak * level**self.gamma).astype(np.float32)
         return lut
 
-    def add(self, frame: Any, start_s: float, end_s: float) -> None:
-        y, cb, cr = luma_and_chroma(frame)
+    def add(self, frame: Any, start_s: float, end_s: float, planes: Planes | None = None) -> None:
+        y, cb, cr = planes or luma_and_chroma(frame)
         bits = int(frame.format.components[0].bits)
         if self.lut is None:
             self.lut = self._luminance_lut(bits)
@@ -154,24 +154,36 @@ class FlashDetector:
     def _red_value(
         self, y: NDArray[Any], cb: NDArray[Any], cr: NDArray[Any], bits: int
     ) -> NDArray[np.float32]:
-        """(R - G - B) x 320 of saturated-red cells (R/(R+G+B) >= 0.8, linear light), else 0."""
+        """(R - G - B) x 320 of saturated-red cells (R/(R+G+B) >= 0.8, linear light), else 0.
+
+        Only cells with Pr > 0 are computed: with Pr <= 0, R' <= Y' makes R' at most
+        max(G', B'), so R is at most half of R + G + B (any threshold above 0.5 holds).
+        """
         scale = 2 ** (bits - 8)
         row_step = self.step * cb.shape[0] // y.shape[0]
         col_step = self.step * cb.shape[1] // y.shape[1]
-        pb = (cb[::row_step, ::col_step].astype(np.float32) - 128 * scale) / (224 * scale)
-        pr = (cr[::row_step, ::col_step].astype(np.float32) - 128 * scale) / (224 * scale)
-        luma = y[:: self.step, :: self.step][: pb.shape[0], : pb.shape[1]].astype(np.float32)
-        yn = (luma - 16 * scale) / (219 * scale)
-        pb, pr = pb[: yn.shape[0], : yn.shape[1]], pr[: yn.shape[0], : yn.shape[1]]
+        luma = y[:: self.step, :: self.step]
+        c_r = cr[::row_step, ::col_step]
+        rows, cols = min(luma.shape[0], c_r.shape[0]), min(luma.shape[1], c_r.shape[1])
+        c_r = c_r[:rows, :cols]
+        red = np.zeros((rows, cols), dtype=np.float32)
+        cells = c_r > 128 * scale
+        if self.red_rules["saturation"].value <= 0.5:  # the shortcut's proof needs > 0.5
+            cells[:] = True
+        if not cells.any():
+            return red
+        pb = (cb[::row_step, ::col_step][:rows, :cols][cells].astype(np.float32) - 128 * scale) / (
+            224 * scale
+        )
+        pr = (c_r[cells].astype(np.float32) - 128 * scale) / (224 * scale)
+        yn = (luma[:rows, :cols][cells].astype(np.float32) - 16 * scale) / (219 * scale)
         r = yn + 2 * (1 - KR) * pr
         b = yn + 2 * (1 - KB) * pb
         g = (yn - KR * r - KB * b) / (1 - KR - KB)
         rgb = np.clip(np.stack([r, g, b]), 0.0, 1.0) ** self.gamma
         total = rgb.sum(axis=0)
         saturated = rgb[0] >= self.red_rules["saturation"].value * np.maximum(total, 1e-6)
-        red: NDArray[np.float32] = np.where(
-            saturated, np.maximum(rgb[0] - rgb[1] - rgb[2], 0.0) * 320, 0.0
-        ).astype(np.float32)
+        red[cells] = np.where(saturated, np.maximum(rgb[0] - rgb[1] - rgb[2], 0.0) * 320, 0.0)
         return red
 
     def _striped(self, y: NDArray[Any]) -> bool:

@@ -225,12 +225,28 @@ def probe(path: Path) -> MediaInfo:
         return describe(container, path)
 
 
-def frame_samples(frame: av.AudioFrame) -> NDArray[np.float32]:
-    """Decoded audio frame as (channels, n) float32, full scale = 1.0."""
-    data = frame.to_ndarray()
-    channels = len(frame.layout.channels)
-    if not frame.format.is_planar:
-        data = data.reshape(-1, channels).T
+SAMPLE_KINDS = {"u8": "u1", "s16": "i2", "s32": "i4", "s64": "i8", "flt": "f4", "dbl": "f8"}
+SAMPLE_TYPES: dict[str, np.dtype[Any]] = {name: np.dtype(k) for name, k in SAMPLE_KINDS.items()}
+
+
+def raw_samples(frame: av.AudioFrame) -> NDArray[Any]:
+    """Decoded audio frame as (channels, n) in its own sample type, read from the frame's
+    planes without a copy (a view that keeps the frame alive)."""
+    name = frame.format.name
+    dtype = SAMPLE_TYPES.get(name.removesuffix("p"))
+    if dtype is None:  # a sample format numpy has no type for: PyAV's own conversion
+        data: NDArray[Any] = frame.to_ndarray()
+        return data if frame.format.is_planar else data.reshape(-1, frame.layout.nb_channels).T
+    channels, samples = frame.layout.nb_channels, frame.samples
+    if frame.format.is_planar:
+        rows = [np.frombuffer(memoryview(p), dtype=dtype, count=samples) for p in frame.planes]
+        return rows[0][None, :] if len(rows) == 1 else np.stack(rows)
+    packed = np.frombuffer(memoryview(frame.planes[0]), dtype=dtype, count=samples * channels)
+    return packed.reshape(samples, channels).T
+
+
+def to_float(data: NDArray[Any]) -> NDArray[np.float32]:
+    """Samples as float32, full scale = 1.0."""
     samples: NDArray[np.float32]
     if data.dtype == np.uint8:
         samples = ((data.astype(np.float32) - 128) / 128).astype(np.float32)
@@ -240,6 +256,11 @@ def frame_samples(frame: av.AudioFrame) -> NDArray[np.float32]:
     else:
         samples = data.astype(np.float32, copy=False)
     return samples
+
+
+def frame_samples(frame: av.AudioFrame) -> NDArray[np.float32]:
+    """Decoded audio frame as (channels, n) float32, full scale = 1.0."""
+    return to_float(raw_samples(frame))
 
 
 class AudioAssembler:

@@ -60,12 +60,18 @@ LumaAt = Callable[[int], NDArray[np.floating]]
 
 
 def _video_stream(
-    container: Any, codec: str, fps: int, size: tuple[int, int], pix_fmt: str, interlaced: bool
+    container: Any,
+    codec: str,
+    fps: int,
+    size: tuple[int, int],
+    pix_fmt: str,
+    interlaced: bool,
+    bit_rate: int,
 ) -> Any:
     video = container.add_stream(codec, rate=fps)
     video.width, video.height = size
     video.pix_fmt = pix_fmt
-    video.bit_rate = 50_000_000  # near-lossless on small test pictures (and the PAD's rate)
+    video.bit_rate = bit_rate
     context = video.codec_context
     context.color_primaries = context.color_trc = context.colorspace = 1  # BT.709
     if codec == "mpeg2video":  # long GOP as in the PAD: N=12, M=3 (IBBP)
@@ -95,6 +101,7 @@ def write_media(
     pix_fmt: str = "yuv420p",
     interlaced: bool = False,
     rate: int = 48000,
+    bit_rate: int = 50_000_000,  # near-lossless on small test pictures (and the PAD's rate)
 ) -> None:
     """Write audio tracks (each (channels, n) floats) and ``frames`` pictures from ``luma_at``."""
     with av.open(str(path), "w", format=container_format) as container:
@@ -102,7 +109,13 @@ def write_media(
         if luma_at is not None and frames:
             first = luma_at(0)
             video = _video_stream(
-                container, codec, fps, (first.shape[1], first.shape[0]), pix_fmt, interlaced
+                container,
+                codec,
+                fps,
+                (first.shape[1], first.shape[0]),
+                pix_fmt,
+                interlaced,
+                bit_rate,
             )
         layouts = {1: "mono", 2: "stereo", 6: "5.1"}
         audio: list[Any] = [

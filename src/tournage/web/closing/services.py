@@ -19,6 +19,7 @@ from tournage.closing import register
 from tournage.closing.environmental import CarbonInput, Measure
 from tournage.closing.financial import Certificate, FinancialInput
 from tournage.closing.legal import ContractLine, LegalInput, RightLine
+from tournage.closing.pad_lineage import PadFile
 from tournage.closing.register import DestinationStatus, Item, QCRunRef
 from tournage.closing.report import ClosingInput
 from tournage.closing.signage import SIGNED_KINDS, SignageCheck, check_signage
@@ -73,6 +74,18 @@ def destination_statuses(production: Production, today: date) -> list[Destinatio
         "items__deliverable"
     )
     return [status_of(d, today) for d in destinations]
+
+
+def pad_files(production: Production) -> list[PadFile]:
+    items = RegisterItem.objects.filter(destination__production=production, kind="pad")
+    pads = []
+    for item in items.exclude(file_sha256="").order_by("pk"):
+        runs = delivery_api.finished_runs(item.deliverable_id) if item.deliverable_id else []
+        days = [r.checked_on for r in runs if r.sha256 == item.file_sha256 and r.checked_on]
+        pads.append(
+            PadFile(item.label, item.file_sha256, min(days, default=None), item.delivered_on)
+        )
+    return pads
 
 
 def contract_ids(production: Production) -> set[int]:

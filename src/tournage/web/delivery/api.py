@@ -7,7 +7,10 @@ deliverable (foreign keys), so that app queries and annotates with it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from django.utils import timezone
 
 from tournage.web.delivery.demo import demo_run
 from tournage.web.delivery.models import Deliverable, DeliverableKind, QCRun, QCStatus
@@ -65,6 +68,7 @@ class RunSummary:
     verdict: str
     checks: dict[str, str]
     duration_s: float | None
+    checked_on: date | None = None  # the day the run was made: the file existed then
 
 
 def finished_runs(deliverable_id: int) -> list[RunSummary]:
@@ -80,6 +84,7 @@ def finished_runs(deliverable_id: int) -> list[RunSummary]:
                 run.verdict,
                 {c["id"]: c["status"] for c in report.get("checks", [])},
                 (report.get("media") or {}).get("duration_s"),
+                timezone.localdate(run.created_at) if run.created_at else None,
             )
         )
     return summaries

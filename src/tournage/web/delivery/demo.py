@@ -15,6 +15,18 @@ from .models import Deliverable, QCRun
 from .runner import execute
 
 DEMO_MASTER_SECONDS = 4.0
+# Web profiles get a master made to their specification (H.264 4:2:0 progressive, AAC
+# stereo in MP4: the YouTube one passes, the accessible one lacks its captions track and
+# fails on that alone); the others get a small PAD-style MXF (SD picture, four mono PCM
+# tracks) that fails its profile on the picture format: the register shows both.
+WEB_MASTER: dict[str, Any] = {
+    "codec": "libx264",
+    "audio_codec": "aac",
+    "container_format": "mp4",
+    "pix_fmt": "yuv420p",
+    "bit_rate": 1_000_000,
+}
+WEB_PROFILES = ("youtube", "web-rgaa")
 
 
 def load_demo_delivery(production: Any) -> None:
@@ -24,11 +36,21 @@ def load_demo_delivery(production: Any) -> None:
             demo_run(deliverable)
 
 
+def write_demo_master(folder: Path, profile: str) -> Path:
+    """A short synthesised master for ``profile`` (made with the FFmpeg of the PyAV wheel)."""
+    if profile in WEB_PROFILES:
+        path = folder / "master-demo.mp4"
+        write_master(path, duration_s=DEMO_MASTER_SECONDS, **WEB_MASTER)
+    else:
+        path = folder / "master-demo.mxf"
+        write_master(path, duration_s=DEMO_MASTER_SECONDS, tracks=4, container_format="mxf")
+    return path
+
+
 def demo_run(deliverable: Deliverable) -> None:
     """QC of a short synthetic master of ``deliverable`` (also for other apps' demo steps)."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "master-demo.mxf"
-        write_master(path, duration_s=DEMO_MASTER_SECONDS, tracks=4, container_format="mxf")
+        path = write_demo_master(Path(folder), deliverable.profile)
         with path.open("rb") as handle:
             run = QCRun(
                 deliverable=deliverable, source_name=path.name, size_bytes=path.stat().st_size

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.apps import apps
 from django.utils import timezone
 
+from tournage.closing import pad_lineage
 from tournage.common.formatting import format_number
 from tournage.followup.backups import Card, Copy, unsafe_cards
 from tournage.followup.callsheet import complete
@@ -348,18 +350,39 @@ def dependency_order(production: Production) -> CheckResult:
 
 @register_check("crit_b4_pad_definition.pad_built_from_final_versions")
 def pad_built_from_final_versions(production: Production) -> CheckResult:
-    versions = [
-        CorePostVersion(v.kind, v.number, v.approved, v.for_pad)
-        for v in PostVersion.objects.filter(production=production)
-    ]
+    """The versions log names the approved grade and mix used for the PAD; the delivery
+    register's PAD file (its QC run, same SHA-256) must not predate their approval."""
+    stored = PostVersion.objects.filter(production=production)
+    versions = [CorePostVersion(v.kind, v.number, v.approved, v.for_pad) for v in stored]
+    pads = _pad_files(production)
     if not any(v.kind in PAD_KINDS for v in versions):
-        return unknown("Aucune version d'étalonnage ni de mixage enregistrée.")
+        return unknown(pad_lineage.missing_data(False, pads))
     wrong = pad_not_final(versions, PAD_KINDS)
+    finals = [
+        pad_lineage.FinalVersion(v.kind, v.number, v.approved_on)
+        for v in stored
+        if v.for_pad and v.kind in PAD_KINDS
+    ]
+    early = [] if wrong else pad_lineage.built_before_approval(pads or [], finals)
+    met = "Le PAD est construit sur les dernières versions validées d'étalonnage et de mixage"
     return present(
-        not wrong,
-        met="Le PAD est construit sur les dernières versions validées d'étalonnage et de mixage.",
-        not_met="Le PAD ne part pas de la dernière version validée : " + ", ".join(wrong),
-        source="Journal des versions de post-production",
+        not wrong and not early,
+        met=met + (" ; le fichier livré leur est postérieur." if pads else "."),
+        not_met=(
+            "Le PAD ne part pas de la dernière version validée : " + ", ".join(wrong)
+            if wrong
+            else "Le PAD livré précède la version validée : " + " ; ".join(early)
+        ),
+        source="Journal des versions de post-production ; registre de livraison (SHA-256)",
         evidence=(_link(production, "plan", "Versions de post-production"),),
-        value=wrong,
+        value=wrong or early,
     )
+
+
+def _pad_files(production: Production) -> list[pad_lineage.PadFile] | None:
+    """The delivery register's PAD files (None when the closing app is not installed)."""
+    if not apps.is_installed("tournage.web.closing"):
+        return None
+    from tournage.web.closing.api import pad_files
+
+    return pad_files(production)
