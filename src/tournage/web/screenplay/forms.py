@@ -55,3 +55,9 @@ def category_choices() -> list[tuple[str, str]]:
 class TagForm(forms.Form):
     category = forms.ChoiceField(label=_("category"), choices=category_choices)
     name = forms.CharField(label=_("element"), max_length=200)
+
+
+class HeadingForm(forms.Form):
+    """The user's review of a scene heading the parser was unsure of (or any heading)."""
+
+    heading = forms.CharField(label=_("heading"), max_length=300)

@@ -80,6 +80,12 @@ class Scene(InProduction):
     index = models.PositiveIntegerField(_("order"))
     number = models.CharField(_("scene number"), max_length=20, blank=True)
     heading = models.CharField(_("heading"), max_length=300)
+    # Below 1 when the parser guessed the heading from a PDF's layout (a line in capitals):
+    # highlighted for the user to review; a reviewed heading is certain (1).
+    heading_confidence = models.FloatField(_("heading confidence"), default=1.0)
+    # The heading as the file wrote it, kept once the user reviewed it: a new version whose
+    # file still says the same gets the user's heading back.
+    heading_as_read = models.CharField(_("heading as read"), max_length=300, blank=True)
     int_ext = models.CharField(_("INT/EXT"), max_length=10, blank=True)
     location = models.CharField(_("location"), max_length=300, blank=True)
     set_name = models.CharField(_("set"), max_length=300, blank=True)
@@ -110,6 +116,11 @@ class Scene(InProduction):
     @property
     def key(self) -> str:
         return self.number or str(self.index)
+
+    @property
+    def heading_to_review(self) -> bool:
+        """The parser was not sure of it and nobody reviewed it yet: highlighted."""
+        return self.heading_confidence < 1
 
     @property
     def eighths_display(self) -> str:

@@ -16,6 +16,7 @@ from tournage.screenplay import model as core
 from tournage.screenplay import read_script
 from tournage.screenplay.fountain import parse_fountain
 from tournage.screenplay.fountain_export import to_fountain
+from tournage.screenplay.heading import split_heading
 from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.revisions import carry_over
 from tournage.web.productions.models import Person, Production
@@ -51,6 +52,7 @@ def _core_scene(row: Scene) -> core.Scene:
     return core.Scene(
         index=row.index,
         heading=row.heading,
+        heading_confidence=row.heading_confidence,
         number=row.number or None,
         int_ext=row.int_ext or None,
         location=row.location,
@@ -104,6 +106,7 @@ def import_script(
     script = read_script(data, filename, fmt, limits=script_limits(), aliases=aliases)
     decisions: dict[int, dict[tuple[str, str], str]] = {}
     changes: dict[int, tuple[str, str]] = {}
+    reviewed: dict[int, Scene] = {}
     if previous is not None:
         old_script, old_rows = _with_rows(previous)
         for change in carry_over(old_script, script):
@@ -111,9 +114,12 @@ def import_script(
             assert scene is not None
             changes[id(scene)] = (str(change.kind), "\n".join(change.diff))
             if change.new is not None and change.old is not None:
-                decisions[id(change.new)] = _statuses(old_rows[id(change.old)])
+                old_row = old_rows[id(change.old)]
+                decisions[id(change.new)] = _statuses(old_row)
+                if old_row.heading_as_read and old_row.heading_as_read == change.new.heading:
+                    reviewed[id(change.new)] = old_row
     with transaction.atomic():
-        version = _store(production, script, previous, filename, decisions, changes)
+        version = _store(production, script, previous, filename, decisions, changes, reviewed)
         version.file.save(filename, ContentFile(data), save=True)
     return version
 
@@ -171,6 +177,7 @@ def _store(
     filename: str,
     decisions: dict[int, dict[tuple[str, str], str]],
     changes: dict[int, tuple[str, str]],
+    reviewed: dict[int, Scene],
 ) -> ScriptVersion:
     top = ScriptVersion.objects.filter(production=production).aggregate(top=Max("number"))["top"]
     version = ScriptVersion.objects.create(
@@ -188,8 +195,11 @@ def _store(
         change, diff = changes.get(id(scene), (ChangeKind.NONE, ""))
         if scene.omitted:  # carry_over keeps a copy of the omitted scene
             change = ChangeKind.OMITTED
+        fields = _scene_fields(scene)
+        if id(scene) in reviewed:  # the file says what it said when the user reviewed it
+            fields.update(_reviewed_heading(reviewed[id(scene)]))
         row = Scene.objects.create(
-            production=production, version=version, change=change, diff=diff, **_scene_fields(scene)
+            production=production, version=version, change=change, diff=diff, **fields
         )
         statuses = decisions.get(id(scene), {})
         rows = [
@@ -224,6 +234,7 @@ def _scene_fields(scene: core.Scene) -> dict[str, object]:
         "index": scene.index,
         "number": scene.number or "",
         "heading": scene.heading[:300],
+        "heading_confidence": scene.heading_confidence,
         "int_ext": scene.int_ext or "",
         "location": scene.location[:300],
         "set_name": scene.set_name[:300],
@@ -240,6 +251,33 @@ def _scene_fields(scene: core.Scene) -> dict[str, object]:
         "non_speaking": scene.non_speaking,
         "risks": [risk.to_dict() for risk in scene.risks],
     }
+
+
+HEADING_FIELDS = ("heading", "int_ext", "location", "set_name", "sub_location", "time", "day_night")
+
+
+def _reviewed_heading(row: Scene) -> dict[str, object]:
+    """The heading and effet the user gave ``row``, for the same scene of a new version."""
+    fields: dict[str, object] = {name: getattr(row, name) for name in HEADING_FIELDS}
+    fields.update(heading_confidence=1.0, heading_as_read=row.heading_as_read)
+    return fields
+
+
+def review_heading(scene: Scene, heading: str) -> bool:
+    """Take ``heading`` as the scene's heading, checked by the user: its effet is read again
+    with the heading grammar. ``False`` (nothing saved) when nothing changes."""
+    heading = " ".join(heading.split())[:300]
+    if heading == scene.heading and not scene.heading_to_review:
+        return False
+    effet = split_heading(heading)
+    scene.heading_as_read = scene.heading_as_read or scene.heading
+    scene.heading, scene.heading_confidence = heading, 1.0
+    scene.int_ext = effet.int_ext or ""
+    scene.location, scene.set_name = effet.location[:300], effet.set_name[:300]
+    scene.sub_location = (effet.sub_location or "")[:300]
+    scene.time, scene.day_night = (effet.time or "")[:60], effet.day_night or ""
+    scene.save(update_fields=[*HEADING_FIELDS, "heading_confidence", "heading_as_read"])
+    return True
 
 
 def _store_characters(

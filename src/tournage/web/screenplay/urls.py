@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("upload/", views.upload, name="upload"),
     path("scenes/<int:scene_id>/", views.scene_detail, name="scene"),
+    path("scenes/<int:scene_id>/heading/", views.heading_review, name="heading"),
     path("scenes/<int:scene_id>/tags/", views.tag_add, name="tag_add"),
     path("tags/<int:tag_id>/status/", views.tag_status, name="tag_status"),
     path("tags/<int:tag_id>/edit/", views.tag_edit, name="tag_edit"),

@@ -25,9 +25,9 @@ from tournage.web.productions import task_progress
 from tournage.web.productions.access import ProductionRequest
 
 from . import exports
-from .forms import ScriptUploadForm, TagForm
+from .forms import HeadingForm, ScriptUploadForm, TagForm
 from .models import BreakdownTag, Character, Scene, ScriptVersion, TagStatus
-from .services import current_version, import_script, merge_character
+from .services import current_version, import_script, merge_character, review_heading
 from .tasks import nlp_tag_version
 
 
@@ -101,11 +101,30 @@ def _tags_context(scene: Scene) -> dict[str, Any]:
     return {"scene": scene, "groups": _grouped_tags(scene), "tag_form": TagForm()}
 
 
-def scene_detail(request: ProductionRequest, production_id: int, scene_id: int) -> HttpResponse:
+def scene_detail(
+    request: ProductionRequest,
+    production_id: int,
+    scene_id: int,
+    heading_form: HeadingForm | None = None,
+) -> HttpResponse:
     scene = get_object_or_404(Scene, pk=scene_id, production=request.production)
     context = _tags_context(scene)
     context["categories"] = categories()
-    return render(request, "screenplay/scene.html", context)
+    context["heading_form"] = heading_form or HeadingForm(initial={"heading": scene.heading})
+    status = 400 if heading_form is not None else 200
+    return render(request, "screenplay/scene.html", context, status=status)
+
+
+@require_POST
+def heading_review(request: ProductionRequest, production_id: int, scene_id: int) -> HttpResponse:
+    """Confirm or correct a scene's heading; a new version of the same file keeps it."""
+    scene = get_object_or_404(Scene, pk=scene_id, production=request.production)
+    form = HeadingForm(request.POST)
+    if not form.is_valid():
+        return scene_detail(request, production_id, scene_id, heading_form=form)
+    if review_heading(scene, form.cleaned_data["heading"]):
+        messages.success(request, _("Heading reviewed: %(heading)s.") % {"heading": scene.heading})
+    return redirect("screenplay:scene", production_id=production_id, scene_id=scene.pk)
 
 
 def _tags_response(request: ProductionRequest, scene: Scene) -> HttpResponse:
