@@ -46,6 +46,8 @@ class PrintLayout:
     header: str | None = None  # printed above each page after the first; {page}
     revision_marks: bool = False
     transition_indent: int | None = None  # transitions at a column, not flush right
+    more: str = "(MORE)"  # what a speech cut by a page end prints (French: "(SUITE)")
+    contd: str = "(CONT'D)"  # after the cue that resumes it on the next page
     headings: Callable[[str], str] = lambda source: source  # rewrites the source
 
     def source(self, fountain: str) -> str:
@@ -60,7 +62,7 @@ class PrintLayout:
             styles["transition"] = Style(self.transition_indent, 15, 1, "left")
         return Layout(
             **{
-                **{name: getattr(template, name) for name in template.__struct_fields__},
+                **{name: getattr(template, name) for name in template.__fields__},
                 "lines_per_page": self.lines_per_page,
                 "left_margin_in": self.left_margin_in,
                 "top_margin_in": self.top_margin_in,
@@ -163,7 +165,10 @@ class _Printer:
     def __init__(self, spec: PrintLayout, layout: Layout) -> None:
         self.spec, self.layout = spec, layout
         self.buffer = io.BytesIO()
-        self.canvas = Canvas(self.buffer, pagesize=A4 if spec.paper == "a4" else LETTER)
+        # invariant: no date or random id, so a committed PDF is printed again byte for byte
+        self.canvas = Canvas(
+            self.buffer, pagesize=A4 if spec.paper == "a4" else LETTER, invariant=True
+        )
         self.height = (A4 if spec.paper == "a4" else LETTER)[1]
         self.char_width = spec.font_size * 0.6  # Courier advance is 600/1000 em
 
@@ -198,7 +203,15 @@ class _Printer:
             dialogue = styles["dialogue"]
             column = dialogue.indent + (dialogue.width - len(piece.text)) / 2
         bold = self.spec.bold_headings and piece.kind == "scene_heading"
-        self.text(column, row, piece.text, bold)
+        self.text(column, row, self._continuation(piece), bold)
+
+    def _continuation(self, piece: Piece) -> str:
+        """The paginator's (MORE) and (CONT'D) in this layout's words."""
+        if piece.text == "(MORE)":
+            return self.spec.more
+        if piece.kind == "character":
+            return piece.text.replace("(CONT'D)", self.spec.contd)
+        return piece.text
 
     def title(self, script: Script) -> None:
         width = self.layout.line_width
