@@ -81,6 +81,6 @@ def test_split_heading_into_effet(heading: str, expected: tuple[object, ...]) ->
 
 def test_effet_fields_follow_the_scene_number_in_scene() -> None:
     # assemble builds a Scene positionally from (index, heading, number, *effet).
-    names = list(Scene.__struct_fields__)
+    names = list(Scene.__fields__)
     assert names[:3] == ["index", "heading", "number"]
     assert tuple(names[3 : 3 + len(Effet._fields)]) == Effet._fields

@@ -19,21 +19,20 @@ not declare are ignored, so a table can carry notes and sources freely.
 
 A domain whose tables are read on a timed start-up path (the command line) may give a
 ``snapshot``: a JSON file holding the parsed YAML documents by path, generated from the
-YAML (the source of truth) and checked equal to it by the domain's tests. msgspec is
-imported on first load, not with this module.
+YAML (the source of truth) and checked equal to it by the domain's tests, and may declare
+its shapes as ``tournage.common.records`` records, read without msgspec. msgspec is
+imported on first load of another shape, not with this module.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from tournage.common.errors import DomainError
-from tournage.common.rule_paths import named_path
 from tournage.data import load_csv, load_json, load_yaml
 
 T = TypeVar("T")
@@ -60,23 +59,27 @@ class RuleTableError(DomainError):
 _tables: dict[str, RuleTable[Any]] = {}
 
 
-@dataclass(eq=False)
 class RuleTable(Generic[T]):
     """One data file under ``src/tournage/data`` and the type it is read into.
 
     ``select`` picks the part of the document to convert (e.g. one agreement of a
-    file that holds several); by default the whole document.
+    file that holds several); by default the whole document. (A plain class, not a
+    dataclass: ``dataclasses`` imports ``inspect``, which the timed command line avoids.)
     """
 
-    path: str
-    shape: type[T]
-    select: Callable[[Any], Any] | None = None
-    snapshot: str | None = None
-    _key: str = field(default="", repr=False)
-
-    def __post_init__(self) -> None:
-        self._key = self.path if self.select is None else f"{self.path}#{self.shape.__name__}"
+    def __init__(
+        self,
+        path: str,
+        shape: type[T],
+        select: Callable[[Any], Any] | None = None,
+        snapshot: str | None = None,
+    ) -> None:
+        self.path, self.shape, self.select, self.snapshot = path, shape, select, snapshot
+        self._key = path if select is None else f"{path}#{shape.__name__}"
         _tables.setdefault(self._key, self)
+
+    def __repr__(self) -> str:
+        return f"RuleTable({self.path!r}, {self.shape.__name__})"
 
     def raw(self) -> Any:
         if self.snapshot is not None:
@@ -104,19 +107,30 @@ class RuleTable(Generic[T]):
         document = self.raw()
         if self.select is not None:
             document = self.select(document)
+        from tournage.common import records
+
+        if isinstance(self.shape, type) and issubclass(self.shape, records.Record):
+            try:  # the command line's tables: read without importing msgspec
+                value: T = records.convert(document, self.shape)
+            except records.RecordError as error:
+                raise self._malformed(error) from error
+            return value
         import msgspec
 
         try:
             return msgspec.convert(document, self.shape, strict=False)
         except msgspec.ValidationError as error:
+            from tournage.common.rule_paths import named_path  # imports dataclasses: here only
+
             message = _AT.sub(
                 lambda at: f"- at `{named_path(document, self.shape, at.group(1))}`", str(error)
             )
-            raise RuleTableError(
-                "rules.shape",
-                f"Table de règles {self.path} mal formée : {message}.",
-                path=self.path,
-            ) from error
+            raise self._malformed(message) from error
+
+    def _malformed(self, detail: object) -> RuleTableError:
+        return RuleTableError(
+            "rules.shape", f"Table de règles {self.path} mal formée : {detail}.", path=self.path
+        )
 
     @staticmethod
     def all() -> list[RuleTable[Any]]:

@@ -24,8 +24,7 @@ import re
 from collections import Counter
 from functools import cache
 
-import msgspec
-
+from tournage.common.records import Record
 from tournage.screenplay.assemble import aggregate_characters
 from tournage.screenplay.heading import time_light
 from tournage.screenplay.matcher import Matcher, lower_same_length
@@ -80,7 +79,7 @@ def risk_rules() -> dict[str, RiskRule]:
     return _risk_table().risks
 
 
-class Term(msgspec.Struct, frozen=True):
+class Term(Record, frozen=True):
     name: str
     category: str
     confidence: float

@@ -10,12 +10,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import msgspec
-
+from tournage.common.records import Record
 from tournage.screenplay.errors import ScriptError
 
 
-class ParseLimits(msgspec.Struct, frozen=True):
+class ParseLimits(Record, frozen=True):
     max_bytes: int
     max_scenes: int
     max_paragraph_chars: int
@@ -29,9 +28,9 @@ class ParseLimits(msgspec.Struct, frozen=True):
 
     def with_overrides(self, **overrides: Any) -> ParseLimits:
         """These limits with some values replaced (``None`` values are ignored)."""
-        known = set(self.__struct_fields__)
+        known = set(self.__fields__)
         values = {k: int(v) for k, v in overrides.items() if k in known and v}
-        return msgspec.structs.replace(self, **values)
+        return self.replace(**values)
 
     def too_large(self) -> ScriptError:
         return ScriptError(

@@ -1,9 +1,10 @@
 """The script model every parser produces and every other domain reads.
 
 Public names here are stable (scheduling, carbon and labor read them): add fields
-with defaults, never rename. The classes are msgspec Structs, which behave like the
-dataclasses they were (keyword or positional construction, mutable, compared by value)
-and are created far faster: the command line's start-up is timed. Inline emphasis is
+with defaults, never rename. The classes are ``tournage.common.records`` records, which
+behave like the dataclasses they were (keyword or positional construction, mutable,
+compared by value) without their import and creation cost: the command line's start-up
+is timed. Inline emphasis is
 kept as Fountain markup in ``Element.text`` (``*italic*``, ``**bold**``,
 ``_underline_``); ``Element.plain`` strips it.
 """
@@ -14,8 +15,7 @@ import re
 from enum import StrEnum
 from typing import Any
 
-import msgspec
-from msgspec import field
+from tournage.common.records import Record, field
 
 
 class ElementKind(StrEnum):
@@ -66,7 +66,7 @@ def strip_emphasis(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-class Element(msgspec.Struct, gc=False):
+class Element(Record):
     """One paragraph: a heading, an action block, a cue, a speech line...
 
     ``character`` is set on CHARACTER, PARENTHETICAL, DIALOGUE (and LYRIC inside a
@@ -92,7 +92,7 @@ class Element(msgspec.Struct, gc=False):
         return strip_emphasis(text) if "*" in text or "_" in text or "\\" in text else text
 
 
-class BreakdownTag(msgspec.Struct):
+class BreakdownTag(Record):
     """An element of the breakdown (dépouillement) found in a scene.
 
     ``category`` is a key of ``data/screenplay/categories.yaml``; ``evidence`` is the
@@ -116,7 +116,7 @@ class BreakdownTag(msgspec.Struct):
         }
 
 
-class RiskFlag(msgspec.Struct):
+class RiskFlag(Record):
     """A safety risk of a scene (feeds the risk register); ``code`` from ``risks.yaml``."""
 
     code: str
@@ -127,7 +127,7 @@ class RiskFlag(msgspec.Struct):
         return {"code": self.code, "trigger": self.trigger, "evidence": self.evidence}
 
 
-class Scene(msgspec.Struct):
+class Scene(Record):
     """A scene (séquence): heading split into *effet*, length and breakdown.
 
     ``index`` is the 1-based position in the script; ``number`` is the scene number
@@ -198,7 +198,7 @@ class Scene(msgspec.Struct):
         return document
 
 
-class Character(msgspec.Struct):
+class Character(Record):
     """A character across the script; aliases are the cue variants merged into it.
 
     ``evidence`` says where it shows: its first cue, or the words that introduce it.
@@ -236,7 +236,7 @@ class Character(msgspec.Struct):
         }
 
 
-class TitlePage(msgspec.Struct):
+class TitlePage(Record):
     """Title page entries as written (key → value, multi-line values joined by ``\\n``)."""
 
     entries: dict[str, str] = field(default_factory=dict)
@@ -254,7 +254,7 @@ class TitlePage(msgspec.Struct):
         return strip_emphasis(value).replace("\n", " ").strip() if value else None
 
 
-class Script(msgspec.Struct):
+class Script(Record):
     """A parsed screenplay.
 
     ``preamble`` holds the elements before the first scene heading; ``pages`` is the

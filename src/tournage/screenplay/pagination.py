@@ -13,20 +13,19 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import msgspec
-
+from tournage.common.records import Record, field
 from tournage.screenplay.model import NON_PRINTING, Element, ElementKind, strip_emphasis
 from tournage.screenplay.rules import layout_rules
 
 
-class Style(msgspec.Struct, frozen=True):
+class Style(Record, frozen=True):
     indent: int
     width: int
     space_before: int
     align: str = "left"
 
 
-class Layout(msgspec.Struct, frozen=True):
+class Layout(Record, frozen=True):
     """Page geometry from ``data/screenplay/layout.yaml`` for one paper size."""
 
     paper: str
@@ -76,7 +75,7 @@ def _layout(paper: str) -> Layout:
     )
 
 
-class Piece(msgspec.Struct, frozen=True):
+class Piece(Record, frozen=True):
     """Text printed on one row from ``column`` (characters from the left margin)."""
 
     column: int
@@ -87,12 +86,12 @@ class Piece(msgspec.Struct, frozen=True):
 Row = tuple[Piece, ...]
 
 
-class Page(msgspec.Struct):
+class Page(Record):
     number: int
-    rows: list[Row] = msgspec.field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
 
 
-class Pagination(msgspec.Struct):
+class Pagination(Record):
     page_count: int
     scene_starts: list[int]  # absolute row of each scene heading (page * lines + row)
     scene_eighths: list[int]

@@ -1,8 +1,9 @@
 """The screenplay domain's rule tables, typed: each read once through ``RuleTable``.
 
-The shapes are frozen msgspec Structs (the frozen dataclasses of ``tournage.common.rules``
-in msgspec's own form): the same typed, immutable reading, and a class created a hundred
-times faster than a dataclass, which the timed start-up of the command line needs.
+The shapes are frozen records (``tournage.common.records``): the same typed, immutable,
+validated reading as the frozen dataclasses of ``tournage.common.rules``, without the
+imports of dataclasses or msgspec and with a class created far faster than a dataclass,
+which the timed start-up of the command line needs.
 
 The YAML files of ``data/screenplay/`` are the source of truth. The command line reads
 them from ``tables.json``, a snapshot of the same documents (PyYAML alone takes longer to
@@ -18,41 +19,40 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
+from tournage.common.records import Record
 from tournage.common.rules import RuleTable
 from tournage.screenplay.limits import ParseLimits
 
 SNAPSHOT = "screenplay/tables.json"
 
 
-class RevisionMatching(msgspec.Struct, frozen=True):
+class RevisionMatching(Record, frozen=True):
     match_threshold: float
     heading_weight: float
     window: int
 
 
-class ImportRules(msgspec.Struct, frozen=True):
+class ImportRules(Record, frozen=True):
     source: str
     date: str
     limits: ParseLimits
     revisions: RevisionMatching
 
 
-class TimeOfDay(msgspec.Struct, frozen=True):
+class TimeOfDay(Record, frozen=True):
     light: str | None
     kind: str
     words: tuple[str, ...]
 
 
-class TimesOfDay(msgspec.Struct, frozen=True):
+class TimesOfDay(Record, frozen=True):
     source: str
     date: str
     times: dict[str, TimeOfDay]
     modifiers: frozenset[str]
 
 
-class HeadingRules(msgspec.Struct, frozen=True):
+class HeadingRules(Record, frozen=True):
     source: str
     date: str
     prefixes: dict[str, tuple[str, ...]]
@@ -61,21 +61,21 @@ class HeadingRules(msgspec.Struct, frozen=True):
     dashes: tuple[str, ...]
 
 
-class ElementStyle(msgspec.Struct, frozen=True):
+class ElementStyle(Record, frozen=True):
     indent: int
     width: int
     space_before: int
     align: str = "left"
 
 
-class Paper(msgspec.Struct, frozen=True):
+class Paper(Record, frozen=True):
     width_in: float
     height_in: float
     lines_per_page: int
     top_margin_in: float
 
 
-class LayoutRules(msgspec.Struct, frozen=True):
+class LayoutRules(Record, frozen=True):
     font: str
     font_size: int
     lines_per_inch: int
@@ -87,14 +87,14 @@ class LayoutRules(msgspec.Struct, frozen=True):
     elements: dict[str, ElementStyle]
 
 
-class LexiconCategory(msgspec.Struct, frozen=True):
+class LexiconCategory(Record, frozen=True):
     confidence: float
     noun: bool = False  # element words read as nouns only (props, vehicles, animals...)
     fr: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
 
 
-class Lexicon(msgspec.Struct, frozen=True):
+class Lexicon(Record, frozen=True):
     source: str
     date: str
     language_markers: dict[str, frozenset[str]]
@@ -105,7 +105,7 @@ class Lexicon(msgspec.Struct, frozen=True):
     categories: dict[str, LexiconCategory]
 
 
-class ByLanguage(msgspec.Struct, frozen=True):
+class ByLanguage(Record, frozen=True):
     en: frozenset[str] = frozenset()
     fr: frozenset[str] = frozenset()
 
@@ -117,7 +117,7 @@ class ByLanguage(msgspec.Struct, frozen=True):
         return self.en | self.fr
 
 
-class PeopleRules(msgspec.Struct, frozen=True):
+class PeopleRules(Record, frozen=True):
     source: str
     date: str
     not_people: ByLanguage
@@ -131,12 +131,12 @@ class PeopleRules(msgspec.Struct, frozen=True):
     compound_heads: ByLanguage
 
 
-class Effet(msgspec.Struct, frozen=True):
+class Effet(Record, frozen=True):
     int_ext: tuple[str, ...]
     light: str
 
 
-class RiskRule(msgspec.Struct, frozen=True):
+class RiskRule(Record, frozen=True):
     label_fr: str
     label_en: str
     effet: Effet | None = None
@@ -145,14 +145,14 @@ class RiskRule(msgspec.Struct, frozen=True):
     ages_below: int | None = None
 
 
-class RiskRules(msgspec.Struct, frozen=True):
+class RiskRules(Record, frozen=True):
     source: str
     date: str
     min_category_confidence: float
     risks: dict[str, RiskRule]
 
 
-class Category(msgspec.Struct, frozen=True):
+class Category(Record, frozen=True):
     key: str
     label_en: str
     label_fr: str
@@ -161,20 +161,20 @@ class Category(msgspec.Struct, frozen=True):
     convention: str
 
 
-class Categories(msgspec.Struct, frozen=True):
+class Categories(Record, frozen=True):
     source: str
     date: str
     categories: tuple[Category, ...]
 
 
-class RevisionColourRow(msgspec.Struct, frozen=True):
+class RevisionColourRow(Record, frozen=True):
     key: str
     label_en: str
     label_fr: str
     hex: str
 
 
-class RevisionColours(msgspec.Struct, frozen=True):
+class RevisionColours(Record, frozen=True):
     source: str
     date: str
     first: RevisionColourRow
