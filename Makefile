@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench fuzz load clean
+.PHONY: demo test install lint typecheck imports unit unit-postgres e2e messages bench fuzz fuzz-atheris load clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -45,6 +45,19 @@ e2e: install
 # Fuzz every parser with FUZZ_EXAMPLES hypothesis examples each (100,000 by default).
 fuzz: install
 	TOURNAGE_FUZZ=1 $(BIN)/pytest tests/fuzz -q -o addopts="" -s
+
+# atheris (libFuzzer) on each byte-level parser, one after the other: FUZZ_RUNS inputs or
+# FUZZ_SECONDS each, whichever comes first; a crash stops the target and keeps its input.
+FUZZ_RUNS ?= 100000
+FUZZ_SECONDS ?= 600
+ATHERIS_TARGETS ?= fountain fdx pdf subtitles edl otio ale resolve_csv expenses_csv expenses_xlsx devis_xlsx carbon_csv benchmark_csv benchmark_xlsx
+fuzz-atheris: install
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[fuzz]"
+	for target in $(ATHERIS_TARGETS); do \
+	  PYTHONPATH=src:tests $(BIN)/python -m fuzz.atheris_targets $$target -runs=$(FUZZ_RUNS) \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=/tmp/fuzz-$$target- \
+	    || exit 1; \
+	done
 
 # Load scenario (locust, tests/bench/load): the demo on PostgreSQL served by `tournage serve`,
 # the client pinned to one core. LOAD_USERS users for LOAD_TIME; see README "Load".

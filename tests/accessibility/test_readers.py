@@ -125,6 +125,8 @@ def test_stl_comment_blocks_and_other_code_table():
         (b"<tt><body><p begin='x'>a</p></body></tt>", "illisible"),
         (b"<html/>", "TTML"),
         (b"<tt", "XML"),
+        # found by atheris: expat raises LookupError on an unknown declared encoding
+        (b'<?xml version="1.0" encoding="UTF-9"?><tt/>', "encodage"),
         (b"850STL25.01" + b" " * 20, "GSI"),
         (gsi() + b"\x00" * 100, "tronqué"),
         (gsi(table="09"), "Table"),

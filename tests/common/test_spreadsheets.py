@@ -8,7 +8,7 @@ import tracemalloc
 
 import pytest
 
-from handmade_xlsx import rows_xlsx, shared_strings_xml, sheet_xml, xlsx
+from handmade_xlsx import rows_xlsx, shared_strings_xml, sheet_xml, workbook, xlsx
 from tournage.budget.errors import BudgetError
 from tournage.budget.expense_import import read_table
 from tournage.budget.xlsx import import_devis
@@ -92,6 +92,21 @@ def test_limits_while_streaming(bounds: SheetLimits, rows: list[list[str]], code
 def test_not_an_xlsx(data: bytes) -> None:
     with pytest.raises(SpreadsheetError, match="illisible"):
         open_xlsx(data)
+
+
+def test_a_zip_version_zipfile_cannot_read_is_unreadable() -> None:
+    """Found by atheris: zipfile raised NotImplementedError (a 500 on upload)."""
+    data = bytearray(xlsx(sheet_xml([["a"]])))
+    directory = data.index(b"PK\x01\x02")
+    data[directory + 6] = 238  # "version needed to extract": 23.8
+    with pytest.raises(SpreadsheetError, match="illisible"):
+        open_xlsx(bytes(data))
+
+
+def test_a_workbook_without_sheets_is_unreadable() -> None:
+    """Found by atheris: ``worksheets[0]`` raised IndexError in the benchmark import."""
+    with pytest.raises(SpreadsheetError, match="aucune feuille"):
+        open_xlsx(workbook({}))
 
 
 def test_a_broken_sheet_part_is_a_clear_error() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -76,3 +79,28 @@ def test_a_rate_of_zero_is_refused_cleanly() -> None:
     document["global_start_time"]["rate"] = 0
     with pytest.raises(EditorialError):
         read_timeline(json.dumps(document).encode(), "x.otio")
+
+
+@pytest.mark.parametrize(("old", "new"), [('"Clip.2"', '"Clip.0"'), ('"Clip.2"', '"Clip.1"')])
+def test_schema_versions_that_crashed_the_library_are_refused(old: str, new: str) -> None:
+    """Found by atheris: ``Clip.0``, or a ``Clip.1`` with ``Clip.2``'s media references,
+    made OpenTimelineIO's upgrade code end the process (segmentation fault). Read in a
+    child process, so that a regression fails this test instead of ending the run."""
+    content = timeline_json().decode().replace(old, new, 1)
+    script = (
+        "import sys\n"
+        "from tournage.editorial import EditorialError, read_timeline\n"
+        "try:\n"
+        "    read_timeline(sys.stdin.buffer.read(), 'x.otio')\n"
+        "except EditorialError as error:\n"
+        "    print(error.code)\n"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script],
+        input=content.encode(),
+        capture_output=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+    )
+    assert child.returncode == 0, child.stderr[-500:]
+    assert child.stdout.decode().strip() == "editorial.otio_invalid"

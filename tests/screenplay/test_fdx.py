@@ -87,6 +87,10 @@ def test_entities_are_refused(data: bytes) -> None:
     [
         (b"<?xml version='1.0'?><FinalDraft><Content>", "fdx_invalid"),
         (b"<?xml version='1.0'?><html></html>", "fdx_not_final_draft"),
+        # found by atheris: expat raises ValueError or LookupError, not ParseError, on these
+        (b'<?xml version="1.0" encoding="UTF-7"?><FinalDraft/>', "fdx_invalid"),
+        (b'<?xml version="1.0" encoding="UTF-16"?><FinalDraft/>', "fdx_invalid"),
+        (b'<?xml version="1.0" encoding="UTF-6"?><FinalDraft/>', "fdx_invalid"),
     ],
 )
 def test_broken_or_foreign_xml(data: bytes, code: str) -> None:

@@ -81,7 +81,8 @@ def check_xlsx(data: bytes, bounds: SheetLimits | None = None) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as bad:
+    # NotImplementedError: a zip version or method zipfile does not read (found by atheris)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as bad:
         raise SpreadsheetError(
             UNREADABLE, "Classeur XLSX illisible (ce n'est pas un fichier .xlsx)."
         ) from bad
@@ -100,9 +101,14 @@ def open_xlsx(data: bytes, *, data_only: bool = False, bounds: SheetLimits | Non
 
     check_xlsx(data, bounds)
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as bad:  # openpyxl raises many types on a malformed file
         raise SpreadsheetError(UNREADABLE, "Classeur XLSX illisible (fichier endommagé).") from bad
+    if not workbook.worksheets:  # a workbook part listing no sheet (found by atheris)
+        raise SpreadsheetError(
+            UNREADABLE, "Classeur XLSX illisible : il ne contient aucune feuille."
+        )
+    return workbook
 
 
 class _Counter:

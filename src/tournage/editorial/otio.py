@@ -8,6 +8,7 @@ track, nested stacks included, becomes a ``Clip`` with its range in the whole ti
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from types import MappingProxyType
@@ -26,8 +27,9 @@ MAX_FRAMES = 10**10  # a thousand hours at 60 fps: anything beyond is a damaged 
 def read_otio(content: bytes, rate: FrameRate | None) -> Timeline:
     """The first timeline of an ``.otio`` document; ``rate`` is used when it has none."""
     text = decode_text(content, "OpenTimelineIO")
-    _measure(text)
     import opentimelineio as otio
+
+    _measure(text, otio.core.type_version_map())
 
     try:
         document = otio.adapters.read_from_string(text, adapter_name="otio_json")
@@ -46,7 +48,7 @@ def read_otio(content: bytes, rate: FrameRate | None) -> Timeline:
         ) from error
 
 
-def _measure(text: str) -> None:
+def _measure(text: str, versions: dict[str, int]) -> None:
     limits = FORMATS.load().limits
     try:
         document = json.loads(text)
@@ -65,6 +67,8 @@ def _measure(text: str) -> None:
         if depth > limits.max_json_depth:
             raise EditorialError("editorial.otio_depth", f"{_INVALID} : imbrication excessive.")
         children = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict) and "OTIO_SCHEMA" in node:
+            _check_schema(node, versions)
         if isinstance(node, dict | list):
             items += 1
             if items > limits.max_otio_items * 20:
@@ -72,6 +76,27 @@ def _measure(text: str) -> None:
                     "editorial.too_many_events", f"{_INVALID} : document trop volumineux."
                 )
             stack.extend((child, depth + 1) for child in children)
+
+
+_SCHEMA = re.compile(r"([A-Za-z_]\w*)\.([1-9]\d{0,3})")
+
+
+def _check_schema(node: dict[str, Any], versions: dict[str, int]) -> None:
+    """Only schema versions the library reads as they are, and ``Clip.1`` of older files
+    without ``Clip.2``'s fields: ``Clip.0``, or a ``Clip.1`` carrying ``media_references``,
+    made the library's upgrade code crash the whole process (segmentation fault, found by
+    atheris). A schema the library does not know is read as an unknown object."""
+    label = node["OTIO_SCHEMA"]
+    match = _SCHEMA.fullmatch(label) if isinstance(label, str) else None
+    if match is not None:
+        name, version = match.group(1), int(match.group(2))
+        current = versions.get(name)
+        older_clip = (name, version) == ("Clip", 1) and "media_references" not in node
+        if current is None or version == current or older_clip:
+            return
+    raise EditorialError(
+        "editorial.otio_invalid", f"{_INVALID} : schéma « {str(label)[:40]} » non pris en charge."
+    )
 
 
 def _timeline_in(document: Any, otio: Any) -> Any:

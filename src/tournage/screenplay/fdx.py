@@ -68,6 +68,10 @@ def _root(data: bytes) -> XmlElement:
         raise ScriptError(
             "fdx_invalid", f"Fichier FDX illisible (XML invalide : {error})."
         ) from error
+    except (LookupError, ValueError) as error:  # expat: a declared encoding it cannot read
+        raise ScriptError(
+            "fdx_invalid", "Fichier FDX illisible : encodage de caractères non pris en charge."
+        ) from error
     if root.tag != "FinalDraft":
         raise ScriptError(
             "fdx_not_final_draft", "Ce fichier XML n'est pas un document Final Draft."

@@ -139,6 +139,10 @@ def read_ttml(data: bytes) -> tuple[Cue, ...]:
         raise SubtitleFormatError(
             "subtitles.bad_xml", f"XML TTML invalide ou dangereux : {error}."
         ) from None
+    except (LookupError, ValueError):  # expat: a declared encoding unknown or multi-byte
+        raise SubtitleFormatError(
+            "subtitles.bad_xml", "XML TTML illisible : encodage déclaré non pris en charge."
+        ) from None
     if _tag(root) != "tt":
         raise SubtitleFormatError(
             "subtitles.not_ttml", "Ce fichier XML n'est pas du TTML (élément racine <tt> absent)."
