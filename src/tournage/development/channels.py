@@ -51,6 +51,12 @@ class Capture:
         return bool(self.width and self.height and self.frame_rate and self.aspect)
 
 
+def frame_rates() -> list[str]:
+    """Every capture frame rate a channel of ``rules.yaml`` names, slowest first."""
+    rates = {rate for found in RULES.load().channels.values() for rate in found.frame_rates}
+    return sorted(rates, key=float)
+
+
 def rule(channel: str) -> ChannelRule | None:
     return RULES.load().channels.get(channel)
 

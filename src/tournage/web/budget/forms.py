@@ -39,6 +39,8 @@ class AccountField(forms.CharField):
 
 
 class VersionForm(ModelForm[models.BudgetVersion]):
+    bounds = {"frais_generaux_percent": (0, 100), "imprevus_percent": (0, 100)}  # percentages
+
     class Meta:
         model = models.BudgetVersion
         fields = [
@@ -92,6 +94,8 @@ class GlobalForm(ModelForm[models.BudgetGlobal]):
 
 
 class FringeOverrideForm(ModelForm[models.FringeOverride]):
+    bounds = {"rate": (0, 1)}  # a fraction of gross pay
+
     class Meta:
         model = models.FringeOverride
         fields = ["key", "rate", "note"]
@@ -108,6 +112,7 @@ class CommitmentForm(ModelForm[models.Commitment]):
 
 class ExpenseForm(ModelForm[models.Expense]):
     account = AccountField()
+    bounds = {"vat_rate": (0, 100)}  # a percentage; the amount may be a credit (negative)
 
     class Meta:
         model = models.Expense

@@ -37,6 +37,7 @@ def factor_choices() -> list[tuple[str, str]]:
 
 class ActivityForm(ModelForm):  # type: ignore[type-arg]
     factor = forms.ChoiceField(label=_("Emission factor"), choices=factor_choices)
+    bounds = {"quantity": (0, None)}  # an amount of activity (km, kWh, meals…)
 
     class Meta:
         model = CarbonActivity
@@ -77,6 +78,8 @@ class ImportForm(forms.Form):
 
 
 class LocationEnergyForm(ModelForm):  # type: ignore[type-arg]
+    bounds = {"energy_kwh_per_day": (0, None), "fuel_l_per_day": (0, None)}
+
     class Meta:
         model = LocationEnergy
         fields = ["shooting_days", "power_source", "energy_kwh_per_day", "fuel_l_per_day"]

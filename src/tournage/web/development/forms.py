@@ -9,6 +9,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from tournage.development import channels
 from tournage.web.forms import ModelForm
 from tournage.web.productions import api as productions_api
 from tournage.web.productions.models import Production
@@ -63,6 +64,9 @@ class ApprovalForm(ProductionForm):
 
 
 class BenchmarkRowForm(ProductionForm):
+    # the first public film screening (Lumière, Paris, 28 December 1895) comes first
+    bounds = {"year": (1895, None), "budget": (0, None), "audience": (0, None)}
+
     class Meta:
         model = models.BenchmarkRow
         fields = [
@@ -123,8 +127,23 @@ class ChannelPlanForm(ProductionForm):
             "carbon_source",
         ]
 
+    bounds = {"viewing_hours": (0, None), "g_per_hour": (0, None)}
+
 
 class SpecificationForm(ProductionForm):
+    """The capture format; its frame rate is one the channels of ``rules.yaml`` name."""
+
+    bounds = {"capture_width": (1, None), "capture_height": (1, None)}
+    capture_frame_rate = forms.ChoiceField(label=_("capture frame rate"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        rates = channels.frame_rates()
+        stored = self.instance.capture_frame_rate
+        if stored and stored not in rates:  # a value typed before the list: kept as it is
+            rates = [stored, *rates]
+        self.fields["capture_frame_rate"].choices = [("", "—"), *((r, r) for r in rates)]
+
     class Meta:
         model = models.Specification
         fields = [

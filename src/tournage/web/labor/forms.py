@@ -43,6 +43,13 @@ class ScopedForm(ModelForm):  # type: ignore[type-arg]
 
 
 class ContractForm(ScopedForm):
+    bounds = {
+        "pay_amount": (0, None),
+        "hourly_rate": (0, None),
+        "author_share_percent": (0, 100),
+        "weekly_derogation_hours": (0, 7 * 24),  # hours in a week
+    }
+
     class Meta:
         model = Contract
         fields = [
@@ -149,6 +156,8 @@ class ContractForm(ScopedForm):
 
 
 class TimesheetForm(ScopedForm):
+    bounds = {"break_minutes": (0, 24 * 60)}  # within the day worked
+
     class Meta:
         model = Timesheet
         fields = ["person", "location", "start", "end", "break_minutes", "school_holiday", "kind"]

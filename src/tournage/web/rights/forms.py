@@ -72,6 +72,7 @@ class ReleasePlanForm(ModelForm[ReleasePlan]):
 
 
 class ClearanceForm(DocumentsMixin, ModelForm[Clearance]):
+    bounds = {"fee": (0, None)}
     channels = forms.MultipleChoiceField(
         label=_("Channels covered"),
         choices=Channel.choices,

@@ -29,6 +29,8 @@ class ScopedForm(ModelForm):  # type: ignore[type-arg]
 
 
 class SafetyFileForm(ScopedForm):
+    bounds = {"oeth_beneficiaries": (0, None)}  # beneficiary units, not negative
+
     class Meta:
         model = SafetyFile
         fields = [
