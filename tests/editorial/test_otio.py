@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,14 @@ def test_schema_versions_that_crashed_the_library_are_refused(old: str, new: str
     )
     assert child.returncode == 0, child.stderr[-500:]
     assert child.stdout.decode().strip() == "editorial.otio_invalid"
+
+
+def test_a_document_that_ends_the_library_is_a_refusal() -> None:
+    """Found by atheris (our own sample, cut): valid JSON on which OpenTimelineIO's reader
+    ends its process with a segmentation fault. The library runs in a child process, so
+    the upload is refused with a message and the server process goes on."""
+    content = (Path(__file__).parent / "samples" / "library_crash.otio").read_bytes()
+    with pytest.raises(EditorialError) as refused:
+        read_timeline(content, "montage.otio")
+    assert refused.value.code == "editorial.otio_invalid"
+    assert "s'est arrêtée" in refused.value.message

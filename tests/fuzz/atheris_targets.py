@@ -87,6 +87,8 @@ TARGETS: dict[str, tuple[Callable[[bytes], object], Callable[[], list[bytes]]]] 
         lambda data: read_timeline(data, "x.edl"),
         _files("editorial/samples/final_cut.edl"),
     ),
+    # the product's path: the library in a child process (it ends its process on some
+    # inputs), so this target runs a process per input and is slow
     "otio": (lambda data: read_timeline(data, "x.otio"), lambda: [_seed_otio()]),
     "ale": (lambda data: read_takes(data, "x.ale"), lambda: [_ale()]),
     "resolve_csv": (lambda data: read_takes(data, "x.csv"), lambda: [_resolve_csv()]),

@@ -3,14 +3,26 @@
 The document is parsed and measured (depth, item count) by Python's JSON reader first, so
 a hostile file is refused before the library's own parser sees it. Every clip of every
 track, nested stacks included, becomes a ``Clip`` with its range in the whole timeline.
+
+The library itself runs in a child process (``python -m tournage.editorial.otio``): its
+C++ reader ends the process on some malformed documents (a segmentation fault, found by
+atheris, on schema versions and on truncated objects that JSON still accepts), which in
+the web server would kill the worker serving the upload. A child that dies, or takes more
+than ``CHILD_TIMEOUT`` seconds, is a refusal like any other.
 """
 
 from __future__ import annotations
 
+import copyreg
 import json
+import os
+import pickle
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -24,8 +36,64 @@ _INVALID = "Fichier OpenTimelineIO invalide"
 MAX_FRAMES = 10**10  # a thousand hours at 60 fps: anything beyond is a damaged value
 
 
+CHILD_TIMEOUT = 60
+
+
 def read_otio(content: bytes, rate: FrameRate | None) -> Timeline:
     """The first timeline of an ``.otio`` document; ``rate`` is used when it has none."""
+    import tournage
+
+    package_root = str(Path(tournage.__file__).parents[1])
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", "tournage.editorial.otio"],
+            input=pickle.dumps((content, rate)),
+            capture_output=True,
+            timeout=CHILD_TIMEOUT,
+            env={**os.environ, "PYTHONPATH": package_root},
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise EditorialError(
+            "editorial.otio_invalid", f"{_INVALID} : lecture trop longue."
+        ) from error
+    if child.returncode != 0:
+        raise EditorialError(
+            "editorial.otio_invalid",
+            f"{_INVALID} : la bibliothèque OpenTimelineIO s'est arrêtée sur ce fichier.",
+        )
+    outcome, value = pickle.loads(child.stdout)  # noqa: S301 - written by our own child
+    if outcome == "error":
+        code, message, context = value
+        raise EditorialError(code, message, **context)
+    result: Timeline = value
+    return result
+
+
+def _child() -> None:
+    """The child's side: the document from stdin, the timeline (or the refusal) to stdout."""
+    content, rate = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from our parent
+    try:
+        outcome: tuple[str, Any] = ("ok", read_in_process(content, rate))
+    except EditorialError as error:
+        outcome = ("error", (error.code, error.message, error.context))
+    # the module under its own name (this one runs as __main__): the parent finds _proxy
+    from tournage.editorial.otio import _proxy
+
+    pickler = pickle.Pickler(sys.stdout.buffer)
+    pickler.dispatch_table = {  # the model's read-only metadata travels as a plain dict
+        **copyreg.dispatch_table,
+        MappingProxyType: lambda proxy: (_proxy, (dict(proxy),)),
+    }
+    pickler.dump(outcome)
+
+
+def _proxy(values: dict[str, Any]) -> MappingProxyType[str, Any]:
+    return MappingProxyType(values)
+
+
+def read_in_process(content: bytes, rate: FrameRate | None) -> Timeline:
+    """``read_otio`` in this process: only for the child (the library may end it)."""
     text = decode_text(content, "OpenTimelineIO")
     import opentimelineio as otio
 
@@ -209,3 +277,7 @@ def _strings(metadata: Any) -> dict[str, str]:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             kept[str(key)[:80]] = str(value)[:300]
     return kept
+
+
+if __name__ == "__main__":
+    _child()
