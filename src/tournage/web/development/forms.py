@@ -142,7 +142,9 @@ class SpecificationForm(ProductionForm):
         stored = self.instance.capture_frame_rate
         if stored and stored not in rates:  # a value typed before the list: kept as it is
             rates = [stored, *rates]
-        self.fields["capture_frame_rate"].choices = [("", "—"), *((r, r) for r in rates)]
+        field = self.fields["capture_frame_rate"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *((r, r) for r in rates)]
 
     class Meta:
         model = models.Specification
