@@ -62,7 +62,12 @@ def read_otio(content: bytes, rate: FrameRate | None) -> Timeline:
             "editorial.otio_invalid",
             f"{_INVALID} : la bibliothèque OpenTimelineIO s'est arrêtée sur ce fichier.",
         )
-    outcome, value = pickle.loads(child.stdout)  # noqa: S301 - written by our own child
+    try:
+        outcome, value = pickle.loads(child.stdout)  # noqa: S301 - written by our own child
+    except (pickle.UnpicklingError, EOFError, ValueError) as error:  # nothing, or cut short
+        raise EditorialError(
+            "editorial.otio_invalid", f"{_INVALID} : la lecture n'a rien rendu."
+        ) from error
     if outcome == "error":
         code, message, context = value
         raise EditorialError(code, message, **context)
