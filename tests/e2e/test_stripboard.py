@@ -96,3 +96,33 @@ def test_keyboard_moves_a_strip_in_a_draft_with_undo_and_accept(
     draft.refresh_from_db()
     accepted.refresh_from_db()
     assert draft.status == ScheduleStatus.CURRENT and accepted.status == ScheduleStatus.ARCHIVED
+
+
+def test_plan_settings_fill_save_twice_and_reload(page: Page, live_server: Any) -> None:
+    from tournage.web.scheduling.models import PlanSettings
+
+    production, _accepted_version = _accepted()
+    user_with_role("prod", production, Role.PRODUCER)
+    log_in(page, live_server.url, "prod")
+    page.goto(f"{live_server.url}/p/{production.pk}/schedule/")
+    page.get_by_role("link", name="Réglages du plan de travail").click()
+    assert_accessible(page)
+    page.get_by_label("Deuxième équipe", exact=True).fill("Équipe voiture")
+    page.get_by_label("Journée d'équipe de la deuxième équipe (EUR)").fill("600")
+    page.get_by_label("Convocation décalée (jour puis nuit)").fill("18:30")
+    page.get_by_label("Garder des séquences de repli météo").check()
+    page.get_by_label("Équipe de la séquence 2").select_option("second")
+    page.get_by_label("La séquence 1 est une séquence de repli météo").check()
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Réglages du plan enregistrés")).to_be_visible()
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Aucun changement.")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Deuxième équipe", exact=True)).to_have_value("Équipe voiture")
+    expect(page.get_by_label("Convocation décalée (jour puis nuit)")).to_have_value("18:30")
+    expect(page.get_by_label("Équipe de la séquence 2")).to_have_value("second")
+    expect(page.get_by_label("La séquence 1 est une séquence de repli météo")).to_be_checked()
+    assert_accessible(page)
+    stored = PlanSettings.objects.get(production=production)
+    assert stored.second_day_cost == 600 and stored.second_unit_scenes == ["2"]
+    assert stored.history.count() == 1

@@ -66,6 +66,7 @@ ROUTES: dict[str, Access] = {
     "productions:location_edit": MATRIX["planning"],
     "productions:location_create": writers_only("planning"),
     "productions:location_delete": writers_only("planning"),
+    "scheduling:settings": writers_only("planning"),
     "productions:members": MATRIX["members"],
     "productions:member_remove": writers_only("members"),
     "productions:history": (frozenset({P, PM, A}), frozenset({P, PM})),

@@ -28,6 +28,7 @@ class SchedulingConfig(plugins.DomainAppConfig):
             "SceneAssignment",
             "Unavailability",
             "AvailabilityConfirmation",
+            "PlanSettings",
         )
     )
     demo = Demo("tournage.web.scheduling.demo.load_demo_schedule", order=20)

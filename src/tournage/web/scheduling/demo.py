@@ -1,6 +1,6 @@
-"""Demo step (idempotent): an optimised schedule of the demo script with a second unit on
-the car scenes and interior cover scenes kept for rainy days, accepted; then the first
-exterior day is lost to rain and re-planned, the crew shooting a cover scene instead."""
+"""Demo step (idempotent): the plan's settings (a second unit on the car scenes, interior
+cover scenes kept for rainy days), an optimised schedule of the demo script, accepted; then
+the first exterior day is lost to rain and re-planned, the crew shooting a cover scene."""
 
 from __future__ import annotations
 
@@ -11,12 +11,21 @@ from typing import Any
 
 from tournage.scheduling.model import Problem, Unit, WeatherCover
 
-from .models import AvailabilityConfirmation, Schedule, Unavailability
-from .services import accept, assignment_of, optimise, problem_of, replan
+from .models import AvailabilityConfirmation, PlanSettings, Schedule, Unavailability
+from .services import (
+    SECOND_UNIT,
+    accept,
+    assignment_of,
+    build_problem,
+    optimise,
+    problem_of,
+    replan,
+    settings_from,
+)
 
 log = logging.getLogger(__name__)
 DEMO_SECONDS = 5.0
-SECOND_UNIT = Unit("b", "Deuxième équipe (voiture)", day_cost=600, span=False)  # demo figure
+CAR_UNIT = Unit(SECOND_UNIT, "Deuxième équipe (voiture)", day_cost=600, span=False)  # demo figure
 SECOND_UNIT_SETS = ("VOITURE",)  # headings shot by the second unit (the car travellings)
 COVER_SETS = ("MAISON ROUSSEL",)  # interiors by day kept as weather cover
 
@@ -26,7 +35,7 @@ def with_demo_units(problem: Problem) -> Problem:
     scenes = tuple(
         replace(
             scene,
-            unit=SECOND_UNIT.id if any(k in scene.label for k in SECOND_UNIT_SETS) else scene.unit,
+            unit=CAR_UNIT.id if any(k in scene.label for k in SECOND_UNIT_SETS) else scene.unit,
             weather_cover=scene.int_ext == "INT"
             and not scene.night
             and any(k in scene.label for k in COVER_SETS),
@@ -36,17 +45,27 @@ def with_demo_units(problem: Problem) -> Problem:
     return replace(
         problem,
         scenes=scenes,
-        units=(problem.units[0], SECOND_UNIT),
+        units=(problem.units[0], CAR_UNIT),
         weather_cover=WeatherCover(enabled=True),
     )
 
 
+def _demo_settings(production: Any) -> None:
+    """Saved as the plan's settings, as a producer does on the settings page."""
+    problem = build_problem(production)
+    if problem is not None and not PlanSettings.objects.filter(production=production).exists():
+        PlanSettings.objects.create(
+            production=production, **settings_from(with_demo_units(problem))
+        )
+
+
 def load_demo_schedule(production: Any) -> None:
     _demo_availability(production)
+    _demo_settings(production)
     if Schedule.objects.filter(production=production).exists():
         return
     _demo_unavailability(production)
-    schedule = optimise(production, DEMO_SECONDS, adjust=with_demo_units)
+    schedule = optimise(production, DEMO_SECONDS)
     if schedule is None:
         log.warning("No demo script breakdown: the demo production has no schedule.")
         return

@@ -172,3 +172,49 @@ class AvailabilityConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.confirmed_on}"
+
+
+class PlanSettings(models.Model):
+    """What the script does not say and the optimiser needs: the units (a second unit and
+    its crew day cost), the split call, weather cover, and each scene's unit and cover flag.
+    Read by every optimisation; a version keeps the settings it was computed with."""
+
+    production = models.OneToOneField(
+        "productions.Production", on_delete=models.CASCADE, related_name="plan_settings"
+    )
+    main_unit_name = models.CharField(_("main unit"), max_length=100)
+    main_day_cost = models.PositiveIntegerField(
+        _("main unit's crew day (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the shooting-day weight of the settings."),
+    )
+    second_unit_name = models.CharField(
+        _("second unit"), max_length=100, blank=True, help_text=_("Empty: no second unit.")
+    )
+    second_day_cost = models.PositiveIntegerField(
+        _("second unit's crew day (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Paid per shooting day of the second unit."),
+    )
+    split_call = models.TimeField(
+        _("split call"),
+        null=True,
+        blank=True,
+        help_text=_("Call of a day that goes from day into night scenes; empty: no split day."),
+    )
+    weather_cover = models.BooleanField(
+        _("keep weather cover"),
+        default=False,
+        help_text=_("Keep an interior cover scene available on each exterior day."),
+    )
+    second_unit_scenes = models.JSONField(_("scenes of the second unit"), default=list, blank=True)
+    cover_scenes = models.JSONField(_("weather-cover scenes"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan settings")
+
+    def __str__(self) -> str:
+        return str(_("Plan settings"))

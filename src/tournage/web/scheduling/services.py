@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -14,13 +13,14 @@ from django.db.models import Max
 from tournage.scheduling import problem_io
 from tournage.scheduling.adapter import problem_from_script, slug
 from tournage.scheduling.evaluate import Evaluation, evaluate
-from tournage.scheduling.model import Calendar, CastMember, Location, Problem
+from tournage.scheduling.model import Calendar, CastMember, Location, Problem, Unit
 from tournage.scheduling.solver import Solution, SolveOptions, solve
 from tournage.scheduling.stripboard import move_summary
 from tournage.scheduling.tables import DEFAULTS
 from tournage.web.screenplay.api import core_script, current_version
 
 from .models import (
+    PlanSettings,
     SceneAssignment,
     Schedule,
     ScheduleOrigin,
@@ -333,23 +333,67 @@ def with_settings_of(problem: Problem, earlier: Problem) -> Problem:
     )
 
 
-def optimise(
-    production: Any,
-    seconds: float,
-    seed: int = 0,
-    adjust: Callable[[Problem], Problem] | None = None,
-) -> Schedule | None:
-    """A new proposal from the current script; settings and a warm start from the current
-    version when there is one; ``adjust`` edits the problem first (the demo's units)."""
+SECOND_UNIT = "b"  # the second unit's id in every problem the web app builds
+
+
+def settings_from(problem: Problem) -> dict[str, Any]:
+    """The plan settings a problem holds (the form's values before any is saved)."""
+    main, second = problem.units[0], problem.units[1] if len(problem.units) > 1 else None
+    return {
+        "main_unit_name": main.name,
+        "main_day_cost": main.day_cost,
+        "second_unit_name": second.name if second else "",
+        "second_day_cost": second.day_cost if second else None,
+        "split_call": problem.split_call,
+        "weather_cover": problem.weather_cover.enabled,
+        "second_unit_scenes": [s.id for s in problem.scenes if second and s.unit == second.id],
+        "cover_scenes": [s.id for s in problem.scenes if s.weather_cover],
+    }
+
+
+def with_plan_settings(problem: Problem, settings: PlanSettings) -> Problem:
+    """The problem with the production's own units, split call, cover and scene choices
+    (the weather cover's lost days stay: they belong to a re-planning)."""
+    main = Unit(problem.units[0].id, settings.main_unit_name, settings.main_day_cost, span=True)
+    units: tuple[Unit, ...] = (main,)
+    if settings.second_unit_name:
+        units += (Unit(SECOND_UNIT, settings.second_unit_name, settings.second_day_cost, False),)
+    second = set(settings.second_unit_scenes) if len(units) > 1 else set()
+    cover = set(settings.cover_scenes)
+    scenes = tuple(
+        replace(s, unit=units[-1].id if s.id in second else main.id, weather_cover=s.id in cover)
+        for s in problem.scenes
+    )
+    return replace(
+        problem,
+        scenes=scenes,
+        units=units,
+        weather_cover=replace(problem.weather_cover, enabled=settings.weather_cover),
+        split_call=settings.split_call,
+    )
+
+
+def planning_problem(production: Any) -> Problem | None:
+    """The problem the next optimisation solves: the current script, with the settings
+    saved on the plan's settings page, else those of the current version."""
     problem = build_problem(production)
     if problem is None:
         return None
-    current, warm = current_schedule(production), None
+    current = current_schedule(production)
     if current is not None:
         problem = with_settings_of(problem, problem_of(current))
-        warm = assignment_of(current)
-    if adjust is not None:
-        problem = adjust(problem)
+    settings = PlanSettings.objects.filter(production=production).first()
+    return problem if settings is None else with_plan_settings(problem, settings)
+
+
+def optimise(production: Any, seconds: float, seed: int = 0) -> Schedule | None:
+    """A new proposal from the current script and the plan settings; a warm start from
+    the current version when there is one."""
+    problem = planning_problem(production)
+    if problem is None:
+        return None
+    current = current_schedule(production)
+    warm = assignment_of(current) if current is not None else None
     solution = solve(problem, SolveOptions(time_limit=seconds, seed=seed, warm_start=warm))
     return store(production, problem, solution, ScheduleOrigin.SOLVER)
 

@@ -6,6 +6,7 @@ app_name = "scheduling"
 urlpatterns = [
     path("", views.index, name="index"),
     path("optimise/", views.optimise, name="optimise"),
+    path("settings/", views.plan_settings, name="settings"),
     path("tasks/<str:task_id>/", views.progress, name="progress"),
     path("unavailability/", views.add_unavailability, name="unavailability"),
     path("availability/", views.availability_collected, name="availability"),

@@ -24,13 +24,25 @@ from tournage.scheduling.dood import day_out_of_days
 from tournage.scheduling.stripboard import stripboard
 from tournage.scheduling.tables import DEFAULTS
 from tournage.web.productions import task_progress
-from tournage.web.productions.access import ProductionRequest, hidden_person_fields
+from tournage.web.productions.access import Area, ProductionRequest, area, hidden_person_fields
 from tournage.web.rights import api as rights_api
 
 from . import exports
 from .comparison import dood_changes, term_rows
-from .forms import AvailabilityCollectedForm, LostDayForm, MoveForm, UnavailabilityForm
-from .models import AvailabilityConfirmation, Schedule, ScheduleStatus, Unavailability
+from .forms import (
+    AvailabilityCollectedForm,
+    LostDayForm,
+    MoveForm,
+    PlanSettingsForm,
+    UnavailabilityForm,
+)
+from .models import (
+    AvailabilityConfirmation,
+    PlanSettings,
+    Schedule,
+    ScheduleStatus,
+    Unavailability,
+)
 from .services import (
     accept,
     assignment_of,
@@ -39,9 +51,11 @@ from .services import (
     has_script,
     latest_proposal,
     move_in_draft,
+    planning_problem,
     problem_of,
     redo,
     reevaluate,
+    settings_from,
     undo,
 )
 from .tasks import optimise_schedule, replan_schedule
@@ -347,6 +361,34 @@ def export_ics(request: ProductionRequest, production_id: int, schedule_id: int)
     return _download(
         exports.person_ics(schedule, cast_id), "text/calendar; charset=utf-8", "planning.ics"
     )
+
+
+@area(Area.PLANNING, writers_only=True)
+def plan_settings(request: ProductionRequest, production_id: int) -> HttpResponse:
+    """Units, split call, weather cover and each scene's unit and cover flag; saved
+    unchanged, nothing is written."""
+    production = request.production
+    problem = planning_problem(production)
+    stored = PlanSettings.objects.filter(production=production).first()
+    instance = stored or PlanSettings(
+        production=production,
+        **(
+            settings_from(problem)
+            if problem
+            else {"main_unit_name": DEFAULTS.load().main_unit_name}
+        ),
+    )
+    scenes = problem.scenes if problem else ()
+    form = PlanSettingsForm(request.POST or None, instance=instance, scenes=scenes)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            form.save()
+            messages.success(request, _("Plan settings saved: optimise again to use them."))
+        else:
+            messages.info(request, _("Nothing changed."))
+        return redirect("scheduling:settings", production_id=production_id)
+    status = 400 if form.errors else 200
+    return render(request, "scheduling/settings.html", {"form": form}, status=status)
 
 
 @require_POST
