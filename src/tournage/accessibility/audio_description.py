@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
 from tournage.accessibility.cues import SubtitleDocument
 from tournage.accessibility.findings import CueFinding, make_finding
 from tournage.accessibility.media import ProgrammeScan
+from tournage.accessibility.tables import AUDIO_DESCRIPTION
 from tournage.accessibility.timecode import FrameRate
-from tournage.data import load_yaml
-
-
-@cache
-def ad_rules() -> dict[str, Any]:
-    rules: dict[str, Any] = load_yaml("accessibility/audio_description.yaml")
-    return rules
 
 
 def ad_required(profile: str) -> bool:
     """Does a delivery profile ask for an audio-description mix?"""
-    return profile in ad_rules()["required_by_profiles"]["value"]
-
-
-def _check(section: str, code_key: str = "code") -> dict[str, Any]:
-    """The parameters of one AD check, shaped as make_finding expects."""
-    params = dict(ad_rules()[section])
-    params["code"] = params[code_key]
-    return params
+    return profile in AUDIO_DESCRIPTION.load().required_by_profiles.value
 
 
 def check_ad_script(
     script: SubtitleDocument, dialogue: list[tuple[int, int]], rate: FrameRate
 ) -> list[CueFinding]:
     """Each description block that overlaps dialogue, with the overlap in milliseconds."""
-    params = _check("overlap")
-    minimum = params["min_overlap_ms"]["value"]
+    rule = AUDIO_DESCRIPTION.load().overlap
+    minimum = rule.min_overlap_ms.value
     findings = []
     for block in script.cues:
         overlap = sum(
@@ -44,7 +28,7 @@ def check_ad_script(
         if overlap > minimum:
             findings.append(
                 make_finding(
-                    params,
+                    rule.params(rule.code),
                     block.index,
                     block.start_ms,
                     f"La description chevauche le dialogue pendant {overlap} ms "
@@ -58,10 +42,11 @@ def check_ad_script(
 def check_ad_track(scan: ProgrammeScan) -> list[CueFinding]:
     """The AD mix is present, not silent, and at the programme loudness."""
     track = scan.ad_track
+    rule = AUDIO_DESCRIPTION.load().track
     if track is None:
         return [
             make_finding(
-                _check("track", "code_missing"),
+                rule.params(rule.code_missing),
                 0,
                 None,
                 "Aucune piste d'audiodescription dans le média (disposition « visual_impaired » "
@@ -69,11 +54,10 @@ def check_ad_track(scan: ProgrammeScan) -> list[CueFinding]:
                 "No audio-description track in the media.",
             )
         ]
-    silence = ad_rules()["track"]["silence_dbfs"]["value"]
-    if track.peak_level_db < silence:
+    if track.peak_level_db < rule.silence_dbfs.value:
         return [
             make_finding(
-                _check("track", "code_silent"),
+                rule.params(rule.code_silent),
                 0,
                 None,
                 f"La piste d'audiodescription (flux {track.index}) est silencieuse.",
@@ -84,8 +68,8 @@ def check_ad_track(scan: ProgrammeScan) -> list[CueFinding]:
 
 
 def _loudness(scan: ProgrammeScan, ad_lufs: float | None) -> list[CueFinding]:
-    params = _check("loudness")
-    target, tolerance = params["target_lufs"]["value"], params["tolerance_lu"]["value"]
+    rule = AUDIO_DESCRIPTION.load().loudness
+    target, tolerance = rule.target_lufs.value, rule.tolerance_lu.value
     if ad_lufs is None or abs(ad_lufs - target) <= tolerance:
         return []
     main = scan.main_track
@@ -96,7 +80,7 @@ def _loudness(scan: ProgrammeScan, ad_lufs: float | None) -> list[CueFinding]:
     )
     return [
         make_finding(
-            params,
+            rule.params(rule.code),
             0,
             None,
             f"Mixage audiodécrit à {ad_lufs:.1f} LUFS, attendu {target:.0f} ± {tolerance:.0f} LU"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tournage.data import load_yaml
+from tournage.accessibility.tables import TELETEXT
 
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _RGB = re.compile(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})")
@@ -15,9 +15,9 @@ _ASS = re.compile(r"^&?H([0-9a-fA-F]{1,8})&?$")
 @cache
 def palette() -> dict[str, str]:
     """Teletext primaries by name (``{"yellow": "#FFFF00", ...}``)."""
-    table = load_yaml("accessibility/teletext.yaml")["colours"]
-    names = {name: entry["hex"] for name, entry in table["palette"].items()}
-    names.update({alias: names[target] for alias, target in table["aliases"].items()})
+    table = TELETEXT.load().colours
+    names = {name: entry.hex for name, entry in table.palette.items()}
+    names.update({alias: names[target] for alias, target in table.aliases.items()})
     return names
 
 
@@ -55,19 +55,18 @@ def colour_name(hex_colour: str | None) -> str:
     if hex_colour is None:
         return "white"
     target = _rgb(hex_colour)
-    primaries = load_yaml("accessibility/teletext.yaml")["colours"]["palette"]
-    name: str = min(
+    primaries = TELETEXT.load().colours.palette
+    return min(
         primaries,
         key=lambda name: sum(
-            (a - b) ** 2 for a, b in zip(_rgb(primaries[name]["hex"]), target, strict=True)
+            (a - b) ** 2 for a, b in zip(_rgb(primaries[name].hex), target, strict=True)
         ),
     )
-    return name
 
 
 def french_name(name: str | None) -> str:
     """French name of a palette colour, for messages (``None``: mixed colours)."""
     if name is None:
         return "plusieurs couleurs"
-    palette_entry = load_yaml("accessibility/teletext.yaml")["colours"]["palette"].get(name, {})
-    return str(palette_entry.get("fr", name))
+    entry = TELETEXT.load().colours.palette.get(name)
+    return name if entry is None else entry.fr

@@ -14,8 +14,8 @@ from scipy.signal import butter, sosfilt, sosfilt_zi
 
 from tournage.accessibility.errors import SubtitleFormatError
 from tournage.accessibility.rules import media_rules
+from tournage.accessibility.tables import AUDIO_DESCRIPTION
 from tournage.common.errors import reason
-from tournage.data import load_yaml
 from tournage.delivery.errors import DeliveryError
 from tournage.delivery.loudness import LoudnessMeter, channel_weights
 from tournage.delivery.media import decode_packets, frame_samples, open_media, stream_channel_names
@@ -52,14 +52,14 @@ class ProgrammeScan:
 
 
 def _is_ad(stream: Any) -> bool:
-    rules = load_yaml("accessibility/audio_description.yaml")["track"]
-    disposition = getattr(av.stream.Disposition, rules["disposition"]["value"], None)
+    rules = AUDIO_DESCRIPTION.load().track
+    disposition = getattr(av.stream.Disposition, rules.disposition.value, None)
     if disposition is not None and stream.disposition & disposition:
         return True
     words = f"{stream.metadata.get('title', '')} {stream.metadata.get('language', '')}".lower()
     return any(
         keyword in words.split() or (" " in keyword and keyword in words)
-        for keyword in rules["title_keywords"]["value"]
+        for keyword in rules.title_keywords.value
     )
 
 
@@ -161,7 +161,7 @@ def speech_segments(track: AudioTrack, window_ms: int) -> list[tuple[int, int]]:
     if not track.levels_db:
         return []
     above = media_rules()["unsubtitled_speech"]["energy_above_noise_db"]["value"]
-    silence = load_yaml("accessibility/audio_description.yaml")["track"]["silence_dbfs"]["value"]
+    silence = AUDIO_DESCRIPTION.load().track.silence_dbfs.value
     levels = np.asarray(track.levels_db)
     floor = float(np.percentile(levels, 10))
     active = (levels > floor + above) & (levels > silence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from tournage.data import load_yaml
+from tournage.accessibility.tables import ACCESSIBILITY, RGAA_AUTO
 
 
 @dataclass(frozen=True)
@@ -23,22 +23,18 @@ class RgaaItem:
 def rgaa_checklist(delivered: set[str]) -> list[RgaaItem]:
     """Criteria 4.1-4.13 with what the delivered files answer (``captions``,
     ``audio_description``, ``transcript``); the rest is left for a human."""
-    criteria = load_yaml("accessibility/accessibility.yaml")["rgaa_4_1_multimedia"]["criteria"]
-    auto = load_yaml("accessibility/rgaa_auto.yaml")
-    names = auto["deliverables"]
+    criteria = ACCESSIBILITY.load().rgaa_4_1_multimedia.criteria
+    auto = RGAA_AUTO.load()
+    names = auto.deliverables
     items = []
     for criterion in criteria:
-        rule = auto["automatic"].get(criterion["id"])
+        rule = auto.automatic.get(criterion.id)
         if rule is None:
             status, evidence = "manual", "Réponse humaine nécessaire."
         else:
-            present = [names[kind] for kind in rule["any_of"] if kind in delivered]
-            wanted = " ou ".join(names[kind] for kind in rule["any_of"])
+            present = [names[kind] for kind in rule.any_of if kind in delivered]
+            wanted = " ou ".join(names[kind] for kind in rule.any_of)
             status = "met" if present else "not_met"
             evidence = f"Livré : {', '.join(present)}." if present else f"Manque : {wanted}."
-        items.append(
-            RgaaItem(
-                criterion["id"], criterion["title_fr"], tuple(criterion["wcag"]), status, evidence
-            )
-        )
+        items.append(RgaaItem(criterion.id, criterion.title_fr, criterion.wcag, status, evidence))
     return items

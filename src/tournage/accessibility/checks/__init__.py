@@ -9,8 +9,8 @@ from tournage.accessibility.checks.context import Check, Context
 from tournage.accessibility.cues import SubtitleDocument
 from tournage.accessibility.findings import CheckReport
 from tournage.accessibility.rules import load_rule_set
+from tournage.accessibility.tables import RULE_SETS
 from tournage.accessibility.timecode import FrameRate, parse_frame_rate
-from tournage.data import load_yaml
 
 CHECKS: dict[str, Check] = {
     "empty_cue": generic.empty_cue,
@@ -49,9 +49,7 @@ class CheckOptions:
 
 
 def default_frame_rate() -> FrameRate:
-    return parse_frame_rate(
-        load_yaml("accessibility/rule_sets.yaml")["default_frame_rate"]["value"]
-    )
+    return parse_frame_rate(RULE_SETS.load().default_frame_rate.value)
 
 
 def check_document(document: SubtitleDocument, options: CheckOptions) -> CheckReport:

@@ -10,7 +10,7 @@ from tournage.accessibility.checks.context import Context, Params
 from tournage.accessibility.cues import Cue
 from tournage.accessibility.findings import CueFinding, Fix, make_finding
 from tournage.accessibility.rules import count_chars
-from tournage.data import load_yaml
+from tournage.accessibility.tables import FUNCTION_WORDS
 
 DASHES = ("-", "–", "—")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -23,7 +23,7 @@ def is_dialogue(cue: Cue) -> bool:
 
 @cache
 def function_words(language: str) -> frozenset[str]:
-    table = load_yaml("accessibility/function_words.yaml").get(language, {})
+    table = FUNCTION_WORDS.load().of(language)
     return frozenset(word for words in table.values() for word in words)
 
 

@@ -8,19 +8,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from tournage.accessibility.colours import palette
 from tournage.accessibility.cues import Cue, Line, Span, trim_line
 from tournage.accessibility.errors import SubtitleFormatError
+from tournage.accessibility.tables import TELETEXT
 from tournage.accessibility.timecode import FrameRate, hmsf_to_frames, parse_frame_rate
-from tournage.data import load_yaml
-
-
-@cache
-def _tables() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("accessibility/teletext.yaml")
-    return data
 
 
 def looks_like_stl(data: bytes) -> bool:
@@ -40,8 +33,8 @@ class StlHeader:
 
 
 def read_stl(data: bytes, frame_rate: FrameRate | None = None) -> tuple[StlHeader, tuple[Cue, ...]]:
-    stl = _tables()["stl"]
-    gsi_size, tti_size = stl["gsi_bytes"], stl["tti_bytes"]
+    stl = TELETEXT.load().stl
+    gsi_size, tti_size = stl.gsi_bytes, stl.tti_bytes
     if len(data) < gsi_size or not looks_like_stl(data):
         raise SubtitleFormatError(
             "subtitles.stl_gsi", "Fichier EBU-STL invalide : bloc GSI absent ou tronqué."
@@ -62,17 +55,17 @@ def _gsi_text(gsi: bytes, start: int, end: int, codec: str) -> str:
 
 
 def _header(gsi: bytes, override: FrameRate | None) -> StlHeader:
-    stl = _tables()["stl"]
-    codec = stl["code_pages"].get(gsi[0:3].decode("ascii", "replace"), "cp850")
+    stl = TELETEXT.load().stl
+    codec = stl.code_pages.get(gsi[0:3].decode("ascii", "replace"), "cp850")
     disk_format = gsi[3:11].decode("ascii", "replace")
-    if disk_format not in stl["disk_format_codes"] and override is None:
+    if disk_format not in stl.disk_format_codes and override is None:
         raise SubtitleFormatError(
             "subtitles.stl_format",
             f"Code de format STL « {disk_format} » inconnu ; précisez --fps.",
         )
-    rate = override or parse_frame_rate(stl["disk_format_codes"][disk_format])
+    rate = override or parse_frame_rate(stl.disk_format_codes[disk_format])
     table = gsi[12:14].decode("ascii", "replace")
-    if table not in stl["character_code_tables"]:
+    if table not in stl.character_code_tables:
         raise SubtitleFormatError(
             "subtitles.stl_charset", f"Table de caractères STL « {table} » inconnue."
         )
@@ -109,8 +102,8 @@ def _block_time(block: bytes, at: int, rate: FrameRate, number: int) -> int:
 
 
 def _cues(blocks: list[bytes], header: StlHeader) -> tuple[Cue, ...]:
-    control = _tables()["stl"]["control"]
-    last_block, filler = control["last_extension_block"], bytes([control["filler"]])
+    control = TELETEXT.load().stl.control
+    last_block, filler = control.last_extension_block, bytes([control.filler])
     rate = header.frame_rate
     groups: list[tuple[bytes, bytes, int, int]] = []  # header bytes, text field, in, out
     for number, block in enumerate(blocks, start=1):
@@ -142,7 +135,7 @@ def _cues(blocks: list[bytes], header: StlHeader) -> tuple[Cue, ...]:
 
 def decode_text_field(field: bytes, table: str) -> tuple[Line, ...]:
     """Teletext text field: colour codes (0x00-0x07), italics, 0x8A line breaks, 0x8F filler."""
-    control = _tables()["stl"]["control"]
+    control = TELETEXT.load().stl.control
     colours = _teletext_colours()
     lines: list[list[Span]] = [[]]
     colour: str | None = None
@@ -155,14 +148,14 @@ def decode_text_field(field: bytes, table: str) -> tuple[Line, ...]:
             chunk.clear()
 
     for byte in field:
-        if byte == control["filler"]:
+        if byte == control.filler:
             break
-        if byte == control["newline"]:
+        if byte == control.newline:
             flush()
             lines.append([])
-        elif byte in (control["italics_on"], control["italics_off"]):
+        elif byte in (control.italics_on, control.italics_off):
             flush()
-            italic = byte == control["italics_on"]
+            italic = byte == control.italics_on
         elif byte < 0x20:  # teletext spacing attribute: shows as a space
             flush()
             colour = colours.get(byte, colour)
@@ -178,13 +171,11 @@ def decode_text_field(field: bytes, table: str) -> tuple[Line, ...]:
 @cache
 def _teletext_colours() -> dict[int, str]:
     """Teletext alpha colour code → ``#RRGGBB``."""
-    return {
-        entry["code"]: palette()[name] for name, entry in _tables()["colours"]["palette"].items()
-    }
+    return {entry.code: palette()[name] for name, entry in TELETEXT.load().colours.palette.items()}
 
 
 def _decode_chars(raw: bytes, table: str) -> str:
-    codec = _tables()["stl"]["character_code_tables"][table]
+    codec = TELETEXT.load().stl.character_code_tables[table]
     if codec != "iso6937":
         return raw.decode(codec, errors="replace")
     return decode_iso6937(raw)
@@ -192,14 +183,14 @@ def _decode_chars(raw: bytes, table: str) -> str:
 
 def decode_iso6937(raw: bytes) -> str:
     """ISO 6937: ASCII, extra spacing characters, and diacritics placed before the letter."""
-    iso = _tables()["iso6937"]
+    iso = TELETEXT.load().iso6937
     out: list[str] = []
     pending = ""
     for byte in raw:
-        if byte in iso["diacritics"]:
-            pending = iso["diacritics"][byte]
+        if byte in iso.diacritics:
+            pending = iso.diacritics[byte]
             continue
-        char = iso["spacing"].get(byte) or (chr(byte) if byte < 0x7F else "\ufffd")
+        char = iso.spacing.get(byte) or (chr(byte) if byte < 0x7F else "\ufffd")
         out.append(unicodedata.normalize("NFC", char + pending) if pending else char)
         pending = ""
     return "".join(out)

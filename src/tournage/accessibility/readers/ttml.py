@@ -174,16 +174,16 @@ def _parse(data: bytes) -> Element:
         root = element if root is None else root
         depth, elements = depth + 1, elements + 1
         paragraphs += _tag(element) == "p"
-        if depth > limits["max_depth"] or elements > limits["max_elements"]:
+        if depth > limits.max_depth or elements > limits.max_elements:
             raise SubtitleFormatError(
                 "subtitles.too_deep",
-                f"TTML de plus de {limits['max_depth']} niveaux ou {limits['max_elements']} "
+                f"TTML de plus de {limits.max_depth} niveaux ou {limits.max_elements} "
                 "éléments : ce fichier n'a pas la forme de sous-titres.",
             )
-        if paragraphs > limits["max_cues"]:
+        if paragraphs > limits.max_cues:
             raise SubtitleFormatError(
                 "subtitles.too_many_cues",
-                f"Plus de {limits['max_cues']} sous-titres dans un seul fichier : découpez-le.",
+                f"Plus de {limits.max_cues} sous-titres dans un seul fichier : découpez-le.",
             )
     if root is None:
         raise ParseError("no element")
