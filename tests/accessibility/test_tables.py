@@ -1,8 +1,8 @@
 """Accessibility's tables refuse a malformed file with a message naming the file and key."""
 
 import pytest
-from malformed_tables import refusal
 
+from malformed_tables import refusal
 from tournage.accessibility.tables import AUDIO_DESCRIPTION, FUNCTION_WORDS, RULE_SETS
 
 
