@@ -60,10 +60,16 @@ class SceneLine:
 
 @dataclass(frozen=True)
 class Place:
+    """A location of the day; sunrise and sunset are "HH:MM", empty when the location has
+    no coordinates, ``polar`` says "day"/"night" when the sun does not rise or set."""
+
     name: str
     address: str = ""
     access: str = ""
     parking: str = ""
+    sunrise: str = ""
+    sunset: str = ""
+    polar: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,98 +1,76 @@
-"""The call sheet as a printable A4 PDF (reportlab; user text through tournage.common.pdf)."""
+"""The call sheet as a printable A4 PDF, tagged for accessibility (headings, tables with
+header cells, language set) through ``tournage.common.tagged_pdf``; user text is shown,
+never interpreted."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
-
-from tournage.common import pdf
-
-GRID = TableStyle(
-    [
-        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-)
+from tournage.common.tagged_pdf import Writer
 
 
-def _table(rows: Sequence[Sequence[Any]], style: Any) -> Flowable:
-    table = pdf.table([[pdf.text(c, style) for c in row] for row in rows], repeatRows=1)
-    table.setStyle(GRID)
-    return table
+def _place(place: dict[str, Any]) -> list[str]:
+    if place.get("sunrise"):
+        sun = f"{place['sunrise']} / {place['sunset']}"
+    else:
+        sun = {"day": "le soleil ne se couche pas", "night": "le soleil ne se lève pas"}.get(
+            place.get("polar", ""), "inconnus (décor sans coordonnées)"
+        )
+    return [place["name"], place["address"], place["access"], sun]
+
+
+def _minor(row: dict[str, Any]) -> str:
+    return str(row["name"]) + (" (mineur)" if row["minor"] else "")
 
 
 def call_sheet_pdf(doc: dict[str, Any], title: str) -> bytes:
     """``doc`` is a call sheet's ``to_dict()`` (or a recipient's share of it)."""
-    styles = getSampleStyleSheet()
-    body, heading = styles["BodyText"], styles["Heading2"]
-    story: list[Flowable] = [
-        pdf.text(
-            f"{title} — Feuille de service du {doc['date']} (v{doc['version']})", styles["Title"]
-        ),
-        pdf.text(
-            f"Jour {doc['day_number']}/{doc['total_days']} · PAT {doc['unit_call']} · "
-            f"Météo : {doc['weather'] or 'non renseignée'}",
-            body,
-        ),
-    ]
-    if doc.get("personal_call"):
-        story.append(pdf.text(f"Votre convocation : {doc['personal_call']}", heading))
-    sections: list[tuple[str, list[list[Any]]]] = [
-        (
-            "Décors",
-            [["Décor", "Adresse", "Accès"]]
-            + [[p["name"], p["address"], p["access"]] for p in doc["locations"]],
-        ),
-        (
-            "Scènes",
-            [["Scène", "Décor / effet", "Huitièmes", "Rôles"]]
-            + [[s["id"], s["label"], s["eighths"], ", ".join(s["cast"])] for s in doc["scenes"]],
-        ),
-        (
-            "Comédiens",
-            [["Nom", "Rôle", "Ramassage", "HMC", "Plateau"]]
-            + [[c["name"], c["role"], c["pickup"], c["makeup"], c["on_set"]] for c in doc["cast"]],
-        ),
-        (
-            "Équipe",
-            [["Département", "Nom", "Convocation", "Téléphone"]]
-            + [[c["department"], c["name"], c["call"], c["phone"]] for c in doc["crew"]],
-        ),
-        (
-            "Sécurité",
-            [["Consignes et risques du jour"]]
-            + [[n] for n in doc["safety"]]
-            + [[f"Hôpital : {doc['hospital'] or 'non renseigné'}"]]
-            + [[f"{n['number']} : {n['service']}"] for n in doc["emergency"]],
-        ),
-        ("Contacts", [["Contact"]] + [[c] for c in doc["contacts"]]),
-    ]
-    if doc["accessibility"]:
-        sections.append(
-            ("Aménagements", [["Personne : besoin"]] + [[a] for a in doc["accessibility"]])
-        )
-    if doc["advance"]:
-        sections.append(("Jours suivants", [["Jour : scènes"]] + [[a] for a in doc["advance"]]))
-    for name, rows in sections:
-        story += [pdf.text(name, heading), _table(rows, body), Spacer(1, 0.2 * cm)]
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=f"Feuille de service {doc['date']}",
-        author=title,
-        leftMargin=1.5 * cm,
-        rightMargin=1.5 * cm,
-        topMargin=1.5 * cm,
-        bottomMargin=1.5 * cm,
+    writer = Writer()
+    heading = f"{title} — Feuille de service du {doc['date']} (v{doc['version']})"
+    writer.add("H1", heading)
+    writer.add(
+        "P",
+        f"Jour {doc['day_number']}/{doc['total_days']} · PAT {doc['unit_call']} · "
+        f"Météo : {doc['weather'] or 'non renseignée'}",
     )
-    document.build(story)
-    return buffer.getvalue()
+    if doc.get("personal_call"):
+        writer.add("H2", f"Votre convocation : {doc['personal_call']}")
+    writer.add("H2", "Décors")
+    writer.table(
+        [["Décor", "Adresse", "Accès", "Lever / coucher du soleil"]]
+        + [_place(p) for p in doc["locations"]],
+        [0.22, 0.33, 0.25, 0.2],
+    )
+    writer.add("H2", "Scènes")
+    writer.table(
+        [["Scène", "Décor / effet", "Huitièmes", "Rôles"]]
+        + [[s["id"], s["label"], str(s["eighths"]), ", ".join(s["cast"])] for s in doc["scenes"]],
+        [0.1, 0.42, 0.16, 0.32],
+    )
+    writer.add("H2", "Comédiens")
+    writer.table(
+        [["Nom", "Rôle", "Ramassage", "HMC", "Plateau"]]
+        + [[_minor(c), c["role"], c["pickup"], c["makeup"], c["on_set"]] for c in doc["cast"]],
+        [0.26, 0.24, 0.18, 0.16, 0.16],
+    )
+    writer.add("H2", "Équipe")
+    writer.table(
+        [["Département", "Nom", "Convocation", "Téléphone"]]
+        + [[c["department"], c["name"], c["call"], c["phone"]] for c in doc["crew"]],
+        [0.3, 0.3, 0.18, 0.22],
+    )
+    writer.add("H2", "Sécurité")
+    for note in doc["safety"]:
+        writer.add("P", note)
+    writer.add("P", f"Hôpital : {doc['hospital'] or 'non renseigné'}")
+    for number in doc["emergency"]:
+        writer.add("P", f"{number['number']} : {number['service']}")
+    writer.add("H2", "Contacts")
+    for contact in doc["contacts"] or ["non renseignés"]:
+        writer.add("P", contact)
+    for name, lines in (("Aménagements", doc["accessibility"]), ("Jours suivants", doc["advance"])):
+        if lines:
+            writer.add("H2", name)
+            for line in lines:
+                writer.add("P", line)
+    return writer.build(f"Feuille de service {doc['date']}")

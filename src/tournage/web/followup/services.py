@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from tournage.followup.pdf import call_sheet_pdf
 from tournage.followup.plan import Milestone as CoreMilestone
 from tournage.followup.plan import proposed
 from tournage.followup.progress import DayReport, Progress, ShotScene, progress
+from tournage.followup.sun import sun_times
 from tournage.followup.tables import FOLLOWUP
 from tournage.followup.takes import Take as CoreTake
 from tournage.labor.calendar import needs_child_authorisation
@@ -26,7 +28,7 @@ from tournage.scheduling.model import Problem
 from tournage.scheduling.rules import work_rules
 from tournage.screenplay.sets import matched
 from tournage.web.labor.api import accommodation_needs, scene_risks, schedule_calls
-from tournage.web.productions.models import Person, PersonKind, Production
+from tournage.web.productions.models import Location, Person, PersonKind, Production
 from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
 
 from .models import CallSheet, DailyReport, Milestone, Take
@@ -113,7 +115,7 @@ def build_sheet(production: Production, day: date, version: int | None = None) -
             core.SceneLine(s.id, s.label, s.eighths, tuple(s.cast), tuple(s.elements))
             for s in scenes
         ),
-        places=_places(production, scenes),
+        places=_places(production, scenes, day),
         weather=stored.weather,
         hospital=stored.hospital,
         safety=(*stored.lines("safety_notes"), *(r for s in scenes for r in risks.get(s.id, []))),
@@ -126,16 +128,28 @@ def build_sheet(production: Production, day: date, version: int | None = None) -
     return core.build_call_sheet(day_input, people, wraps, _rest(plan), version=number)
 
 
-def _places(production: Production, scenes: Sequence[Any]) -> tuple[core.Place, ...]:
-    """The locations holding the day's sets (the set ↔ location mapping), in scene order."""
+def _places(production: Production, scenes: Sequence[Any], day: date) -> tuple[core.Place, ...]:
+    """The locations holding the day's sets (the set ↔ location mapping), in scene order,
+    with the day's sunrise and sunset where the location has coordinates."""
     locations = {p.pk: p for p in production.locations.all()}
     names = {pk: (p.name, *(p.sets or [])) for pk, p in locations.items()}
     found = dict.fromkeys(
         pk for pk in (matched(scene.location, names) for scene in scenes) if pk is not None
     )
-    return tuple(
-        core.Place(p.name, " ".join(x for x in (p.address, p.postcode, p.city) if x), p.notes)
-        for p in (locations[pk] for pk in found)
+    return tuple(_place(locations[pk], day) for pk in found)
+
+
+def _place(location: Location, day: date) -> core.Place:
+    address = " ".join(x for x in (location.address, location.postcode, location.city) if x)
+    place = core.Place(location.name, address, location.notes)
+    if location.latitude is None or location.longitude is None:
+        return place
+    sun = sun_times(day, location.latitude, location.longitude, settings.TIME_ZONE)
+    return replace(
+        place,
+        sunrise=sun.sunrise.strftime("%H:%M") if sun.sunrise else "",
+        sunset=sun.sunset.strftime("%H:%M") if sun.sunset else "",
+        polar=sun.polar,
     )
 
 
