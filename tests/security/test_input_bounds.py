@@ -36,7 +36,7 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 
 
 def test_too_many_cues_are_refused_while_reading() -> None:
-    count = reading_limits()["max_cues"] + 1
+    count = reading_limits().max_cues + 1
     data = HEAD + b"".join(_cue(n) for n in range(count)) + TAIL
     with pytest.raises(SubtitleFormatError) as caught:
         read_subtitles(data)

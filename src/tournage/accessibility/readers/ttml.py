@@ -135,6 +135,8 @@ class _Styles:
 def read_ttml(data: bytes) -> tuple[Cue, ...]:
     try:
         root = _parse(data)
+    except SubtitleFormatError:  # the reading limits' own refusal (a ValueError too)
+        raise
     except (ParseError, defusedxml.DefusedXmlException) as error:
         raise SubtitleFormatError(
             "subtitles.bad_xml", f"XML TTML invalide ou dangereux : {error}."
