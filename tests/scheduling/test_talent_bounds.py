@@ -84,7 +84,7 @@ def test_every_bound_is_at_most_the_cheapest_middle(data) -> None:
     present = _union(tables[2], remaining)
     front_only, back_only = key1 & ~key2 & present, key2 & ~key1 & present
     sides = sum(
-        _side_bound(ends, remaining, actor_scenes, costs, days, *work[:4])
+        _side_bound(ends, remaining, actor_scenes, costs, days, *work[:4], work[7])
         for ends in (front_only, back_only)
     )
     pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, work)

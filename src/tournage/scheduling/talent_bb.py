@@ -92,6 +92,7 @@ def _side_bound(
     own: I64,
     best: I64,
     cover: I64,
+    weight: I64,
 ) -> np.int64:
     """Least holding of the actors held from one end until their last remaining scene."""
     k = 0
@@ -132,7 +133,19 @@ def _side_bound(
                 z += 1
             best[subset] = value
         return np.int64(best[size - 1])
-    # greedy matching of pairs, heaviest first: each actor in one pair at most
+    # greedy matching of pairs: whoever of the two leaves later waits through the other's scenes
+    for i in range(k):
+        for j in range(i + 1, k):
+            left = costs[ids[j]] * _sum(days, own[i] & ~own[j])
+            right = costs[ids[i]] * _sum(days, own[j] & ~own[i])
+            weight[i * k + j] = left if left < right else right
+    return _greedy_matching(weight, k)
+
+
+@njit(cache=True)
+def _greedy_matching(weight: I64, k: int) -> np.int64:
+    """Sum of the pairs picked heaviest first, each of the ``k`` actors in one pair at most
+    (``weight[i * k + j]``, i < j, the pair's least holding)."""
     used = np.int64(0)
     total = np.int64(0)
     while True:
@@ -145,11 +158,8 @@ def _side_bound(
             for j in range(i + 1, k):
                 if used >> j & 1:
                     continue
-                left = costs[ids[j]] * _sum(days, own[i] & ~own[j])
-                right = costs[ids[i]] * _sum(days, own[j] & ~own[i])
-                value = left if left < right else right
-                if value > pick:
-                    pick, pi, pj = value, i, j
+                if weight[i * k + j] > pick:
+                    pick, pi, pj = weight[i * k + j], i, j
         if pi < 0:
             return total
         total += pick
@@ -196,8 +206,13 @@ def _bound(
     ids, own, best, cover = work[0], work[1], work[2], work[3]
     front_only = front & ~back & present
     back_only = back & ~front & present
-    sides = _side_bound(front_only, remaining, actor_scenes, costs, days, ids, own, best, cover)
-    sides += _side_bound(back_only, remaining, actor_scenes, costs, days, ids, own, best, cover)
+    weight = work[7]  # the pair bound's scratch, free until it runs
+    sides = _side_bound(
+        front_only, remaining, actor_scenes, costs, days, ids, own, best, cover, weight
+    )
+    sides += _side_bound(
+        back_only, remaining, actor_scenes, costs, days, ids, own, best, cover, weight
+    )
     pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, work)
     if total + max(sides, pairs) >= enough:
         return total + max(sides, pairs)
@@ -385,24 +400,7 @@ def _pair_bound(
             else:
                 value = np.int64(0)
             weight[i * k + j] = value
-    used = np.int64(0)
-    total = np.int64(0)
-    while True:
-        pick = np.int64(0)
-        pi = -1
-        pj = -1
-        for i in range(k):
-            if used >> i & 1:
-                continue
-            for j in range(i + 1, k):
-                if used >> j & 1:
-                    continue
-                if weight[i * k + j] > pick:
-                    pick, pi, pj = weight[i * k + j], i, j
-        if pi < 0:
-            return total
-        total += pick
-        used |= (np.int64(1) << pi) | (np.int64(1) << pj)
+    return _greedy_matching(weight, k)
 
 
 @njit(cache=True, inline="always")
