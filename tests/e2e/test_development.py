@@ -32,7 +32,8 @@ def test_development_pages_and_brief_round_trip(page: Page, live_server: Any) ->
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Pas de tournage en crue réelle.")).to_be_visible()
     page.goto(base + "brief/")
-    page.get_by_role("button", name="Enregistrer").click()  # unchanged: nothing moves
+    with page.expect_navigation():  # unchanged: nothing moves
+        page.get_by_role("button", name="Enregistrer").click()
     page.reload()
     brief = Brief.objects.get(production=production)
     assert brief.constraints == "Pas de tournage en crue réelle."

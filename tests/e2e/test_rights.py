@@ -34,7 +34,8 @@ def test_rights_pages_and_clearance_round_trip(page: Page, live_server: Any) -> 
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Enregistré.")).to_be_visible()
     page.goto(f"{base}clearances/{song.pk}/")
-    page.get_by_role("button", name="Enregistrer").click()  # unchanged: nothing moves
+    with page.expect_navigation():  # unchanged: nothing moves
+        page.get_by_role("button", name="Enregistrer").click()
     page.reload()
     song.refresh_from_db()
     assert (song.status, song.ends.isoformat(), str(song.fee)) == (
