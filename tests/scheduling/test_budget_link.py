@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from tournage.web.budget.schedule_link import provided_globals
 from tournage.web.scheduling.services import accept, assignment_of, optimise
@@ -34,6 +35,9 @@ def test_accepted_schedule_sets_shooting_days_and_cast_days(
     assert found["tournage"].value == Decimal(days)
     assert Decimal(1) <= found["jours:anna-roux"].value <= Decimal(days)
     assert "jours:" + "bruno" not in found  # no person cast for BRUNO: no per-person global
+    with translation.override("fr"):
+        label = provided_globals(scripted)["jours:anna-roux"].label
+    assert label.startswith(f"Jours payés : {anna} (")  # no "de" to elide before a vowel
 
 
 def _character(production: Any, name: str) -> Any:

@@ -28,7 +28,7 @@ def budget_globals(production: Any) -> dict[str, tuple[str, Decimal]]:
         if person is not None and person.key:
             paid = row.work_days + row.hold_days  # held days are paid days
             found[f"jours:{person.key}"] = (
-                _("Days of %(person)s") % {"person": person},
+                _("Paid days: %(person)s") % {"person": person},
                 Decimal(paid),
             )
     return found
