@@ -5,7 +5,7 @@ The scheduling app registers a provider from a hook of its ``AppConfig``::
     from tournage.web.budget.api import register_global_provider
     register_global_provider(lambda production: {
         "tournage": ("Jours de tournage", Decimal(23)),          # shooting days
-        "jours:ines-marty": ("Jours payés : Inès Marty", Decimal(4)), # day-out-of-days per person key
+        "jours:ines-marty": ("Jours payés : Inès Marty", Decimal(4)),  # paid days per person key
     })
 
 A provided global replaces the stored global of the same code; budget lines point at it with
