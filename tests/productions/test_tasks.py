@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import django_rq.settings
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -44,13 +45,18 @@ def _database_url() -> str:
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
 def test_redis_queue_task_runs_in_a_separate_worker_process(
-    production: Any, settings: Any, tmp_path: Path
+    production: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     redis = pytest.importorskip("redis")
+    # a Redis database of this run's own: a concurrent run's worker on the shared server
+    # must not take this job and run it against its own test database
+    url = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{1 + os.getpid() % 15}"
     try:
-        redis.Redis.from_url(settings.REDIS_URL).ping()
+        redis.Redis.from_url(url).ping()
     except redis.exceptions.ConnectionError:
-        pytest.fail(f"Redis does not answer at {settings.REDIS_URL}: start it (see .ci/run).")
+        pytest.fail(f"Redis does not answer at {url}: start it (see .ci/run).")
+    queues = django_rq.settings.QUEUES
+    monkeypatch.setitem(queues, "default", {**queues["default"], "URL": url})
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     export = ArchiveExport.objects.create(production=production)
     result = export_production_archive.enqueue(export.pk)
@@ -61,6 +67,7 @@ def test_redis_queue_task_runs_in_a_separate_worker_process(
         "TOURNAGE_TASKS": "rq",
         "DJANGO_SETTINGS_MODULE": "tournage.web.settings",
         "TOURNAGE_DATA_DIR": str(tmp_path),
+        "REDIS_URL": url,
     }
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(TESTS_DIR), env.get("PYTHONPATH")]))
     worker = subprocess.run(
