@@ -97,3 +97,15 @@ def test_heads_form_csv_neutralises_formulas(
     HeadOfDepartment.objects.create(production=production, post="director", person=person, sex="f")
     body = member_client("producer").get(_url(production, "inclusion/chefs-de-poste.csv"))
     assert "'=HYPERLINK(1) x" in body.content.decode()
+
+
+def test_rule_texts_are_french_on_french_pages(production: Any, member_client: Any) -> None:
+    """The data keeps the source's wording and a French one; a French page shows the latter."""
+    client = member_client("producer")
+    for page, french, english in (
+        ("incidents/", "non compris les dimanches et jours fériés", "Sundays and public"),
+        ("inclusion/", "arrondi à l&#x27;unité inférieure", "the count is rounded down"),
+    ):
+        text = client.get(_url(production, page), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert french in text, page
+        assert english not in text, page

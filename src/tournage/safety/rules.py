@@ -35,6 +35,7 @@ class Scales:
 class Cited:
     rule: str
     source: str
+    rule_fr: str = ""  # the rule in French, for French pages; the source's wording is `rule`
     reference: str = ""
     as_of: str | None = None
     uncertain: bool = False
@@ -146,6 +147,7 @@ class Oeth:
 
     rule: str
     source: str
+    rule_fr: str = ""
     rate: Decimal | None = None
     threshold_employees: int | None = None
     as_of: str | None = None

@@ -4,7 +4,8 @@
 ``{{ share|percent }}``, ``{{ kg|quantity:"kgCO2e" }}``, ``{{ seconds|duration }}``,
 ``{{ day|day:"weekday" }}``. None and "" render as an empty string. Findings:
 ``{{ finding.severity|severity }}`` (« bloquant », « à vérifier », « info ») and
-``{{ finding.severity|severity_badge }}`` (the CSS class of its badge).
+``{{ finding.severity|severity_badge }}`` (the CSS class of its badge). Data text kept in
+two languages: ``{{ rule|localised:"rule" }}`` (``rule_fr`` on French pages when the data has it).
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ def _number(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+@register.filter
+def localised(record: Any, field: str) -> str:
+    english = (get_language() or "fr").startswith("en")
+    french = "" if english else getattr(record, f"{field}_fr", "")
+    return str(french or getattr(record, field))
 
 
 @register.filter
