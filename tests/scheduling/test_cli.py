@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,11 @@ def test_production_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     }
     assert float(document["bound_eur"]) >= float(terms["total"])
     assert float(document["bound_eur"]) >= float(terms["lp_relaxation"])
+    proof = document["proof"]  # per term: paid, bound, open; the paid parts make the cost
+    assert set(proof) == {"crew_and_overtime", "holding", "other"}
+    assert sum(Decimal(t["paid"]) for t in proof.values()) == Decimal(document["objective_eur"])
+    for term in proof.values():
+        assert Decimal(term["paid"]) - Decimal(term["bound"]) == Decimal(term["open"]) >= 0
 
 
 def test_production_text_names_the_bound_terms(
@@ -65,6 +71,7 @@ def test_production_text_names_the_bound_terms(
     code, out, _ = run(capsys, "schedule", "solve", str(path), "--time-limit", "3")
     assert code == 0
     assert "Borne par terme : crew_and_overtime" in out
+    assert "Preuve par terme (payé / borne / non prouvé) : crew_and_overtime" in out
 
 
 def test_bad_file_is_a_french_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

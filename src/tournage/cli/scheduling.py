@@ -100,6 +100,11 @@ def _render_production(document: dict[str, Any]) -> str:
         f"planning de départ {document['start_objective_eur']} €",
         "Borne par terme : "
         + ", ".join(f"{key} {value} €" for key, value in document["bound_terms"].items()),
+        "Preuve par terme (payé / borne / non prouvé) : "
+        + ", ".join(
+            f"{key} {term['paid']} / {term['bound']} / {term['open']} €"
+            for key, term in document["proof"].items()
+        ),
     ]
     for key, value in schedule["terms"].items():
         lines.append(f"  {key} : {value}")

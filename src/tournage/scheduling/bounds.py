@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tournage.scheduling.evaluate import euros, move_euros, scene_minutes
+from tournage.scheduling.evaluate import Evaluation, euros, move_euros, scene_minutes
 from tournage.scheduling.model import CastMember, Problem, Scene, Unit
 from tournage.scheduling.moves import distance_km
 from tournage.scheduling.rules import WorkRules, minor_daily_cap_minutes
@@ -221,3 +221,40 @@ def change_bound(problem: Problem, days: list[date], allowed: Allowed) -> int:
         if before is not None and index.get(before, -1) not in allowed(scene):
             forced += 1
     return forced * problem.weights.change
+
+
+def proof(
+    problem: Problem, evaluation: Evaluation, bounds: TermBounds
+) -> dict[str, dict[str, str]]:
+    """Term by term, what the schedule pays and what no schedule can pay less than: the
+    difference is the part of the cost the proof leaves open (the gap, where it lies).
+    Moves, switches, split days, children's excess and changes go together as ``other``."""
+    terms, weights = evaluation.terms, problem.weights
+    units = terms["units"]
+    overtime = terms["overtime_minutes"]
+    held = terms["holding_days"]
+    assert isinstance(units, dict) and isinstance(overtime, int) and isinstance(held, dict)
+    crew = sum((Decimal(u["crew_cost_eur"]) for u in units.values()), Decimal(0))
+    crew += Decimal(weights.overtime_hour * overtime) / 60
+    holding = Decimal(
+        weights.holding * sum(euros(problem.member(m).daily_cost) * n for m, n in held.items())
+    )
+    paid = {
+        "crew_and_overtime": crew,
+        "holding": holding,
+        "other": evaluation.objective - crew - holding,
+    }
+    floor = {
+        "crew_and_overtime": bounds.crew,
+        "holding": Decimal(bounds.holding),
+        "other": bounds.moves + bounds.minor_excess + bounds.changes,
+    }
+    cents = Decimal("0.01")
+    return {
+        term: {
+            "paid": str(paid[term].quantize(cents)),
+            "bound": str(floor[term].quantize(cents)),
+            "open": str((paid[term] - floor[term]).quantize(cents)),
+        }
+        for term in paid
+    }

@@ -1,9 +1,12 @@
 """The constructive schedule the optimiser starts from (``greedy``).
 
-Décors are visited along a nearest-neighbour tour and days are filled up to a normal day,
-every hard rule respected; scenes that fit nowhere are placed first in a further round
-(the most constrained first), so that a lawful complete schedule is found in well under a
-second whenever the day windows allow one.
+Décors are visited along a tour and days are filled up to a normal day, every hard rule
+respected. Two tours are offered: the nearest-neighbour one (fewer, shorter moves) and the
+*talent tour* (``talent_tour``), the décor order that holds the cast the least when each
+décor is shot in one block (the talent-scheduling subset DP with décors as scenes).
+Scenes that fit nowhere are placed first in a further round (the most constrained first),
+so that a lawful complete schedule is found in well under a second whenever the day
+windows allow one.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from datetime import date, datetime, timedelta
 from tournage.scheduling.cpmodel import Builder
 from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.moves import distance_km
+from tournage.scheduling.talent_dp import solve_subsets
 
 REPAIR_ROUNDS = 4  # rounds of greedy, each placing first the scenes the last one left
+TALENT_TOUR_MAX = 16  # décors: up to 2^16 subsets for the DP, milliseconds
 
 
 def _tour(problem: Problem) -> list[str]:
@@ -28,6 +33,26 @@ def _tour(problem: Problem) -> list[str]:
         remaining.remove(nearest)
         tour.append(nearest)
     return tour
+
+
+def talent_tour(problem: Problem, builder: Builder) -> list[str] | None:
+    """Décors in the order that holds the cast the least, each décor shot in one block
+    (its duration: its scenes' minutes), by the exact subset DP of talent scheduling;
+    ``None`` beyond ``TALENT_TOUR_MAX`` décors. Moves are left out: the solver keeps
+    whichever start, this or the nearest-neighbour tour, costs less in full."""
+    places = sorted({scene.location for scene in problem.scenes})
+    if not 2 < len(places) <= TALENT_TOUR_MAX:
+        return None
+    actor = {member.id: i for i, member in enumerate(problem.cast)}
+    masks, minutes = [0] * len(places), [0] * len(places)
+    for scene in problem.scenes:
+        at = places.index(scene.location)
+        minutes[at] += builder.minutes[scene.id]
+        for member in scene.cast:
+            masks[at] |= 1 << actor[member]
+    costs = [int(member.daily_cost) for member in problem.cast]
+    order, _ = solve_subsets(masks, [max(1, m) for m in minutes], costs)
+    return [places[i] for i in order]
 
 
 def _rested(
@@ -62,8 +87,11 @@ class _UnitFill:
     places: list[set[str]]
 
 
-def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
-    """A quick schedule to start from: décor after décor along a short tour, filling days.
+def greedy(
+    problem: Problem, builder: Builder | None = None, tour: list[str] | None = None
+) -> dict[str, date]:
+    """A quick schedule to start from: décor after décor along ``tour`` (by default the
+    nearest-neighbour one), filling days.
 
     Respects each scene's allowed days, precedences, the day length, day and night apart,
     the décors per day, the rest after a night and one unit a day per actor; cover scenes
@@ -77,7 +105,7 @@ def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
     first: list[str] = []
     best: dict[str, date] = {}
     for _ in range(REPAIR_ROUNDS):
-        assignment = _fill(problem, builder, first)
+        assignment = _fill(problem, builder, first, tour or _tour(problem))
         if len(assignment) > len(best):
             best = assignment
         missing = [s.id for s in problem.scenes if s.id not in assignment]
@@ -87,12 +115,13 @@ def greedy(problem: Problem, builder: Builder | None = None) -> dict[str, date]:
     return best
 
 
-def _fill(problem: Problem, builder: Builder, first: list[str]) -> dict[str, date]:
+def _fill(problem: Problem, builder: Builder, first: list[str], tour: list[str]) -> dict[str, date]:
     """One round of ``greedy``: the scenes of ``first`` placed before the tour."""
     days = builder.days
     assignment: dict[str, date] = {}
     busy: dict[str, set[int]] = {}  # cast member -> days worked in some unit
-    rank = {place: i for i, place in enumerate(_tour(problem))}
+    rank = {place: i for i, place in enumerate(tour)}
+    rank.update({loc.id: len(rank) for loc in problem.locations if loc.id not in rank})
     early = {scene_id: i for i, scene_id in enumerate(first)}
     for unit in problem.units:
         fill = _UnitFill([0] * len(days), [None] * len(days), [set() for _ in days])

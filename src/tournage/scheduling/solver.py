@@ -26,8 +26,8 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from tournage.common.findings import Finding, Severity
-from tournage.scheduling.bounds import TermBounds, term_bounds
-from tournage.scheduling.construct import greedy
+from tournage.scheduling.bounds import TermBounds, proof, term_bounds
+from tournage.scheduling.construct import greedy, talent_tour
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
 from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
 from tournage.scheduling.lpbound import lp_bound
@@ -68,6 +68,7 @@ class Solution:
     conflicts: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     bound_terms: dict[str, str] = field(default_factory=dict)
+    proof: dict[str, dict[str, str]] = field(default_factory=dict)  # per term: paid, bound
     start_objective: Decimal | None = None
     improvements: int = 0
     first_seconds: float | None = None  # when a lawful schedule was first known
@@ -84,6 +85,7 @@ class Solution:
             "objective_eur": None if self.objective is None else str(self.objective),
             "bound_eur": None if self.bound is None else str(self.bound),
             "bound_terms": self.bound_terms,
+            "proof": self.proof,
             "gap": None if self.gap is None else round(self.gap, 4),
             "start_objective_eur": (
                 None if self.start_objective is None else str(self.start_objective)
@@ -189,6 +191,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
         time.monotonic() - started,
         notes=notes,
         bound_terms=_bound_terms(bounds, relaxed, proven),
+        proof=proof(problem, best.evaluation, bounds),
         start_objective=None if start is None else start.objective,
         improvements=improvements,
         first_seconds=first,
@@ -265,6 +268,9 @@ def _cut(builder: Builder, bounds: TermBounds, relaxed: Decimal | None) -> None:
 def _starting_point(problem: Problem, builder: Builder, options: SolveOptions) -> _Incumbent | None:
     """The greedy schedule or the warm start, the cheaper of those that break no rule."""
     candidates = [greedy(problem, builder), *cover_swaps(problem, builder.days)]
+    tour = talent_tour(problem, builder)
+    if tour is not None:  # holding is the same both ways; the décors' windows are not
+        candidates += [greedy(problem, builder, tour), greedy(problem, builder, tour[::-1])]
     if options.warm_start:
         candidates.append(
             {s: d for s, d in options.warm_start.items() if s in {x.id for x in problem.scenes}}
