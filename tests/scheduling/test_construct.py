@@ -2,13 +2,14 @@
 features (seed 2 left three scenes of windowed décors out before the repair rounds); the
 talent tour keeps an actor's décors together."""
 
+import time
 from decimal import Decimal
 
 import pytest
 
 from bench.scheduling.generate import feature_film
 from scheduling.builders import make_problem
-from tournage.scheduling.construct import greedy, talent_tour
+from tournage.scheduling.construct import along, greedy, talent_tour, tour_search, tours
 from tournage.scheduling.cpmodel import Builder
 from tournage.scheduling.evaluate import evaluate
 from tournage.scheduling.model import CastMember, Location, Problem, Scene
@@ -63,3 +64,14 @@ def test_the_solver_starts_from_the_cheaper_tour() -> None:
     solution = solve(problem, SolveOptions(time_limit=5, lns=False))
     road = evaluate(problem, greedy(problem)).objective
     assert solution.start_objective is not None and solution.start_objective < road
+
+
+def test_the_tour_search_moves_a_decor_where_it_holds_no_one() -> None:
+    problem = _line_of_decors()
+    builder = Builder(problem)
+    road = along(problem, builder, tours(problem, builder)[0])  # the nearest-neighbour tour
+    assert road is not None
+    found, gains = tour_search(problem, builder, road, time.monotonic() + 60)
+    assert gains >= 1 and found.evaluation.objective < road.evaluation.objective
+    held = found.evaluation.terms["holding_days"]
+    assert isinstance(held, dict) and held["star"] == 0

@@ -6,7 +6,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from scheduling.builders import MONDAY, make_problem
-from tournage.scheduling.construct import greedy
 from tournage.scheduling.evaluate import evaluate
 from tournage.scheduling.model import CastMember, Location, Problem, Scene, Unit, WeatherCover
 from tournage.scheduling.problem_io import from_dict, to_dict

@@ -11,16 +11,66 @@ windows allow one.
 
 from __future__ import annotations
 
+import itertools
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tournage.scheduling.cpmodel import Builder
+from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.moves import distance_km
 from tournage.scheduling.talent_dp import solve_subsets
 
 REPAIR_ROUNDS = 4  # rounds of greedy, each placing first the scenes the last one left
 TALENT_TOUR_MAX = 16  # décors: up to 2^16 subsets for the DP, milliseconds
+
+
+def tours(problem: Problem, builder: Builder) -> list[list[str]]:
+    """The tours a start is built along: nearest-neighbour, then the talent tour and its
+    reverse (the same holding either way; the décors' windows differ)."""
+    talent = talent_tour(problem, builder)
+    return [_tour(problem)] + ([] if talent is None else [talent, talent[::-1]])
+
+
+@dataclass
+class Toured:
+    """A lawful complete schedule built along ``tour``."""
+
+    tour: list[str]
+    assignment: dict[str, date]
+    evaluation: Evaluation
+
+
+def along(problem: Problem, builder: Builder, tour: list[str]) -> Toured | None:
+    """The greedy schedule along ``tour``, if it places every scene and breaks no rule."""
+    assignment = greedy(problem, builder, tour)
+    if len(assignment) != len(problem.scenes):
+        return None
+    evaluation = evaluate(problem, assignment)
+    return None if evaluation.breaks_rules else Toured(tour, assignment, evaluation)
+
+
+def tour_search(
+    problem: Problem, builder: Builder, best: Toured, deadline: float
+) -> tuple[Toured, int]:
+    """Move one décor at a time to another place of the tour, keep the greedy schedule
+    along the new tour when it is cheaper in full (moves, windows, days, holding: what the
+    décor-level DP leaves out), until no move helps or the deadline; returns the best and
+    its gains. The moves are tried in a fixed order: a deterministic search but for the
+    deadline."""
+    gains, improved = 0, True
+    while improved:
+        improved = False
+        for i, j in itertools.permutations(range(len(best.tour)), 2):
+            if time.monotonic() >= deadline:
+                return best, gains
+            tour = list(best.tour)
+            tour.insert(j, tour.pop(i))
+            trial = along(problem, builder, tour)
+            if trial is not None and trial.evaluation.objective < best.evaluation.objective:
+                best, gains, improved = trial, gains + 1, True
+    return best, gains
 
 
 def _tour(problem: Problem) -> list[str]:
@@ -185,7 +235,7 @@ def _place(
 ) -> int | None:
     """The first day in [low, high] where the scene fits within ``capacity`` minutes (a
     normal day by default); the day's state is updated."""
-    days, rules = builder.days, builder.rules
+    rules = builder.rules
     minutes, is_night = builder.minutes[scene.id], scene.night
     capacity = capacity or rules.normal_day_minutes
     for d in range(low, high + 1):
@@ -193,7 +243,7 @@ def _place(
             (fill.load[d] + minutes <= capacity or not fill.load[d])
             and fill.night[d] in (None, is_night)
             and len(fill.places[d] | {scene.location}) <= problem.max_locations_per_day
-            and not builder.forbidden(scene, days[d])
+            and builder.allows(scene, d)
             and not any(d in busy.get(member, set()) for member in scene.cast)
             and _rested(problem, builder, fill.load, fill.night, d, minutes, is_night)
         )

@@ -72,6 +72,8 @@ class Builder:
         self.terms: dict[str, list[Expr]] = defaultdict(list)
         self.units: dict[str, UnitDays] = {}
         self.move_costs: dict[tuple[str, str], int] = {}
+        self._allowed: dict[str, list[int]] = {}  # the problem is frozen: computed once
+        self._allows: dict[str, frozenset[int]] = {}
 
     # -- restriction groups -------------------------------------------------------------
     def group(self, name: str) -> Var:
@@ -135,7 +137,16 @@ class Builder:
         return reasons
 
     def allowed(self, scene: Scene) -> list[int]:
-        return [d for d, when in enumerate(self.days) if not self.forbidden(scene, when)]
+        if scene.id not in self._allowed:
+            days = [d for d, when in enumerate(self.days) if not self.forbidden(scene, when)]
+            self._allowed[scene.id] = days
+            self._allows[scene.id] = frozenset(days)
+        return self._allowed[scene.id]
+
+    def allows(self, scene: Scene, d: int) -> bool:
+        """Day ``d`` is allowed for ``scene`` (no restriction group forbids it)."""
+        self.allowed(scene)
+        return d in self._allows[scene.id]
 
     def _assign(self) -> None:
         for scene in self.problem.scenes:

@@ -27,13 +27,14 @@ from ortools.sat.python import cp_model
 
 from tournage.common.findings import Finding, Severity
 from tournage.scheduling.bounds import TermBounds, proof, term_bounds
-from tournage.scheduling.construct import greedy, talent_tour
+from tournage.scheduling.construct import Toured, along, greedy, tour_search, tours
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
 from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
 from tournage.scheduling.lpbound import lp_bound
 from tournage.scheduling.model import Problem
 from tournage.scheduling.moves import distance_km
 
+TOUR_SHARE = 0.3  # of the time limit at most for the tour search (décor blocks re-ordered)
 FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest for LNS
 LARGE = 60  # scenes: above, the whole model gets a tenth of the time (LNS does better)
 STEP_WORK = 0.5  # deterministic budget of one neighbourhood (CP-SAT's work units)
@@ -129,20 +130,24 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     builder = Builder(problem)
     # the constructive start needs only the allowed days, not the model: a lawful schedule
     # exists within a second or two, however long the model takes to build
-    start = _starting_point(problem, builder, options)
+    start, toured = _starting_point(problem, builder, options)
     first = None if start is None else time.monotonic() - started
+    current, improvements = start, 0
+    if start is not None and toured is not None and options.lns:
+        tour_deadline = started + TOUR_SHARE * options.time_limit
+        current, improvements = _improve_tour(problem, builder, start, toured, tour_deadline)
     builder.build()
     bounds = term_bounds(problem, builder.rules, builder.days, builder.allowed)
     relaxed = _relaxation(problem, builder, bounds, options)
     _cut(builder, bounds, relaxed)
     solver = cp_model.CpSolver()
     notes = list(builder.rules.notes)
-    if start is not None and deadline - time.monotonic() < MIN_SEARCH:
+    if current is not None and deadline - time.monotonic() < MIN_SEARCH:
         # the model took the time (a loaded machine): the lawful start is the answer
         status = cp_model.UNKNOWN
         notes.append("Temps imparti épuisé par la construction du modèle : planning de départ.")
     else:
-        status = _search(problem, builder, solver, start, options, deadline)
+        status = _search(problem, builder, solver, current, options, deadline)
     if status == cp_model.INFEASIBLE:
         return Solution(
             "infeasible",
@@ -154,7 +159,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
             conflicts=explain(problem, options),
             notes=notes,
         )
-    best = start
+    best = current
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         found = _read(builder, solver)
         candidate = _Incumbent(found, evaluate(problem, found))
@@ -175,9 +180,9 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         proven = Decimal(round(solver.best_objective_bound)) / MINUTES_PER_HOUR
     bound = min(max(proven, bounds.total, relaxed or Decimal(0)), best.objective)
-    improvements = 0
     if options.lns and status != cp_model.OPTIMAL and bound < best.objective:
-        best, improvements = _lns(problem, builder, best, options, deadline)
+        best, gains = _lns(problem, builder, best, options, deadline)
+        improvements += gains
     bound = min(bound, best.objective)
     if start is not None and best.objective >= start.objective:
         notes.append("Le solveur n'a pas amélioré le planning de départ dans le temps imparti.")
@@ -265,24 +270,36 @@ def _cut(builder: Builder, bounds: TermBounds, relaxed: Decimal | None) -> None:
         builder.model.add(terms["holding"] >= bounds.holding * scale)
 
 
-def _starting_point(problem: Problem, builder: Builder, options: SolveOptions) -> _Incumbent | None:
-    """The greedy schedule or the warm start, the cheaper of those that break no rule."""
-    candidates = [greedy(problem, builder), *cover_swaps(problem, builder.days)]
-    tour = talent_tour(problem, builder)
-    if tour is not None:  # holding is the same both ways; the décors' windows are not
-        candidates += [greedy(problem, builder, tour), greedy(problem, builder, tour[::-1])]
+def _starting_point(
+    problem: Problem, builder: Builder, options: SolveOptions
+) -> tuple[_Incumbent | None, Toured | None]:
+    """The cheapest lawful start: greedy along each tour, a re-plan after rain or the warm
+    start; with the best of the greedy ones (the tour search starts from it)."""
+    toured = [t for t in (along(problem, builder, tour) for tour in tours(problem, builder)) if t]
+    best_tour = min(toured, key=lambda t: t.evaluation.objective, default=None)
+    best = None if best_tour is None else _Incumbent(best_tour.assignment, best_tour.evaluation)
+    candidates = cover_swaps(problem, builder.days)
     if options.warm_start:
         candidates.append(
             {s: d for s, d in options.warm_start.items() if s in {x.id for x in problem.scenes}}
         )
-    best: _Incumbent | None = None
     for assignment in candidates:
         if len(assignment) != len(problem.scenes):
             continue
         evaluation = evaluate(problem, assignment)
         if not evaluation.breaks_rules and (best is None or evaluation.objective < best.objective):
             best = _Incumbent(assignment, evaluation)
-    return best
+    return best, best_tour
+
+
+def _improve_tour(
+    problem: Problem, builder: Builder, start: _Incumbent, toured: Toured, deadline: float
+) -> tuple[_Incumbent, int]:
+    """The tour search's schedule when it beats the start, with its gains."""
+    found, gains = tour_search(problem, builder, toured, deadline)
+    if found.evaluation.objective < start.objective:
+        return _Incumbent(found.assignment, found.evaluation), gains
+    return start, 0
 
 
 def cover_swaps(problem: Problem, days: list[date]) -> list[dict[str, date]]:
