@@ -1,9 +1,8 @@
 """The constructive schedule the optimiser starts from (``greedy``).
 
-Décors are visited along a tour and days are filled up to a normal day, every hard rule
-respected. Two tours are offered: the nearest-neighbour one (fewer, shorter moves) and the
-*talent tour* (``talent_tour``), the décor order that holds the cast the least when each
-décor is shot in one block (the talent-scheduling subset DP with décors as scenes).
+Décors are visited along a tour (by default the nearest-neighbour one: fewer, shorter
+moves; ``tours`` offers others) and days are filled up to a day length (by default a
+normal day), every hard rule respected.
 Scenes that fit nowhere are placed first in a further round (the most constrained first),
 so that a lawful complete schedule is found in well under a second whenever the day
 windows allow one.
@@ -11,69 +10,17 @@ windows allow one.
 
 from __future__ import annotations
 
-import itertools
-import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tournage.scheduling.cpmodel import Builder
-from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Problem, Scene
 from tournage.scheduling.moves import distance_km
-from tournage.scheduling.talent_dp import solve_subsets
 
 REPAIR_ROUNDS = 4  # rounds of greedy, each placing first the scenes the last one left
-TALENT_TOUR_MAX = 16  # décors: up to 2^16 subsets for the DP, milliseconds
 
 
-def tours(problem: Problem, builder: Builder) -> list[list[str]]:
-    """The tours a start is built along: nearest-neighbour, then the talent tour and its
-    reverse (the same holding either way; the décors' windows differ)."""
-    talent = talent_tour(problem, builder)
-    return [_tour(problem)] + ([] if talent is None else [talent, talent[::-1]])
-
-
-@dataclass
-class Toured:
-    """A lawful complete schedule built along ``tour``."""
-
-    tour: list[str]
-    assignment: dict[str, date]
-    evaluation: Evaluation
-
-
-def along(problem: Problem, builder: Builder, tour: list[str]) -> Toured | None:
-    """The greedy schedule along ``tour``, if it places every scene and breaks no rule."""
-    assignment = greedy(problem, builder, tour)
-    if len(assignment) != len(problem.scenes):
-        return None
-    evaluation = evaluate(problem, assignment)
-    return None if evaluation.breaks_rules else Toured(tour, assignment, evaluation)
-
-
-def tour_search(
-    problem: Problem, builder: Builder, best: Toured, deadline: float
-) -> tuple[Toured, int]:
-    """Move one décor at a time to another place of the tour, keep the greedy schedule
-    along the new tour when it is cheaper in full (moves, windows, days, holding: what the
-    décor-level DP leaves out), until no move helps or the deadline; returns the best and
-    its gains. The moves are tried in a fixed order: a deterministic search but for the
-    deadline."""
-    gains, improved = 0, True
-    while improved:
-        improved = False
-        for i, j in itertools.permutations(range(len(best.tour)), 2):
-            if time.monotonic() >= deadline:
-                return best, gains
-            tour = list(best.tour)
-            tour.insert(j, tour.pop(i))
-            trial = along(problem, builder, tour)
-            if trial is not None and trial.evaluation.objective < best.evaluation.objective:
-                best, gains, improved = trial, gains + 1, True
-    return best, gains
-
-
-def _tour(problem: Problem) -> list[str]:
+def nearest_tour(problem: Problem) -> list[str]:
     """Décors in nearest-neighbour order from the first one (fewer, shorter moves)."""
     remaining = [loc.id for loc in problem.locations]
     tour = [remaining.pop(0)] if remaining else []
@@ -83,26 +30,6 @@ def _tour(problem: Problem) -> list[str]:
         remaining.remove(nearest)
         tour.append(nearest)
     return tour
-
-
-def talent_tour(problem: Problem, builder: Builder) -> list[str] | None:
-    """Décors in the order that holds the cast the least, each décor shot in one block
-    (its duration: its scenes' minutes), by the exact subset DP of talent scheduling;
-    ``None`` beyond ``TALENT_TOUR_MAX`` décors. Moves are left out: the solver keeps
-    whichever start, this or the nearest-neighbour tour, costs less in full."""
-    places = sorted({scene.location for scene in problem.scenes})
-    if not 2 < len(places) <= TALENT_TOUR_MAX:
-        return None
-    actor = {member.id: i for i, member in enumerate(problem.cast)}
-    masks, minutes = [0] * len(places), [0] * len(places)
-    for scene in problem.scenes:
-        at = places.index(scene.location)
-        minutes[at] += builder.minutes[scene.id]
-        for member in scene.cast:
-            masks[at] |= 1 << actor[member]
-    costs = [int(member.daily_cost) for member in problem.cast]
-    order, _ = solve_subsets(masks, [max(1, m) for m in minutes], costs)
-    return [places[i] for i in order]
 
 
 def _rested(
@@ -138,10 +65,13 @@ class _UnitFill:
 
 
 def greedy(
-    problem: Problem, builder: Builder | None = None, tour: list[str] | None = None
+    problem: Problem,
+    builder: Builder | None = None,
+    tour: list[str] | None = None,
+    day: int | None = None,
 ) -> dict[str, date]:
     """A quick schedule to start from: décor after décor along ``tour`` (by default the
-    nearest-neighbour one), filling days.
+    nearest-neighbour one), filling days up to ``day`` minutes (by default a normal day).
 
     Respects each scene's allowed days, precedences, the day length, day and night apart,
     the décors per day, the rest after a night and one unit a day per actor; cover scenes
@@ -155,7 +85,7 @@ def greedy(
     first: list[str] = []
     best: dict[str, date] = {}
     for _ in range(REPAIR_ROUNDS):
-        assignment = _fill(problem, builder, first, tour or _tour(problem))
+        assignment = _fill(problem, builder, first, tour or nearest_tour(problem), day)
         if len(assignment) > len(best):
             best = assignment
         missing = [s.id for s in problem.scenes if s.id not in assignment]
@@ -165,7 +95,9 @@ def greedy(
     return best
 
 
-def _fill(problem: Problem, builder: Builder, first: list[str], tour: list[str]) -> dict[str, date]:
+def _fill(
+    problem: Problem, builder: Builder, first: list[str], tour: list[str], day: int | None
+) -> dict[str, date]:
     """One round of ``greedy``: the scenes of ``first`` placed before the tour."""
     days = builder.days
     assignment: dict[str, date] = {}
@@ -192,7 +124,7 @@ def _fill(problem: Problem, builder: Builder, first: list[str], tour: list[str])
             if scene.weather_cover:  # after the unit's last exterior day, kept for rain
                 low = max(low, exterior + 1)
             start = low if scene.id in early else max(low, cursor)
-            placed = _place(problem, builder, fill, busy, scene, start, high)
+            placed = _place(problem, builder, fill, busy, scene, start, high, day)
             if placed is None:  # a window that closed before the cursor, or full days
                 overtime = builder.rules.max_daily_minutes
                 placed = _place(problem, builder, fill, busy, scene, low, high, overtime)

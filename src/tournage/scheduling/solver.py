@@ -27,12 +27,13 @@ from ortools.sat.python import cp_model
 
 from tournage.common.findings import Finding, Severity
 from tournage.scheduling.bounds import TermBounds, proof, term_bounds
-from tournage.scheduling.construct import Toured, along, greedy, tour_search, tours
+from tournage.scheduling.construct import greedy
 from tournage.scheduling.cpmodel import MINUTES_PER_HOUR, Builder
 from tournage.scheduling.evaluate import Evaluation, evaluate, rained_out
 from tournage.scheduling.lpbound import lp_bound
 from tournage.scheduling.model import Problem
 from tournage.scheduling.moves import distance_km
+from tournage.scheduling.tours import Toured, along, tour_search, tours
 
 TOUR_SHARE = 0.3  # of the time limit at most for the tour search (décor blocks re-ordered)
 FULL_SHARE = 0.3  # of the time limit for CP-SAT on the whole model, the rest for LNS
@@ -133,7 +134,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solution:
     start, toured = _starting_point(problem, builder, options)
     first = None if start is None else time.monotonic() - started
     current, improvements = start, 0
-    if start is not None and toured is not None and options.lns:
+    if start is not None and toured and options.lns:
         tour_deadline = started + TOUR_SHARE * options.time_limit
         current, improvements = _improve_tour(problem, builder, start, toured, tour_deadline)
     builder.build()
@@ -272,28 +273,30 @@ def _cut(builder: Builder, bounds: TermBounds, relaxed: Decimal | None) -> None:
 
 def _starting_point(
     problem: Problem, builder: Builder, options: SolveOptions
-) -> tuple[_Incumbent | None, Toured | None]:
+) -> tuple[_Incumbent | None, list[Toured]]:
     """The cheapest lawful start: greedy along each tour, a re-plan after rain or the warm
-    start; with the best of the greedy ones (the tour search starts from it)."""
-    toured = [t for t in (along(problem, builder, tour) for tour in tours(problem, builder)) if t]
-    best_tour = min(toured, key=lambda t: t.evaluation.objective, default=None)
-    best = None if best_tour is None else _Incumbent(best_tour.assignment, best_tour.evaluation)
-    candidates = cover_swaps(problem, builder.days)
+    start; with the greedy ones (the tour search starts from them)."""
+    normal = builder.rules.normal_day_minutes
+    toured = [
+        t for t in (along(problem, builder, tr, normal) for tr in tours(problem, builder)) if t
+    ]
+    candidates = [t.assignment for t in toured] + cover_swaps(problem, builder.days)
     if options.warm_start:
         candidates.append(
             {s: d for s, d in options.warm_start.items() if s in {x.id for x in problem.scenes}}
         )
+    best: _Incumbent | None = None
     for assignment in candidates:
         if len(assignment) != len(problem.scenes):
             continue
         evaluation = evaluate(problem, assignment)
         if not evaluation.breaks_rules and (best is None or evaluation.objective < best.objective):
             best = _Incumbent(assignment, evaluation)
-    return best, best_tour
+    return best, toured
 
 
 def _improve_tour(
-    problem: Problem, builder: Builder, start: _Incumbent, toured: Toured, deadline: float
+    problem: Problem, builder: Builder, start: _Incumbent, toured: list[Toured], deadline: float
 ) -> tuple[_Incumbent, int]:
     """The tour search's schedule when it beats the start, with its gains."""
     found, gains = tour_search(problem, builder, toured, deadline)

@@ -4,7 +4,8 @@ windows, 20 % night scenes, 6-day weeks), three seeded variants.
 Run: PYTHONPATH=src .venv/bin/python tests/bench/scheduling/bench_feature.py [limits...]
 (``tests`` is put on the path here, for the generator; ``PYTHONPATH=src:tests`` works too)
 Prints, for each variant and time limit, the starting cost, the cost found, the bound and
-its terms, the gap, the wall time and the load average when the row was measured.
+its terms, the part of each term the proof leaves open (paid minus bound), the gap, the
+wall time and the load average when the row was measured.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def main() -> None:
                 f"first={solution.first_seconds and round(solution.first_seconds, 2)} s "
                 f"days={terms.get('calendar_days')} moves={terms.get('company_moves')} "
                 f"holding={terms.get('holding_cost_eur')} lns+={solution.improvements} "
-                f"load={os.getloadavg()[0]:.1f} terms={solution.bound_terms}",
+                f"load={os.getloadavg()[0]:.1f} terms={solution.bound_terms} "
+                f"open={ {term: part['open'] for term, part in solution.proof.items()} }",
                 flush=True,
             )
 
