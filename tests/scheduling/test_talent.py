@@ -168,6 +168,30 @@ def test_exact_search_equals_brute_force(data: tuple[list[set[int]], list[int], 
     assert result.total_cost == brute_force(problem) == result.lower_bound
 
 
+MEDIUM_INSTANCES = st.integers(5, 10).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.sets(st.integers(0, 6), max_size=5), min_size=n, max_size=n),
+        st.lists(st.integers(1, 4), min_size=n, max_size=n),
+        st.lists(st.integers(0, 30), min_size=7, max_size=7),
+    )
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(MEDIUM_INSTANCES)
+def test_branch_and_bound_equals_the_exhaustive_subset_dp_up_to_ten_scenes(
+    data: tuple[list[set[int]], list[int], list[int]],
+) -> None:
+    # the subset DP tries every set of scenes shot first: exhaustive over all orders,
+    # sharing no bound, dominance rule or table with the branch and bound
+    problem = instance(*data)
+    exhaustive = solve_talent(problem, time_limit=60)
+    searched = solve_talent(problem, time_limit=60, **SEARCH_ONLY)
+    assert exhaustive.optimal and searched.optimal
+    assert searched.total_cost == exhaustive.total_cost == searched.lower_bound
+    assert evaluate(problem, searched.order).total == searched.total_cost
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -492,6 +492,58 @@ def _swap_gains(
 
 
 @njit(cache=True)
+def _leaders(
+    remaining: np.int64,
+    waiting: np.int64,
+    mine: np.int64,
+    relevant: np.int64,
+    masks: I64,
+    dominant: I64,
+) -> int:
+    """The scenes that can go next at this end at no extra waiting: those with every
+    actor held at this end (``waiting``); ``dominant`` gets, for each, its index and the
+    relevant actors it would start. Returns how many."""
+    count = 0
+    bits, s = remaining, 0
+    while bits:
+        if bits & 1 and masks[s] & waiting == waiting:
+            dominant[2 * count] = s
+            dominant[2 * count + 1] = masks[s] & relevant & ~mine
+            count += 1
+        bits >>= 1
+        s += 1
+    return count
+
+
+@njit(cache=True)
+def _dominated(
+    scene: int,
+    waiting: np.int64,
+    mine: np.int64,
+    relevant: np.int64,
+    masks: I64,
+    dominant: I64,
+    leaders: int,
+) -> bool:
+    """True if a leader starts no relevant actor that ``scene`` does not start too.
+
+    Moving such a leader from anywhere later to just before ``scene`` costs nothing: it
+    then holds only people paid anyway (the actors waiting at this end are in it, those
+    seen at both ends wait through the whole middle), it starts nobody earlier than
+    ``scene`` would, and every scene it jumps over keeps the same actors or fewer on
+    location. Leaders starting exactly the same actors are twins, left to ``_allowed``."""
+    new = masks[scene] & relevant & ~mine
+    leader = masks[scene] & waiting == waiting
+    for k in range(leaders):
+        other = dominant[2 * k + 1]
+        if dominant[2 * k] == scene or other & ~new:
+            continue
+        if other != new or not leader:
+            return True
+    return False
+
+
+@njit(cache=True)
 def _children(
     level: int,
     at_front: bool,
@@ -505,6 +557,7 @@ def _children(
     path: I64,
     out: I64,
     upper: np.int64,
+    dominant: I64,
 ) -> int:
     """Children of the node at ``level`` placing one scene at one end, sorted by a cheap
     f (the full bound of a child is computed only when the child is visited)."""
@@ -529,6 +582,9 @@ def _children(
             s += 1
     first_back = not at_front and placed_back == 0
     previous = int(state[level, 6 if at_front else 7])
+    leaders = 0
+    if forced < 0 and placed_front and placed_back:  # not before the mirror cut is made
+        leaders = _leaders(remaining, waiting, mine, relevant, masks, dominant)
     count = 0
     bits, s = remaining, 0
     while bits:
@@ -537,6 +593,8 @@ def _children(
         scene = s
         s += 1
         if not take or (forced >= 0 and scene != forced):
+            continue
+        if leaders and _dominated(scene, waiting, mine, relevant, masks, dominant, leaders):
             continue
         if first_back and scene <= path[0]:
             continue  # mirror cut: the first back scene follows the first front scene
@@ -601,11 +659,12 @@ def _expand(
     cursor: I64,
     path: I64,
     upper: np.int64,
+    work: I64,
 ) -> None:
     """Branch alternately at the front and at the back (the first scene goes in front)."""
     args = (everything, masks, durations, tables, actor_scenes, costs, state, path)
     side = level % 2
-    count = _children(level, side == 0, *args, kids[level], upper)
+    count = _children(level, side == 0, *args, kids[level], upper, work[11])
     state[level, 5] = side
     counts[level] = count
     cursor[level] = 0
@@ -685,6 +744,7 @@ def _search(
             cursor,
             path,
             upper,
+            work,
         )
         depth = nxt
     scalars[DEPTH] = depth
@@ -782,7 +842,7 @@ class BranchAndBound:
         self.cursor = np.zeros(n + 2, dtype=np.int64)
         self.path = np.full(n + 1, -1, dtype=np.int64)
         self.best_path = np.full((n + 1, 2), -1, dtype=np.int64)
-        self.work = np.zeros((11, MAX_BITS * MAX_BITS), dtype=np.int64)
+        self.work = np.zeros((12, MAX_BITS * MAX_BITS), dtype=np.int64)
         self.table = np.full((self.table_slots, 4), -1, dtype=np.int64)
         self.scalars = np.zeros(4, dtype=np.int64)
         self.scalars[UPPER] = self.upper
@@ -801,6 +861,7 @@ class BranchAndBound:
             self.cursor,
             self.path,
             np.int64(self.upper),
+            self.work,
         )
         root = _bound(
             everything,
