@@ -15,6 +15,8 @@ from tournage.scheduling.talent_bb import (
     _bound,
     _cheap_bound,
     _cut_bound,
+    _dominated,
+    _leaders,
     _pair_bound,
     _side_bound,
     _union,
@@ -181,3 +183,19 @@ def test_three_actors_meeting_two_by_two_cannot_all_avoid_waiting() -> None:
     assert group_holding(masks, durations, costs, 0b111) == 2 * 1
     assert least_holding(masks, durations, costs) == 2
     assert group_holding(masks, durations, costs, 0b011) == 0  # two actors never wait
+
+
+def test_a_scene_holding_everyone_waiting_and_starting_fewer_actors_goes_first() -> None:
+    # actor 0 waits at the front (started, still needed); scene 0 holds them and starts
+    # actor 1 only; scene 1 starts actors 1 and 2 and leaves actor 0 waiting: cut.
+    # Scene 2 starts actor 2, which scene 0 does not: kept.
+    masks = np.array([0b011, 0b110, 0b101, 0b111], dtype=np.int64)
+    remaining, waiting, mine, relevant = np.int64(0b111), np.int64(0b001), np.int64(1), 0b111
+    dominant = np.zeros(16, dtype=np.int64)
+    leaders = _leaders(remaining, waiting, mine, np.int64(relevant), masks, dominant)
+    assert leaders == 2  # scenes 0 and 2 hold actor 0
+    cut = [
+        _dominated(s, waiting, mine, np.int64(relevant), masks, dominant, leaders)
+        for s in (0, 1, 2)
+    ]
+    assert cut == [False, True, False]

@@ -37,12 +37,16 @@ from numba import njit
 I64 = npt.NDArray[np.int64]
 MAX_BITS = 62
 ORDER_DP_ACTORS = 7
-TABLE_SLOTS = 1 << 22  # transposition table entries (4 int64 each: 128 MiB)
+TABLE_SLOTS = 1 << 22  # transposition table entries (5 int64 each: 160 MiB)
 PROBES = 4
 BYTE = 256
 
 # scalars of the search, kept in one array between calls
 DEPTH, UPPER, NODES, DONE = range(4)
+# columns of a node: scenes placed at the front and back, actors started at each end, cost
+# so far, side of its children, last front and back levels, least bound of its subtree
+FRONT_SCENES, BACK_SCENES, FRONT, BACK, COST, SIDE, LAST_FRONT, LAST_BACK, LOW = range(9)
+NO_BOUND = np.int64(1) << 62
 
 
 @njit(cache=True, inline="always")
@@ -413,8 +417,9 @@ def _hash(a: np.int64, b: np.int64, c: np.int64, mask: int) -> int:
 
 
 @njit(cache=True)
-def _seen(table: I64, key0: np.int64, key1: np.int64, key2: np.int64, g: np.int64) -> bool:
-    """True if the state was reached at no higher cost; otherwise record ``g`` for it."""
+def _find(table: I64, key0: np.int64, key1: np.int64, key2: np.int64) -> tuple[int, int]:
+    """The entry of a state if stored, else -1; and the entry to take for it (a free one
+    of the probes, or the first)."""
     mask = table.shape[0] - 1
     slot = _hash(key0, key1, key2, mask)
     free = -1
@@ -425,16 +430,30 @@ def _seen(table: I64, key0: np.int64, key1: np.int64, key2: np.int64, g: np.int6
                 free = i
             continue
         if table[i, 0] == key0 and table[i, 1] == key1 and table[i, 2] == key2:
-            if table[i, 3] <= g:
-                return True
-            table[i, 3] = g
-            return False
-    i = free if free >= 0 else slot
+            return i, i
+    return -1, free if free >= 0 else slot
+
+
+@njit(cache=True)
+def _slot(table: I64, key0: np.int64, key1: np.int64, key2: np.int64) -> int:
+    """The entry of a state: its own if stored (``table[i, 3]`` >= 0), else a new one
+    (overwriting a free or the oldest-placed entry; losing it only loses a cut)."""
+    found, i = _find(table, key0, key1, key2)
+    if found >= 0:
+        return found
     table[i, 0] = key0
     table[i, 1] = key1
     table[i, 2] = key2
-    table[i, 3] = g
-    return False
+    table[i, 3] = -1
+    return i
+
+
+@njit(cache=True)
+def _raise_value(table: I64, key0: np.int64, key1: np.int64, key2: np.int64, h: np.int64) -> None:
+    """Record that the rest of a state, its subtree searched, costs at least ``h``."""
+    i, _ = _find(table, key0, key1, key2)
+    if i >= 0 and h > table[i, 4]:
+        table[i, 4] = h
 
 
 @njit(cache=True)
@@ -560,8 +579,10 @@ def _children(
     dominant: I64,
 ) -> int:
     """Children of the node at ``level`` placing one scene at one end, sorted by a cheap
-    f (the full bound of a child is computed only when the child is visited)."""
+    f (the full bound of a child is computed only when the child is visited). The node's
+    value starts at the least f of the children cut here."""
     casts = tables[2]
+    state[level, LOW] = NO_BOUND
     placed_front, placed_back = state[level, 0], state[level, 1]
     front, back, g = state[level, 2], state[level, 3], state[level, 4]
     remaining = everything & ~(placed_front | placed_back)
@@ -603,20 +624,22 @@ def _children(
             continue
         rest = remaining & ~(np.int64(1) << scene)
         later = _union(casts, rest) | other
-        if previous >= 0 and forced < 0:
-            # the previous scene of this end is followed directly by this one: skip the
-            # pair when the other order is strictly cheaper
-            side = 2 if at_front else 3
-            if _swap_gains(
+        # the previous scene of this end is followed directly by this one: skip the pair
+        # when the other order is strictly cheaper (a cut that depends on the path, so
+        # the child's bound still counts in the node's value below)
+        swapped = (
+            previous >= 0
+            and forced < 0
+            and _swap_gains(
                 scene,
                 int(path[previous]),
-                state[previous, side],
+                state[previous, 2 if at_front else 3],
                 later,
                 masks,
                 durations,
                 tables[3],
-            ):
-                continue
+            )
+        )
         on_location = masks[scene] | (mine & later)
         child_g = g + durations[scene] * _sum(tables[3], on_location)
         if at_front:
@@ -629,7 +652,9 @@ def _children(
             key1 = new_front & (rest_present | new_back)
             key2 = new_back & (rest_present | new_front)
             f += _cheap_bound(rest, key1, key2, tables, actor_scenes, costs)
-        if f >= upper:
+        if swapped or f >= upper:
+            if f < state[level, LOW]:
+                state[level, LOW] = f
             continue
         i = count
         while i > 0 and out[i - 1, 0] > f:
@@ -671,6 +696,47 @@ def _expand(
 
 
 @njit(cache=True)
+def _visit(
+    rest: np.int64,
+    key1: np.int64,
+    key2: np.int64,
+    g: np.int64,
+    stored: bool,
+    masks: I64,
+    tables: I64,
+    actor_scenes: I64,
+    costs: I64,
+    work: I64,
+    table: I64,
+    upper: np.int64,
+) -> tuple[np.int64, bool]:
+    """A node's lower bound on the whole cost, and whether it is cut.
+
+    Once a back scene is placed (after the mirror cut), states go in the table with the
+    least cost so far that reached them and a lower bound on their rest: the bound,
+    raised to the value of their subtree once searched (dynamic programming with
+    bounds). A state reached again at no lower cost is cut, and so is one whose stored
+    bound cuts it."""
+    if not stored:
+        full = g + _bound(rest, key1, key2, masks, tables, actor_scenes, costs, work, upper - g)
+        return full, bool(full >= upper)
+    i = _slot(table, rest, key1, key2)
+    if table[i, 3] >= 0:
+        full = g + table[i, 4]
+        if table[i, 3] <= g or full >= upper:
+            return full, True
+        table[i, 3] = g  # the stored bound may have stopped early: compute it in full
+        h = _bound(rest, key1, key2, masks, tables, actor_scenes, costs, work, upper - g)
+        if h > table[i, 4]:
+            table[i, 4] = h
+        return g + table[i, 4], bool(g + table[i, 4] >= upper)
+    h = _bound(rest, key1, key2, masks, tables, actor_scenes, costs, work, upper - g)
+    table[i, 3] = g
+    table[i, 4] = h
+    return g + h, bool(g + h >= upper)
+
+
+@njit(cache=True)
 def _search(
     budget: int,
     everything: np.int64,
@@ -697,7 +763,19 @@ def _search(
     while depth >= 0 and expanded < budget:
         i = cursor[depth]
         if i >= counts[depth] or kids[depth, i, 0] >= upper:
+            # the subtree is searched: every completion costs at least its value
+            value = state[depth, LOW]
+            if i < counts[depth] and kids[depth, i, 0] < value:
+                value = kids[depth, i, 0]  # the children left, sorted by their bound
+            if state[depth, BACK_SCENES]:
+                rest = everything & ~(state[depth, FRONT_SCENES] | state[depth, BACK_SCENES])
+                present = _union(casts, rest)
+                key1 = state[depth, FRONT] & (present | state[depth, BACK])
+                key2 = state[depth, BACK] & (present | state[depth, FRONT])
+                _raise_value(table, rest, key1, key2, value - state[depth, COST])
             depth -= 1
+            if depth >= 0 and value < state[depth, LOW]:
+                state[depth, LOW] = value
             continue
         cursor[depth] = i + 1
         scene, child_g = kids[depth, i, 1], kids[depth, i, 2]
@@ -715,6 +793,7 @@ def _search(
         rest = everything & ~(state[nxt, 0] | state[nxt, 1])
         if not rest:
             upper = child_g
+            state[depth, LOW] = min(state[depth, LOW], child_g)
             best_path[:nxt, 0] = path[:nxt]
             best_path[:nxt, 1] = state[:nxt, 5]
             best_path[nxt:, 0] = -1
@@ -722,12 +801,22 @@ def _search(
         present = _union(casts, rest)
         key1 = state[nxt, 2] & (present | state[nxt, 3])
         key2 = state[nxt, 3] & (present | state[nxt, 2])
-        if state[nxt, 1] and _seen(table, rest, key1, key2, child_g):
-            continue  # reached before at no higher cost (after the mirror cut)
-        full = child_g + _bound(
-            rest, key1, key2, masks, tables, actor_scenes, costs, work, upper - child_g
+        full, cut = _visit(
+            rest,
+            key1,
+            key2,
+            child_g,
+            state[nxt, 1] != 0,
+            masks,
+            tables,
+            actor_scenes,
+            costs,
+            work,
+            table,
+            upper,
         )
-        if full >= upper:
+        if cut:
+            state[depth, LOW] = min(state[depth, LOW], full)
             continue
         expanded += 1
         _expand(
@@ -835,15 +924,15 @@ class BranchAndBound:
             ),
             np.array(self.costs + padding, dtype=np.int64),
         )
-        self.state = np.zeros((n + 2, 8), dtype=np.int64)
-        self.state[0, 6:] = -1
+        self.state = np.zeros((n + 2, 9), dtype=np.int64)
+        self.state[0, LAST_FRONT : LAST_BACK + 1] = -1
         self.kids = np.zeros((n + 2, n + 1, 3), dtype=np.int64)
         self.counts = np.zeros(n + 2, dtype=np.int64)
         self.cursor = np.zeros(n + 2, dtype=np.int64)
         self.path = np.full(n + 1, -1, dtype=np.int64)
         self.best_path = np.full((n + 1, 2), -1, dtype=np.int64)
         self.work = np.zeros((12, MAX_BITS * MAX_BITS), dtype=np.int64)
-        self.table = np.full((self.table_slots, 4), -1, dtype=np.int64)
+        self.table = np.full((self.table_slots, 5), -1, dtype=np.int64)
         self.scalars = np.zeros(4, dtype=np.int64)
         self.scalars[UPPER] = self.upper
         everything, masks, durations, tables, actor_scenes, costs = self.arrays
