@@ -14,10 +14,13 @@ reaches the best schedule known. The lower bound adds
   other's scenes without them).
 
 A transposition table keeps, per state (the scenes left, and the actors started at each
-end who still matter), the cheapest cost so far: a second path to the same state with no
-lower cost is cut. A scene whose cast is exactly the actors held at the current end goes
-first (it costs only people paid anyway). The first back scene has a larger index than the
-first front scene (mirror schedules cost the same).
+end who still matter), the cheapest cost so far and a lower bound on the rest, raised to
+the value of the state's subtree once it is searched: a second path to the same state is
+cut when its cost is no lower, or when its cost plus that bound reaches the best schedule.
+A scene whose cast is exactly the actors held at the current end goes first (it costs only
+people paid anyway); more generally a scene is cut when another one holding every actor
+waiting at that end starts no actor it does not start (``_dominated``). The first back
+scene has a larger index than the first front scene (mirror schedules cost the same).
 
 Set arithmetic on up to 62 scenes and 62 actors is done on int64 bitmasks; sums over sets
 of scenes go through byte lookup tables. All search state lives in numpy arrays so that the
