@@ -43,6 +43,16 @@ class PhaseRule:
 
 
 @dataclass(frozen=True)
+class CarbonFeed:
+    """A daily report quantity (``field``) counted against a carbon emission factor."""
+
+    field: str
+    factor: str
+    unit: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Followup:
     source: str
     calls: Calls
@@ -54,6 +64,8 @@ class Followup:
     phases_source: str
     activity_fields: tuple[str, ...]
     activity_source: str
+    carbon_feeds: tuple[CarbonFeed, ...]
+    carbon_feeds_source: str
 
 
 FOLLOWUP = RuleTable("followup/followup.yaml", Followup)

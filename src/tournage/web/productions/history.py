@@ -19,3 +19,18 @@ def create_with_history(model: type[M], objects: Iterable[M], user: Any = None) 
     """Insert ``objects`` in one query and one history row each, by ``user`` if known."""
     created: list[M] = bulk_create_with_history(list(objects), model, default_user=user)
     return created
+
+
+def save_changed(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:
+    """``update_or_create`` that saves only when a value differs: saving the same input
+    twice then leaves no second history row (an unchanged form changes nothing)."""
+    row = model._default_manager.filter(**lookup).first()
+    if row is None:
+        created: M = model._default_manager.create(**lookup, **values)
+        return created
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if changed:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save(update_fields=changed)
+    return row
