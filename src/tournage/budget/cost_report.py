@@ -2,7 +2,8 @@
 
 Amounts are excluding VAT (the producer recovers VAT). Default estimate to complete (ETC):
 whatever is still committed or budgeted and not yet spent, max(budget, committed) - actual,
-never negative; the user may override it per account. EFC = actual + ETC;
+never negative, plus what the shoot's daily reports add (overtime, extra days); the user
+may override it per account. EFC = actual + ETC;
 variance = budget - EFC (negative: overrun).
 """
 
@@ -59,6 +60,7 @@ class CostRow:
     actual: Decimal
     etc: Decimal
     etc_overridden: bool
+    etc_added: Decimal = ZERO  # from the daily reports, included in ``etc``
 
     @property
     def efc(self) -> Decimal:
@@ -104,13 +106,16 @@ def cost_report(
     commitments: Iterable[Commitment],
     expenses: Iterable[Expense],
     etc_overrides: Mapping[str, Decimal] | None = None,
+    etc_additions: Mapping[str, Decimal] | None = None,
 ) -> CostReport:
-    overrides = etc_overrides or {}
+    overrides, additions = etc_overrides or {}, etc_additions or {}
     budgets = dict(totals.accounts)
     budgets.update({o.overhead.code: o.amount for o in totals.overheads})
     committed = _sum_by_account(totals, ((c.account, c.amount) for c in commitments))
     actual = _sum_by_account(totals, ((e.account, e.amount_ht) for e in expenses))
-    codes = sorted(set(budgets) | set(committed) | set(actual), key=account_sort_key)
+    codes = sorted(
+        set(budgets) | set(committed) | set(actual) | set(additions), key=account_sort_key
+    )
     rows = tuple(
         _row(
             code,
@@ -119,6 +124,7 @@ def cost_report(
             committed.get(code, ZERO),
             actual.get(code, ZERO),
             overrides.get(code),
+            additions.get(code, ZERO),
         )
         for code in codes
     )
@@ -152,9 +158,13 @@ def _row(
     committed: Decimal,
     actual: Decimal,
     override: Decimal | None,
+    added: Decimal = ZERO,
 ) -> CostRow:
-    etc = max(max(budget, committed) - actual, ZERO) if override is None else override
-    return CostRow(code, label, budget, committed, actual, etc, override is not None)
+    """A typed ETC replaces the computed one, reports' additions included."""
+    if override is not None:
+        return CostRow(code, label, budget, committed, actual, override, True)
+    etc = max(max(budget, committed) - actual, ZERO) + added
+    return CostRow(code, label, budget, committed, actual, etc, False, added)
 
 
 def _chapter_rows(totals: BudgetTotals, rows: tuple[CostRow, ...]) -> list[CostRow]:
@@ -179,6 +189,7 @@ def _sum_rows(code: str, label: str, rows: Iterable[CostRow]) -> CostRow:
         sum((r.actual for r in items), ZERO),
         sum((r.etc for r in items), ZERO),
         any(r.etc_overridden for r in items),
+        sum((r.etc_added for r in items), ZERO),
     )
 
 

@@ -36,6 +36,7 @@ class ProductionBudget:
     commitments: list[Commitment] = field(default_factory=list)
     expenses: list[Expense] = field(default_factory=list)
     etc_overrides: dict[str, Decimal] = field(default_factory=dict)
+    etc_additions: dict[str, Decimal] = field(default_factory=dict)  # from the daily reports
     duration_minutes: int | None = None
     start: date | None = None
     end: date | None = None

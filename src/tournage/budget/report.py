@@ -25,7 +25,13 @@ def amount(value: Decimal | None) -> str | None:
 
 def analyse(document: ProductionBudget) -> tuple[BudgetTotals, CostReport, FinancingSummary]:
     totals = compute(document.budget)
-    report = cost_report(totals, document.commitments, document.expenses, document.etc_overrides)
+    report = cost_report(
+        totals,
+        document.commitments,
+        document.expenses,
+        document.etc_overrides,
+        document.etc_additions,
+    )
     flags = document.profile.flags
     ceiling = intensity_ceiling(
         document.profile.format,

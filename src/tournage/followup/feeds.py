@@ -132,7 +132,7 @@ def overtime_costs(
             CostLine(
                 f"{origin(day)}:overtime:{person}",
                 account,
-                f"Heures supplémentaires {name} ({hours.normalize():f} h) — {origin(day)}",
+                f"Heures supplémentaires {name} ({hours.normalize():f} h), d'après le {origin(day)}",
                 amount,
             )
         )
@@ -147,7 +147,7 @@ def extra_day_costs(day: date, extra_days: int, lines: Sequence[DayLine]) -> lis
         CostLine(
             f"{origin(day)}:extra:{index}",
             line.account,
-            f"{extra_days} jour(s) de tournage en plus : {line.label} — {origin(day)}",
+            f"{extra_days} jour(s) de tournage en plus, {line.label}, d'après le {origin(day)}",
             round_money(line.day_amount * extra_days),
         )
         for index, line in enumerate(lines)

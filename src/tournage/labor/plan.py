@@ -31,6 +31,7 @@ class TeamPlan:
     workers: list[Worker] = field(default_factory=list)
     contracts: list[Contract] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
+    rejected: list[Finding] = field(default_factory=list)  # timesheets the rules cannot read
 
 
 def _field(where: str, convert: Callable[[Any], T], value: Any) -> T:
@@ -181,7 +182,7 @@ def load_plan(content: bytes) -> TeamPlan:
 def check_plan(plan: TeamPlan, today: date | None = None) -> list[Finding]:
     """Contract checks then working-time checks, for the whole team."""
     findings = [f for c in plan.contracts for f in check_contract(c, today)]
-    return findings + check_team(plan.workers, plan.shifts)
+    return findings + plan.rejected + check_team(plan.workers, plan.shifts)
 
 
 def plan_premiums(plan: TeamPlan) -> list[PremiumLine]:

@@ -91,6 +91,13 @@ def premiums(worker: Worker, shifts: Iterable[Shift]) -> list[PremiumLine]:
     return [line for line in lines if line.hours > 0]
 
 
+def first_overtime_premium(worker: Worker) -> Decimal | None:
+    """The premium of the first overtime hour of ``worker``'s agreement and job (what one
+    more hour on a day costs at least); ``None`` when the data has no tier for them."""
+    tiers = [t for t in rules_for(worker.idcc).overtime if _tier_applies(t.only_for, worker.function)]
+    return min(tiers, key=lambda t: t.first_hour).premium if tiers else None
+
+
 def _tier_applies(only_for: str, function: str) -> bool:
     return not only_for or (bool(function) and normalise(function) in only_for)
 

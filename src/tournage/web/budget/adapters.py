@@ -176,9 +176,21 @@ def _budget(
         commitments=account_commitments(production),
         expenses=monthly_expenses(production),
         etc_overrides={e.account: e.amount for e in production.budget_estimates.all()},
+        etc_additions=reported_costs(production, version),
         duration_minutes=production.target_duration_minutes,
         start=production.shoot_start,
     )
+
+
+def reported_costs(production: Production, version: models.BudgetVersion) -> dict[str, Decimal]:
+    """What the daily reports add to the ETC, by account of ``version`` (an account the
+    version no longer has is left out rather than break the cost report)."""
+    accounts = set(version.lines.values_list("account", flat=True))
+    added: dict[str, Decimal] = {}
+    for row in production.budget_reported_costs.exclude(amount=None):
+        if row.account in accounts:
+            added[row.account] = added.get(row.account, Decimal(0)) + row.amount
+    return added
 
 
 def production_budget_by_id(production_id: int) -> ProductionBudget | None:

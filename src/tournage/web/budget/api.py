@@ -10,9 +10,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tournage.web.budget.adapters import production_budget_by_id, reference_version
-from tournage.web.budget.models import BudgetLine, Commitment, Expense, FinancingSource
-from tournage.web.budget.plan_follow import gaps, plan_source
-from tournage.web.budget.schedule_link import register_global_provider
+from tournage.web.budget.models import (
+    BudgetLine,
+    Commitment,
+    Expense,
+    FinancingSource,
+    ReportedCost,
+)
+from tournage.web.budget.plan_follow import SHOOTING_DAYS, gaps, plan_source, planned_code
+from tournage.web.budget.schedule_link import provided_globals, register_global_provider
+from tournage.web.productions.history import save_changed
 from tournage.web.productions.models import Person, Production
 
 __all__ = [
@@ -23,8 +30,11 @@ __all__ = [
     "devis_status",
     "expense_amounts",
     "financing_count",
+    "person_accounts",
     "production_budget_by_id",
     "register_global_provider",
+    "set_reported_costs",
+    "shooting_day_lines",
 ]
 
 
@@ -125,3 +135,48 @@ def devis_status(production: Production) -> DevisStatus | None:
     url = reverse("budget:devis", args=[production.pk, version.pk])
     source = plan_source(production) or _("typed in the devis")
     return DevisStatus(url, source, [gap.subject for gap in gaps(version)])
+
+
+def person_accounts(production: Production) -> dict[int, tuple[str, str]]:
+    """By person id: the account of their line in the reference devis, and their name."""
+    version = reference_version(production)
+    if version is None:
+        return {}
+    lines = version.lines.exclude(person=None).select_related("person").order_by("-pk")
+    return {line.person_id: (line.account, str(line.person)) for line in lines}
+
+
+def shooting_day_lines(production: Production) -> list[tuple[str, str, Decimal]]:
+    """Lines of the reference devis counted in shooting days (those that follow, or should
+    follow, the plan's « tournage » global): (account, label, what one day costs on it,
+    rate x number, before social charges)."""
+    version = reference_version(production)
+    if version is None:
+        return []
+    provided = provided_globals(production)
+    return [
+        (line.account, line.label, line.rate * line.number)
+        for line in version.lines.select_related("person")
+        if line.quantity_ref == SHOOTING_DAYS
+        or (not line.quantity_ref and planned_code(line, provided) == SHOOTING_DAYS)
+    ]
+
+
+def set_reported_costs(
+    production: Production, origin: str, rows: list[tuple[str, str, str, Decimal | None]]
+) -> dict[str, int]:
+    """What the document ``origin`` adds to the ETC: (reference, account, label, amount)
+    rows, updated in place when saved again and removed when the document no longer
+    gives them. Returns the row id by reference."""
+    ids = {}
+    for reference, account, label, amount in rows:
+        row = save_changed(
+            ReportedCost,
+            {"production": production, "reference": reference},
+            {"origin": origin, "account": account, "label": label[:300], "amount": amount},
+        )
+        ids[reference] = row.pk
+    stale = ReportedCost.objects.filter(production=production, origin=origin)
+    for row in stale.exclude(pk__in=ids.values()):
+        row.delete()  # one by one: the history records each removal
+    return ids

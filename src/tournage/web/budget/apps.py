@@ -32,6 +32,7 @@ class BudgetConfig(plugins.DomainAppConfig):
             "Commitment",
             "Expense",
             "EstimateToComplete",
+            "ReportedCost",
             "FinancingSource",
             "FundingProfile",
             "CostStatement",

@@ -287,6 +287,35 @@ class EstimateToComplete(models.Model):
         return f"{self.account} {self.amount}"
 
 
+class ReportedCost(models.Model):
+    """What a shoot document (a daily production report) adds to an account's estimate to
+    complete: overtime worked, extra shooting days announced. Written by the follow-up
+    app through ``api.set_reported_costs``, never typed here."""
+
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="budget_reported_costs"
+    )
+    origin = models.CharField(_("from"), max_length=100)
+    reference = models.CharField(_("reference"), max_length=200)
+    account = models.CharField(_("account"), max_length=20)
+    label = models.CharField(_("label"), max_length=300)
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )  # None: not priced (no hourly rate)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["origin", "account", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["production", "reference"], name="one_reported_cost_per_reference"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class FinancingSource(models.Model):
     production = models.ForeignKey(
         "productions.Production", on_delete=models.CASCADE, related_name="financing_sources"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from tournage.carbon.errors import CarbonError
 from tournage.carbon.estimate import Footprints
 from tournage.carbon.measures import measures_by_category
+from tournage.web.productions.history import save_changed
 from tournage.web.productions.models import Production
 
 from .adapters import production_footprints
@@ -48,13 +50,21 @@ def footprints(production: Production) -> Footprints | None:
 
 def record_activity(
     production: Production, *, phase: str, factor: str, quantity: Decimal, unit: str, label: str
-) -> None:
+) -> int:
     """Record (or update) one activity line, keyed by phase, factor and label (idempotent:
-    another app's demo step may call it twice)."""
-    CarbonActivity.objects.update_or_create(
-        production=production,
-        phase=phase,
-        factor=factor,
-        label=label,
-        defaults={"quantity": quantity, "unit": unit},
+    another app's demo step may call it twice; the same values save nothing). Returns
+    its id."""
+    row = save_changed(
+        CarbonActivity,
+        {"production": production, "phase": phase, "factor": factor, "label": label},
+        {"quantity": quantity, "unit": unit},
     )
+    return row.pk
+
+
+def remove_activities(production: Production, *, label_end: str, keep: Iterable[int]) -> None:
+    """Remove the activities whose label ends with ``label_end`` (the document they came
+    from) other than ``keep``: what that document no longer gives."""
+    rows = CarbonActivity.objects.filter(production=production, label__endswith=label_end)
+    for row in rows.exclude(pk__in=list(keep)):
+        row.delete()  # one by one: the history records each removal

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from tournage.labor.premiums import first_overtime_premium
 from tournage.web.labor.models import (
     AccommodationNeed,
     Contract,
@@ -13,7 +15,9 @@ from tournage.web.labor.models import (
     Timesheet,
     TimesheetKind,
 )
+from tournage.web.productions.history import save_changed
 from tournage.web.labor.services import (
+    core_worker,
     employer,
     location_access,
     locations_used,
@@ -26,6 +30,8 @@ __all__ = [
     "ContractSummary",
     "accommodation_needs",
     "actual_shifts",
+    "hourly_rates",
+    "record_shifts",
     "contract_summaries",
     "employer",
     "location_access",
@@ -92,3 +98,35 @@ def people_without_contract(production: Any) -> list[Any]:
     )
     missing = called - contracted
     return list(production.people.filter(pk__in=missing).order_by("last_name", "first_name"))
+
+
+def record_shifts(
+    production: Any, origin: str, shifts: list[tuple[int, datetime, datetime, int]]
+) -> dict[int, int]:
+    """The actual timesheets a document (``origin``) gives: (person id, call, wrap, break
+    minutes) each. Rows of the same origin are updated in place (with their history, and
+    only when a value changed); those of people no longer given are removed. Returns the
+    timesheet id by person id."""
+    ids = {}
+    for person_id, start, end, break_minutes in shifts:
+        sheet = save_changed(
+            Timesheet,
+            {"production": production, "person_id": person_id, "origin": origin},
+            {"start": start, "end": end, "break_minutes": break_minutes, "kind": "actual"},
+        )
+        ids[person_id] = sheet.pk
+    for stale in Timesheet.objects.filter(production=production, origin=origin).exclude(
+        pk__in=ids.values()
+    ):
+        stale.delete()  # one by one: the history records each removal
+    return ids
+
+
+def hourly_rates(production: Any) -> dict[int, tuple[Decimal | None, Decimal | None]]:
+    """By person id: the contract's hourly rate and the first overtime premium of their
+    agreement and job (``None`` where the contract or the data does not say)."""
+    contracts = Contract.objects.filter(production=production).select_related("person")
+    return {
+        c.person_id: (c.hourly_rate, first_overtime_premium(core_worker(c)))
+        for c in contracts.order_by("start", "pk")
+    }

@@ -144,6 +144,9 @@ class Timesheet(models.Model):
     kind = models.CharField(
         _("kind"), max_length=10, choices=TimesheetKind.choices, default=TimesheetKind.ACTUAL
     )
+    # The document that wrote this row (« rapport de production du … »); empty when typed
+    # here. Nullable so that adding it never rebuilds a populated table.
+    origin = models.CharField(_("from"), max_length=100, null=True, blank=True)  # noqa: DJ001
     history = HistoricalRecords()
 
     class Meta:

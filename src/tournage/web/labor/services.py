@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -16,6 +16,7 @@ from tournage.labor.compliance import check_team
 from tournage.labor.contracts import Contract as CoreContract
 from tournage.labor.contracts import Employer, check_contract
 from tournage.labor.errors import LaborError
+from tournage.labor.findings import unreadable_shift
 from tournage.labor.plan import TeamPlan, plan_premiums
 from tournage.labor.planning import Period, person_ics
 from tournage.labor.premiums import PremiumLine
@@ -89,7 +90,7 @@ def _called_days(production_id: int, person_ids: set[int]) -> defaultdict[int, s
     return days
 
 
-def _worker(contract: Contract) -> Worker:
+def core_worker(contract: Contract) -> Worker:
     return Worker(
         name=str(contract.person),
         idcc=contract.idcc,
@@ -122,19 +123,34 @@ def team_plan(production_id: int) -> TeamPlan:
     # actual timesheets replace the planned ones of the same person and day
     actual = {(s.person_id, s.start.date()) for s in sheets if s.kind == "actual"}
     kept = [s for s in sheets if s.kind == "actual" or (s.person_id, s.start.date()) not in actual]
+    shifts, rejected = _readable(s for s in kept if s.person_id in {c.person_id for c in contracts})
     return TeamPlan(
         production.title,
-        workers=[_worker(c) for c in contracts],
+        workers=[core_worker(c) for c in contracts],
         contracts=list(core_contracts(production, contracts).values()),
-        shifts=[_shift(s) for s in kept if s.person_id in {c.person_id for c in contracts}],
+        shifts=shifts,
+        rejected=rejected,
     )
+
+
+def _readable(sheets: Iterable[Timesheet]) -> tuple[list[Shift], list[Finding]]:
+    """The shifts of ``sheets``; one the rules cannot read (a break longer than a short
+    call) becomes a finding instead of stopping the whole team's checks."""
+    shifts, rejected = [], []
+    for sheet in sheets:
+        try:
+            shifts.append(_shift(sheet))
+        except LaborError as error:
+            day = timezone.localtime(sheet.start).date()
+            rejected.append(unreadable_shift(error.code, error.message, str(sheet.person), day))
+    return shifts, rejected
 
 
 def compliance(production: Production) -> tuple[list[Finding], list[PremiumLine]]:
     plan = team_plan(production.pk)
     today = timezone.localdate()
     findings = [f for c in plan.contracts for f in _contract_findings(c, today)]
-    findings += check_team(plan.workers, plan.shifts)
+    findings += plan.rejected + check_team(plan.workers, plan.shifts)
     return findings, plan_premiums(plan)
 
 

@@ -64,6 +64,7 @@ def costs(request: ProductionRequest, production_id: int) -> HttpResponse:
             "variance": variance_chart(report.chapters),
             "expenses": expenses.get_page(request.GET.get("page")),
             "commitments": production.budget_commitments.all()[:200],
+            "reported": production.budget_reported_costs.all(),
             "estimate_form": forms.EstimateForm(),
         },
     )
