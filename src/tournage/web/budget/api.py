@@ -33,6 +33,7 @@ __all__ = [
     "person_accounts",
     "production_budget_by_id",
     "register_global_provider",
+    "reported_costs_from",
     "set_reported_costs",
     "shooting_day_lines",
 ]
@@ -180,3 +181,8 @@ def set_reported_costs(
     for row in stale.exclude(pk__in=ids.values()):
         row.delete()  # one by one: the history records each removal
     return ids
+
+
+def reported_costs_from(production: Production, origin: str) -> list[ReportedCost]:
+    """What the document ``origin`` added to the ETC."""
+    return list(ReportedCost.objects.filter(production=production, origin=origin))

@@ -68,3 +68,8 @@ def remove_activities(production: Production, *, label_end: str, keep: Iterable[
     rows = CarbonActivity.objects.filter(production=production, label__endswith=label_end)
     for row in rows.exclude(pk__in=list(keep)):
         row.delete()  # one by one: the history records each removal
+
+
+def activities_from(production: Production, label_end: str) -> list[CarbonActivity]:
+    """The activities a document wrote (their label ends with ``label_end``)."""
+    return list(CarbonActivity.objects.filter(production=production, label__endswith=label_end))

@@ -27,6 +27,7 @@ class FollowupConfig(plugins.DomainAppConfig):
             "DailyReport",
             "ReportedScene",
             "DepartmentTime",
+            "PersonTime",
             "Take",
             "DroppedScene",
             "MediaCard",

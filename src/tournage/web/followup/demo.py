@@ -112,6 +112,7 @@ def _reports(production: Any, plan: services.Plan, shot: list[date]) -> None:
             transport_km=312 + 40 * number,
             energy_kwh=85,
             meals=38,
+            meal_minutes=60,
             waste_kg=21,
             signed_off_by="Scripte",
             notes="Pluie fine en fin de journée : une scène reportée." if behind else "",
@@ -139,6 +140,7 @@ def _reports(production: Any, plan: services.Plan, shot: list[date]) -> None:
         )
         present = [pid for pid, rows in calls.items() if any(a.date() == day for a, _, _ in rows)]
         report.people_present.set(present)
+        services.feed(report)  # timesheets, carbon actuals and cost, as a saved report does
 
 
 def _shift(day: date, moment: time, delta: timedelta) -> time:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tournage.followup.tables import FOLLOWUP
 from tournage.web.forms import ModelForm
+from tournage.web.productions.history import save_changed
+from tournage.web.productions.models import Person
 
 from .models import (
     BackupCopy,
@@ -17,6 +19,7 @@ from .models import (
     DroppedScene,
     MediaCard,
     Milestone,
+    PersonTime,
     PostVersion,
     ReportedScene,
 )
@@ -36,7 +39,14 @@ class CallSheetForm(ModelForm[CallSheet]):
 class DailyReportForm(ModelForm[DailyReport]):
     bounds = {  # quantities of a day are not negative
         name: (0, None)
-        for name in ("pretimed_minutes", "useful_minutes", "transport_km", "energy_kwh", "waste_kg")
+        for name in (
+            "pretimed_minutes",
+            "useful_minutes",
+            "transport_km",
+            "fuel_litres",
+            "energy_kwh",
+            "waste_kg",
+        )
     }
 
     class Meta:
@@ -44,6 +54,7 @@ class DailyReportForm(ModelForm[DailyReport]):
         fields = [
             "call",
             "wrap",
+            "meal_minutes",
             "setups",
             "takes",
             "pretimed_minutes",
@@ -51,7 +62,9 @@ class DailyReportForm(ModelForm[DailyReport]):
             "media_used",
             "overtime_minutes",
             "meal_penalties",
+            "extra_days",
             "transport_km",
+            "fuel_litres",
             "energy_kwh",
             "meals",
             "waste_kg",
@@ -102,6 +115,54 @@ class ScenesShotForm(forms.Form):
                     "complete": status == "complete",
                 },
             )
+
+
+class PeopleTimesForm(forms.Form):
+    """Who was there, and the call, wrap and meal break of each person whose day differed
+    from the unit's (left empty: the unit's times are theirs)."""
+
+    def __init__(self, *args: Any, people: list[Person], report: DailyReport | None, **kw: Any):
+        super().__init__(*args, **kw)
+        stored = report is not None and report.pk is not None
+        present = set(report.people_present.values_list("pk", flat=True)) if stored else None
+        times = {t.person_id: t for t in report.times.all()} if stored else {}
+        self.people = people
+        for person in people:
+            row, name = times.get(person.pk), {"name": person}
+            self.fields[f"present_{person.pk}"] = forms.BooleanField(
+                label=_("%(name)s was present") % name,
+                required=False,
+                initial=present is None or person.pk in present,
+            )
+            for field, label in (("call", _("Call of %(name)s")), ("wrap", _("Wrap of %(name)s"))):
+                self.fields[f"{field}_{person.pk}"] = forms.TimeField(
+                    label=label % name,
+                    required=False,
+                    initial=getattr(row, field, None),
+                    widget=forms.TimeInput(format="%H:%M"),
+                )
+            self.fields[f"meal_{person.pk}"] = forms.IntegerField(
+                label=_("Meal break of %(name)s (minutes)") % name,
+                required=False,
+                min_value=0,
+                max_value=1440,
+                initial=getattr(row, "meal_minutes", None),
+            )
+
+    def save(self, report: DailyReport) -> None:
+        """Presence as ticked; a person's own times kept only where one is typed."""
+        data = self.cleaned_data
+        report.people_present.set([p for p in self.people if data[f"present_{p.pk}"]])
+        for person in self.people:
+            values = {
+                "call": data[f"call_{person.pk}"],
+                "wrap": data[f"wrap_{person.pk}"],
+                "meal_minutes": data[f"meal_{person.pk}"],
+            }
+            if all(value is None for value in values.values()):
+                PersonTime.objects.filter(report=report, person=person).delete()
+            else:
+                save_changed(PersonTime, {"report": report, "person": person}, values)
 
 
 class MediaCardForm(ModelForm[MediaCard]):

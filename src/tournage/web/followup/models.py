@@ -75,6 +75,23 @@ class DailyReport(models.Model):
         _("energy (kWh)"), max_digits=10, decimal_places=1, null=True, blank=True
     )
     meals = models.PositiveIntegerField(_("meals served"), null=True, blank=True)
+    # Added after reports existed: nullable, so adding them never rebuilds the table.
+    meal_minutes = models.PositiveSmallIntegerField(
+        _("unit meal break (minutes)"), null=True, blank=True
+    )
+    fuel_litres = models.DecimalField(
+        _("diesel (litres, generator and vehicles)"),
+        max_digits=10,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    extra_days = models.PositiveSmallIntegerField(
+        _("extra shooting days announced"),
+        null=True,
+        blank=True,
+        help_text=_("Days the shoot will need beyond the plan, as decided today."),
+    )
     waste_kg = models.DecimalField(
         _("waste (kg)"), max_digits=10, decimal_places=1, null=True, blank=True
     )
@@ -120,6 +137,30 @@ class DepartmentTime(models.Model):
 
     def __str__(self) -> str:
         return self.department
+
+
+class PersonTime(models.Model):
+    """One person's actual call, wrap and meal break on the report, where they differ
+    from the unit's (the tableau d'heures); becomes their timesheet for the day."""
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="times")
+    person = models.ForeignKey(
+        "productions.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    call = models.TimeField(_("call"), null=True, blank=True)
+    wrap = models.TimeField(_("wrap"), null=True, blank=True)
+    meal_minutes = models.PositiveSmallIntegerField(
+        _("meal break (minutes)"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "person"], name="one_time_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
 
 
 class Take(models.Model):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tournage.common.findings import Finding
 from tournage.followup import callsheet as core
+from tournage.followup import feeds
 from tournage.followup.errors import FollowupError
 from tournage.followup.pdf import call_sheet_pdf
 from tournage.followup.plan import Milestone as CoreMilestone
@@ -27,11 +28,14 @@ from tournage.labor.calendar import needs_child_authorisation
 from tournage.scheduling.model import Problem
 from tournage.scheduling.rules import work_rules
 from tournage.screenplay.sets import matched
+from tournage.web.budget import api as budget_api
+from tournage.web.carbon import api as carbon_api
+from tournage.web.labor import api as labor_api
 from tournage.web.labor.api import accommodation_needs, scene_risks, schedule_calls
 from tournage.web.productions.models import Location, Person, PersonKind, Production
 from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
 
-from .models import CallSheet, DailyReport, Milestone, Take
+from .models import CallSheet, DailyReport, Milestone, PersonTime, Take
 
 ADVANCE_DAYS = 2  # days shown in the advance schedule (a layout choice)
 
@@ -343,3 +347,91 @@ def core_milestones(production: Production) -> list[CoreMilestone]:
         )
         for m in Milestone.objects.filter(production=production)
     ]
+
+
+def report_people(production: Production, day: date, report: DailyReport | None) -> list[Person]:
+    """Whom the report of ``day`` speaks of: the people the plan calls that day, and those
+    the report already names (present or timed)."""
+    calls = schedule_calls(production)
+    ids = {pid for pid, rows in calls.items() if any(start.date() == day for start, _, _ in rows)}
+    if report is not None and report.pk is not None:
+        ids |= set(report.people_present.values_list("pk", flat=True))
+        ids |= set(PersonTime.objects.filter(report=report).values_list("person_id", flat=True))
+    return list(Person.objects.filter(pk__in=ids).order_by("kind", "last_name", "first_name"))
+
+
+@dataclass(frozen=True)
+class Fed:
+    """What one report wrote elsewhere (ids of the rows, for links)."""
+
+    activities: dict[str, int]  # report field -> carbon activity id
+    timesheets: dict[int, int]  # person id -> timesheet id
+    costs: dict[str, int]  # reference -> reported cost id
+
+
+@transaction.atomic
+def feed(report: DailyReport) -> Fed:
+    """Write what ``report`` gives to the carbon actuals, the timesheets and the cost
+    report, through each app's api; the same report saved again writes nothing new."""
+    production, day = report.production, report.date
+    where = feeds.origin(day)
+    rules = FOLLOWUP.load()
+    quantities = {f.field: getattr(report, f.field) for f in rules.carbon_feeds}
+    activities = {
+        line.field: carbon_api.record_activity(
+            production,
+            phase="actual",
+            factor=line.factor,
+            quantity=line.quantity,
+            unit=line.unit,
+            label=line.label,
+        )
+        for line in feeds.carbon_lines(day, quantities, rules.carbon_feeds)
+    }
+    carbon_api.remove_activities(production, label_end=f"— {where}", keep=activities.values())
+    present = list(report.people_present.values_list("pk", flat=True))
+    shifts = feeds.person_shifts(day, _unit_times(report), present, _own_times(report))
+    timesheets = labor_api.record_shifts(
+        production,
+        where,
+        [(s.person, _aware(s.start), _aware(s.end), s.break_minutes) for s in shifts],
+    )
+    costs = budget_api.set_reported_costs(production, where, _costs(report, present))
+    return Fed(activities, timesheets, costs)
+
+
+def fed_by(report: DailyReport) -> dict[str, list[Any]]:
+    """The rows the report wrote in the other apps, for the report page's links."""
+    production, where = report.production, feeds.origin(report.date)
+    return {
+        "activities": carbon_api.activities_from(production, f"— {where}"),
+        "timesheets": labor_api.shifts_from(production, where),
+        "costs": budget_api.reported_costs_from(production, where),
+    }
+
+
+def _unit_times(report: DailyReport) -> feeds.Times:
+    return feeds.Times(report.call, report.wrap, report.meal_minutes)
+
+
+def _own_times(report: DailyReport) -> dict[int, feeds.Times]:
+    return {t.person_id: feeds.Times(t.call, t.wrap, t.meal_minutes) for t in report.times.all()}
+
+
+def _aware(moment: datetime) -> datetime:
+    return timezone.make_aware(moment)
+
+
+def _costs(report: DailyReport, present: list[int]) -> list[tuple[str, str, str, Any]]:
+    production = report.production
+    accounts = budget_api.person_accounts(production)
+    rates = {pid: feeds.HourRate(*rate) for pid, rate in labor_api.hourly_rates(production).items()}
+    lines = feeds.overtime_costs(
+        report.date,
+        report.overtime_minutes,
+        {pid: accounts[pid] for pid in present if pid in accounts},
+        rates,
+    )
+    days = [feeds.DayLine(*row) for row in budget_api.shooting_day_lines(production)]
+    lines += feeds.extra_day_costs(report.date, report.extra_days or 0, days)
+    return [(c.reference, c.account, c.label, c.amount) for c in lines]

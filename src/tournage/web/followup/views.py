@@ -20,6 +20,7 @@ from tournage.followup.plan import gantt_svg, ics, late, order_violations
 from tournage.followup.takes import Take as CoreTake
 from tournage.followup.takes import export_ale, export_csv, read_takes
 from tournage.web.productions.access import ProductionRequest
+from tournage.web.productions.forms import save_if_changed
 from tournage.web.productions.models import Role
 from tournage.web.safety.api import incidents_on
 
@@ -31,6 +32,7 @@ from .forms import (
     DroppedSceneForm,
     MediaCardForm,
     MilestoneForm,
+    PeopleTimesForm,
     PostVersionForm,
     ScenesShotForm,
     TakesUploadForm,
@@ -164,14 +166,21 @@ def report(request: ProductionRequest, production_id: int, day: str) -> HttpResp
     )
     planned = plan.scenes_on(when)
     shot = ScenesShotForm(request.POST or None, scenes=planned, report=instance, prefix="shot")
-    if request.method == "POST" and form.is_valid() and shot.is_valid():
+    people = services.report_people(production, when, instance)
+    times = PeopleTimesForm(request.POST or None, people=people, report=instance, prefix="people")
+    if request.method == "POST" and all(f.is_valid() for f in (form, shot, times)):
         with transaction.atomic():
-            shot.save(form.save())
+            saved = save_if_changed(form)
+            shot.save(saved)
+            times.save(saved)
+            services.feed(saved)
         messages.success(request, _("Report saved."))
         return redirect("followup:report", production_id=production_id, day=day)
     context = {
         "form": form,
         "shot": shot,
+        "times": times,
+        "fed": services.fed_by(instance) if instance else None,
         "day": when,
         "report": instance,
         "planned": planned,

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from tournage.labor.premiums import first_overtime_premium
 from tournage.web.labor.models import (
     AccommodationNeed,
@@ -32,6 +34,7 @@ __all__ = [
     "actual_shifts",
     "hourly_rates",
     "record_shifts",
+    "shifts_from",
     "contract_summaries",
     "employer",
     "location_access",
@@ -105,19 +108,24 @@ def record_shifts(
 ) -> dict[int, int]:
     """The actual timesheets a document (``origin``) gives: (person id, call, wrap, break
     minutes) each. Rows of the same origin are updated in place (with their history, and
-    only when a value changed); those of people no longer given are removed. Returns the
-    timesheet id by person id."""
+    only when a value changed); an actual timesheet typed here for the same person and
+    day is taken over rather than doubled; rows of people the document no longer gives
+    are removed. Returns the timesheet id by person id."""
     ids = {}
+    sheets = Timesheet.objects.filter(production=production, kind=TimesheetKind.ACTUAL)
     for person_id, start, end, break_minutes in shifts:
-        sheet = save_changed(
-            Timesheet,
-            {"production": production, "person_id": person_id, "origin": origin},
-            {"start": start, "end": end, "break_minutes": break_minutes, "kind": "actual"},
+        mine = sheets.filter(person_id=person_id)
+        row = (
+            mine.filter(origin=origin).first()
+            or mine.filter(origin=None, start__date=timezone.localtime(start).date()).first()
         )
-        ids[person_id] = sheet.pk
-    for stale in Timesheet.objects.filter(production=production, origin=origin).exclude(
-        pk__in=ids.values()
-    ):
+        values = {"start": start, "end": end, "break_minutes": break_minutes, "origin": origin}
+        if row is None:
+            row = Timesheet.objects.create(
+                production=production, person_id=person_id, kind=TimesheetKind.ACTUAL, **values
+            )
+        ids[person_id] = save_changed(Timesheet, {"pk": row.pk}, values).pk
+    for stale in sheets.filter(origin=origin).exclude(pk__in=ids.values()):
         stale.delete()  # one by one: the history records each removal
     return ids
 
@@ -130,3 +138,9 @@ def hourly_rates(production: Any) -> dict[int, tuple[Decimal | None, Decimal | N
         c.person_id: (c.hourly_rate, first_overtime_premium(core_worker(c)))
         for c in contracts.order_by("start", "pk")
     }
+
+
+def shifts_from(production: Any, origin: str) -> list[Timesheet]:
+    """The timesheets the document ``origin`` wrote."""
+    rows = Timesheet.objects.filter(production=production, origin=origin)
+    return list(rows.select_related("person").order_by("person__last_name", "start"))
