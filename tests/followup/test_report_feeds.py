@@ -156,7 +156,9 @@ def test_overtime_and_extra_days_feed_the_estimate_to_complete(
     premium = first_overtime_premium(labor_services.core_worker(contract))
     assert premium is not None
     costs = {c.reference.rsplit(":", 2)[1]: c for c in ReportedCost.objects.all()}
-    assert costs["overtime"].amount == (Decimal("1.5") * 20 * (1 + premium)).quantize(Decimal("0.01"))
+    assert costs["overtime"].amount == (Decimal("1.5") * 20 * (1 + premium)).quantize(
+        Decimal("0.01")
+    )
     assert costs["extra"].amount == Decimal("450.00")
     assert {c.origin for c in costs.values()} == {ORIGIN}
     _totals, report, _financing = analyse(adapters.production_budget(shoot))

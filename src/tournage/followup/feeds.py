@@ -132,7 +132,8 @@ def overtime_costs(
             CostLine(
                 f"{origin(day)}:overtime:{person}",
                 account,
-                f"Heures supplémentaires {name} ({hours.normalize():f} h), d'après le {origin(day)}",
+                f"Heures supplémentaires {name} ({hours.normalize():f} h), "
+                f"d'après le {origin(day)}",
                 amount,
             )
         )

@@ -42,5 +42,11 @@ def finding_day(finding: Finding) -> date | None:
 def unreadable_shift(code: str, message: str, person: str, day: date) -> Finding:
     """A timesheet the rules cannot read (wrap before call, break longer than the shift):
     reported as a failure of its own instead of stopping every other check."""
-    return Finding(code, Severity.FAIL, message, source="feuille d'heures", subject=person,
-                   evidence={"rule": "saisie", "date": day})
+    return Finding(
+        code,
+        Severity.FAIL,
+        message,
+        source="feuille d'heures",
+        subject=person,
+        evidence={"rule": "saisie", "date": day},
+    )

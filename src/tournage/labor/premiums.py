@@ -94,7 +94,9 @@ def premiums(worker: Worker, shifts: Iterable[Shift]) -> list[PremiumLine]:
 def first_overtime_premium(worker: Worker) -> Decimal | None:
     """The premium of the first overtime hour of ``worker``'s agreement and job (what one
     more hour on a day costs at least); ``None`` when the data has no tier for them."""
-    tiers = [t for t in rules_for(worker.idcc).overtime if _tier_applies(t.only_for, worker.function)]
+    tiers = [
+        t for t in rules_for(worker.idcc).overtime if _tier_applies(t.only_for, worker.function)
+    ]
     return min(tiers, key=lambda t: t.first_hour).premium if tiers else None
 
 

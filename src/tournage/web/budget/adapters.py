@@ -187,9 +187,10 @@ def reported_costs(production: Production, version: models.BudgetVersion) -> dic
     version no longer has is left out rather than break the cost report)."""
     accounts = set(version.lines.values_list("account", flat=True))
     added: dict[str, Decimal] = {}
-    for row in production.budget_reported_costs.exclude(amount=None):
-        if row.account in accounts:
-            added[row.account] = added.get(row.account, Decimal(0)) + row.amount
+    rows = production.budget_reported_costs.exclude(amount=None)
+    for account, amount in rows.values_list("account", "amount"):
+        if account in accounts and amount is not None:
+            added[account] = added.get(account, Decimal(0)) + amount
     return added
 
 

@@ -144,7 +144,7 @@ def person_accounts(production: Production) -> dict[int, tuple[str, str]]:
     if version is None:
         return {}
     lines = version.lines.exclude(person=None).select_related("person").order_by("-pk")
-    return {line.person_id: (line.account, str(line.person)) for line in lines}
+    return {line.person.pk: (line.account, str(line.person)) for line in lines if line.person}
 
 
 def shooting_day_lines(production: Production) -> list[tuple[str, str, Decimal]]:

@@ -123,9 +123,10 @@ class PeopleTimesForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[Person], report: DailyReport | None, **kw: Any):
         super().__init__(*args, **kw)
-        stored = report is not None and report.pk is not None
-        present = set(report.people_present.values_list("pk", flat=True)) if stored else None
-        times = {t.person_id: t for t in report.times.all()} if stored else {}
+        present, times = None, {}
+        if report is not None and report.pk is not None:  # a new report: everyone called
+            present = set(report.people_present.values_list("pk", flat=True))
+            times = {t.person_id: t for t in report.times.all()}
         self.people = people
         for person in people:
             row, name = times.get(person.pk), {"name": person}

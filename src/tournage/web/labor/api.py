@@ -17,7 +17,6 @@ from tournage.web.labor.models import (
     Timesheet,
     TimesheetKind,
 )
-from tournage.web.productions.history import save_changed
 from tournage.web.labor.services import (
     core_worker,
     employer,
@@ -27,22 +26,23 @@ from tournage.web.labor.services import (
     schedule_calls,
     team_plan,
 )
+from tournage.web.productions.history import save_changed
 
 __all__ = [
     "ContractSummary",
     "accommodation_needs",
     "actual_shifts",
-    "hourly_rates",
-    "record_shifts",
-    "shifts_from",
     "contract_summaries",
     "employer",
+    "hourly_rates",
     "location_access",
     "locations_used",
     "people_without_contract",
+    "record_shifts",
     "risk_entries",
     "scene_risks",
     "schedule_calls",
+    "shifts_from",
     "team_plan",
 ]
 
