@@ -62,3 +62,46 @@ def test_manager_completes_and_issues_a_call_sheet(page: Page, live_server: Any)
     assert sheet.version == 1 and sheet.content["weather"] == "Soleil, 14 °C"
     page.goto(f"{live_server.url}/p/{production.pk}/followup/plan/")
     assert_accessible(page)
+
+
+def test_manager_saves_a_daily_report_twice_and_the_second_save_changes_nothing(
+    page: Page, live_server: Any
+) -> None:
+    from tournage.web.carbon.models import CarbonActivity
+    from tournage.web.followup.models import DailyReport
+    from tournage.web.labor.models import Timesheet
+
+    production = _scheduled()
+    bruno = production.people.create(first_name="Bruno", last_name="Vidal", kind="crew")
+    user_with_role("regie", production, Role.PRODUCTION_MANAGER)
+    log_in(page, live_server.url, "regie")
+    page.goto(f"{live_server.url}/p/{production.pk}/followup/reports/2027-03-01/")
+    assert_accessible(page)
+    page.locator("[name=call]").fill("08:00")
+    page.locator("[name=wrap]").fill("18:30")
+    page.get_by_label("Pause repas de l'équipe (minutes)").fill("60")
+    page.locator("[name=transport_km]").fill("312")
+    page.locator("[name=meals]").fill("38")
+    page.get_by_label(f"Convocation de {bruno}").fill("07:00")
+
+    def history() -> list[int]:
+        return [
+            DailyReport.history.count(),
+            CarbonActivity.history.count(),
+            Timesheet.history.count(),
+        ]
+
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Rapport enregistré.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ce que ce rapport a alimenté")).to_be_visible()
+    first = history()
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Rapport enregistré.")).to_be_visible()
+    page.reload()
+    assert history() == first
+    expect(page.get_by_label(f"Convocation de {bruno}")).to_have_value("07:00")
+    expect(page.get_by_role("link", name=str(bruno))).to_be_visible()
+    assert DailyReport.objects.get().transport_km == 312
+    sheet = Timesheet.objects.get(person=bruno)
+    assert sheet.origin == "rapport de production du 01/03/2027"
+    assert_accessible(page)
