@@ -40,3 +40,5 @@ def test_head_and_tail_black_and_silence_are_measured(media) -> None:
     assert result["status"] == "info"  # the PAD's head and tail elements are not known
     assert result["measured"]["head_black_s"] == 3.0
     assert result["measured"]["head_silence_s"] == 3.0
+    # the message names the fields in French, with a decimal comma, never the JSON keys
+    assert "noir en tête (s) = 3 ; " in result["message"] and "_s" not in result["message"]

@@ -188,6 +188,14 @@ def test_report_json_shape_and_renderings(master) -> None:
     assert pdf_report(report).startswith(b"%PDF")
 
 
+def test_downloaded_report_names_checks_and_fields_in_french(master) -> None:
+    report = run_qc(master(duration_s=1.0, tracks=2, container_format="mxf"), "pad-hd-fr")
+    page = html_report(report)
+    assert "<td>Son et image synchrones</td>" in page and "<td>av_duration</td>" not in page
+    assert "tolérance (images) = 1" in page and "tolerance_frames" not in page
+    assert "{" not in page.partition("<table>")[2]  # no Python structure printed
+
+
 def test_every_profile_runs_on_an_audio_only_file(media) -> None:
     path = media("a.wav", [tone(1.0)])
     for name in profile_names():

@@ -24,6 +24,7 @@ from tournage.delivery.meter_settings import meter
 from tournage.delivery.packages import check_package
 from tournage.delivery.profiles import Profile
 from tournage.delivery.programme import assumed_order_finding
+from tournage.delivery.wording import field_name, words
 
 PASSED = "pass"  # the status of a check without a finding
 EQUAL_ENOUGH = 0.01  # two declared values (frame rates) closer than this are the same
@@ -130,19 +131,10 @@ def _unknown(check_id: str, measured: Any, rule: dict[str, Any], label: str) -> 
         Severity.INFO,
         measured,
         None,
-        f"{label} : {_words(measured)} — valeur attendue inconnue ({note}).",
+        f"{label} : {words(measured)} — valeur attendue inconnue ({note}).",
         source=rule.get("source"),
         uncertain=True,
     )
-
-
-def _words(value: Any) -> str:
-    """A measured structure in words for the message (``head_black_s = 0.0``), not a repr."""
-    if isinstance(value, dict):
-        return " ; ".join(f"{key} = {_words(item)}" for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(_words(item) for item in value)
-    return "—" if value is None else str(value)
 
 
 def _video(analysis: Analysis) -> Any:
@@ -710,7 +702,7 @@ def check_head_tail(analysis: Analysis, rule: dict[str, Any], target: Target) ->
         limits,
         rule,
         "Amorce et fin conformes au profil.",
-        f"Amorce et fin non conformes : {', '.join(bad)}.",
+        "Amorce et fin non conformes : " + ", ".join(field_name(k) for k in bad) + ".",
     )
 
 

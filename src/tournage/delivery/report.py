@@ -10,6 +10,7 @@ from string import Template
 from typing import Any
 
 from tournage.delivery.errors import DeliveryError
+from tournage.delivery.wording import check_name, words
 
 STATUS_LABELS = {
     "pass": "Conforme",
@@ -131,11 +132,11 @@ def html_report(document: dict[str, Any]) -> str:
     e = html.escape
     rows = [
         ROW.substitute(
-            id=e(str(check["id"])),
+            id=e(check_name(str(check["id"]))),
             colour=STATUS_COLOURS[_status(check["status"])],
             status=STATUS_LABELS[_status(check["status"])],
-            measured=e(str(check["measured"])),
-            expected=e(str(check["expected"])),
+            measured=e(words(check["measured"])),
+            expected=e(words(check["expected"])),
             message=e(str(check["message"])),
             events="<br>".join(e(event) for event in _events(check, 50)),
         )
@@ -180,9 +181,9 @@ def pdf_report(document: dict[str, Any]) -> bytes:
     for check in document["checks"]:
         data.append(
             [
-                str(check["id"]),
+                Paragraph(html.escape(check_name(str(check["id"]))), cell),
                 STATUS_LABELS[_status(check["status"])],
-                Paragraph(html.escape(str(check["measured"])), cell),
+                Paragraph(html.escape(words(check["measured"])), cell),
                 Paragraph(html.escape(str(check["message"])), cell),
                 Paragraph(html.escape(", ".join(_events(check, 12))), cell),
             ]
