@@ -70,6 +70,9 @@ def test_the_demo_decides_every_closing_check_with_passing_and_failing_lines() -
         for item in destination["items"]
     }
     assert items["Master web"]["qc_verdict"] == "pass" and items["Master web"]["findings"] == []
+    # the vertical teaser's master is made to its profile (1080 x 1920, 9:16) and passes
+    vertical = items["Teaser vertical 9:16"]
+    assert vertical["qc_verdict"] == "pass" and vertical["findings"] == []
     accessible = items["Master web accessible (RGAA)"]["findings"]
     assert [f["evidence"]["failing_checks"] for f in accessible] == [["captions_kind"]]
     assert results["qc_pass_all_deliverables"].status is Status.PARTLY
@@ -80,3 +83,9 @@ def test_the_demo_decides_every_closing_check_with_passing_and_failing_lines() -
     report = closing_report(production)
     assert report["reconciled"] is True
     assert {"met", "partly"} <= {c["status"] for c in report["checks"]}
+    # the grade and mix versions logged, approved before the PAD file checked: decided
+    lineage = evaluator_for("pad_built_from_final_versions")
+    assert lineage is not None
+    decided = lineage(production)
+    assert decided.status is Status.MET, decided.message
+    assert "postérieur" in decided.message

@@ -24,3 +24,10 @@ def test_demo_step_is_idempotent_and_the_dashboard_shows_the_verdict(
         reverse("productions:dashboard", kwargs={"production_id": production.pk})
     )
     assert "Non conforme" in dashboard.content.decode()  # French is the default language
+
+
+def test_web_demo_masters_take_the_picture_size_their_profile_asks() -> None:
+    from tournage.web.delivery.demo import DEMO_PICTURE, picture_size
+
+    assert picture_size("social-vertical") == (1080, 1920)  # qc_profiles.yaml resolution
+    assert picture_size("youtube") == DEMO_PICTURE  # the profile asks no size

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
 import yaml
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from tournage.web.carbon import api as carbon_api
 from tournage.web.delivery import api as delivery_api
+from tournage.web.followup import api as followup_api
 from tournage.web.labor import api as labor_api
 from tournage.web.productions.models import Production
 
@@ -52,9 +54,11 @@ def load_demo_closing(production: Production) -> None:
             unit=entry["unit"],
             label=entry["label"],
         )
-    _accessible_version(production, data["accessible_deliverable"])
+    for extra in data["extra_deliverables"]:
+        _extra_deliverable(production, extra)
     for destination in data["destinations"]:
         _destination(production, destination)
+    _post_versions(production, data["post_versions"])
     for piece in data["marketing"]:
         MarketingPiece.objects.get_or_create(
             production=production,
@@ -65,7 +69,23 @@ def load_demo_closing(production: Production) -> None:
     _closing_file(production, data["closing_file"])
 
 
-def _accessible_version(production: Production, raw: dict[str, str]) -> None:
+def _post_versions(production: Production, versions: list[dict[str, Any]]) -> None:
+    """The grade and mix versions in the post log, approved the days before the QC run of the
+    PAD file delivered (the demo's runs are made the day it is built)."""
+    checked = [pad.checked_on for pad in services.pad_files(production) if pad.checked_on]
+    qc_day = min(checked, default=timezone.localdate())
+    for raw in versions:
+        followup_api.record_post_version(
+            production,
+            raw["kind"],
+            raw["number"],
+            approved_by=raw["approved_by"],
+            approved_on=qc_day - timedelta(days=raw["days_before_qc"]),
+            for_pad=raw.get("for_pad", False),
+        )
+
+
+def _extra_deliverable(production: Production, raw: dict[str, str]) -> None:
     deliverable, _created = delivery_api.Deliverable.objects.get_or_create(
         production=production,
         name=raw["name"],

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.files import File
 
+from tournage.delivery.profiles import get_profile
 from tournage.delivery.synth import write_master
 
 from .flow import deliverables_for_channels
@@ -15,10 +16,12 @@ from .models import Deliverable, QCRun
 from .runner import execute
 
 DEMO_MASTER_SECONDS = 4.0
+DEMO_PICTURE = (320, 180)  # small, where the profile asks no picture size
 # Web profiles get a master made to their specification (H.264 4:2:0 progressive, AAC
-# stereo in MP4: the YouTube one passes, the accessible one lacks its captions track and
-# fails on that alone); the others get a small PAD-style MXF (SD picture, four mono PCM
-# tracks) that fails its profile on the picture format: the register shows both.
+# stereo in MP4, the picture size the profile asks: the YouTube and vertical ones pass, the
+# accessible one lacks its captions track and fails on that alone); the others get a small
+# PAD-style MXF (four mono PCM tracks) that fails its profile on the picture format: the
+# register shows both.
 WEB_MASTER: dict[str, Any] = {
     "codec": "libx264",
     "audio_codec": "aac",
@@ -26,7 +29,7 @@ WEB_MASTER: dict[str, Any] = {
     "pix_fmt": "yuv420p",
     "bit_rate": 1_000_000,
 }
-WEB_PROFILES = ("youtube", "web-rgaa")
+WEB_PROFILES = ("youtube", "web-rgaa", "social-vertical")
 
 
 def load_demo_delivery(production: Any) -> None:
@@ -40,11 +43,18 @@ def write_demo_master(folder: Path, profile: str) -> Path:
     """A short synthesised master for ``profile`` (made with the FFmpeg of the PyAV wheel)."""
     if profile in WEB_PROFILES:
         path = folder / "master-demo.mp4"
-        write_master(path, duration_s=DEMO_MASTER_SECONDS, **WEB_MASTER)
+        size = picture_size(profile)
+        write_master(path, duration_s=DEMO_MASTER_SECONDS, size=size, **WEB_MASTER)
     else:
         path = folder / "master-demo.mxf"
         write_master(path, duration_s=DEMO_MASTER_SECONDS, tracks=4, container_format="mxf")
     return path
+
+
+def picture_size(profile: str) -> tuple[int, int]:
+    """The first picture size ``profile`` allows (width, height), else ``DEMO_PICTURE``."""
+    allowed = (get_profile(profile).rule("resolution") or {}).get("allowed") or []
+    return (int(allowed[0][0]), int(allowed[0][1])) if allowed else DEMO_PICTURE
 
 
 def demo_run(deliverable: Deliverable) -> None:

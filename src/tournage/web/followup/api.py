@@ -12,9 +12,16 @@ from tournage.web.safety.api import incidents_on
 
 from . import services
 from .forms import DailyReportForm
-from .models import DailyReport
+from .models import DailyReport, PostVersion
 
-__all__ = ["call_sheet", "call_sheet_pdf", "daily_report", "import_takes", "progress"]
+__all__ = [
+    "call_sheet",
+    "call_sheet_pdf",
+    "daily_report",
+    "import_takes",
+    "progress",
+    "record_post_version",
+]
 
 
 def _production(production_id: int) -> Production:
@@ -76,3 +83,21 @@ def import_takes(production_id: int, content: bytes, filename: str) -> dict[str,
         {"code": "takes.warning", "severity": "warn", "message": w} for w in log.warnings
     ]
     return summary
+
+
+def record_post_version(
+    production: Production,
+    kind: str,
+    number: int,
+    approved_by: str = "",
+    approved_on: date | None = None,
+    for_pad: bool = False,
+) -> None:
+    """A version of the edit, grade or mix in the post versions log, as the page records it;
+    a version already logged is left as it is (demo steps run again)."""
+    PostVersion.objects.get_or_create(
+        production=production,
+        kind=kind,
+        number=number,
+        defaults={"approved_by": approved_by, "approved_on": approved_on, "for_pad": for_pad},
+    )
