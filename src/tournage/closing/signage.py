@@ -9,6 +9,7 @@ A trailer serves every channel, so it must carry the highest category targeted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,11 +18,25 @@ from tournage.rights.release import RatingFacts
 from tournage.rights.rules import RELEASE
 
 SIGNED_KINDS = ("trailer", "teaser")
+AGE_WORDS = {"tous publics": "I", "10": "II", "12": "III", "16": "IV", "18": "V"}
 
 
 def category_choices() -> list[tuple[str, str]]:
     """The youth-protection categories (id, French label) of the one rating table."""
     return [(c.id, f"{c.id} — {c.fr}") for c in RELEASE.load().rating.categories]
+
+
+def read_category(text: str) -> str | None:
+    """The category a free text typed before names (``-12``, ``Tous publics``, ``III``),
+    None when it names none or several (data migrations keep such text as a note)."""
+    value = text.strip()
+    if value in AGE_WORDS.values():
+        return value
+    lowered = value.lower()
+    if "tous publics" in lowered:
+        return "I"
+    ages = re.findall(r"\d+", lowered)
+    return AGE_WORDS.get(ages[0]) if len(ages) == 1 else None
 
 
 def category_label(category: str) -> str:

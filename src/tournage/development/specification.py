@@ -165,7 +165,8 @@ def human(inputs: Inputs) -> Section:
 def age_rating(inputs: Inputs) -> Section:
     rated = [f"{p.channel} : {p.age_category}" for p in inputs.channels if p.age_category]
     unrated = [p.channel for p in inputs.channels if not p.age_category]
-    facts: list[tuple[str, str | None]] = [("Catégorie par canal", "; ".join(rated) or None)]
+    label = "Catégorie par canal (relevée sur la page Signalétique des droits)"
+    facts: list[tuple[str, str | None]] = [(label, "; ".join(rated) or None)]
     facts += [(f"Catégorie {channel}", None) for channel in unrated]
     facts += [(f"Case incompatible ({b})", None) for b in slot_breaches(inputs.channels)]
     return _section("age_rating", facts)

@@ -122,7 +122,18 @@ def carbon_kg(production: Production) -> Decimal | None:
     return forecast_kg(production)
 
 
+def age_categories(production: Production) -> dict[str, str]:
+    """The target age category per channel: one record of it, the rights app's signage page
+    (``rights_api.AGE_CATEGORY_PAGE``); the plan only reads it."""
+    if not apps.is_installed("tournage.web.rights"):
+        return {}
+    from tournage.web.rights.api import age_categories as recorded
+
+    return recorded(production)
+
+
 def channel_plans(production: Production) -> list[ChannelPlan]:
+    categories = age_categories(production)
     return [
         ChannelPlan(
             channel=p.channel,
@@ -130,7 +141,7 @@ def channel_plans(production: Production) -> list[ChannelPlan]:
             sme_versions=_split(p.sme_versions),
             ad=p.ad,
             lsf=p.lsf,
-            age_category=p.age_category,
+            age_category=categories.get(p.channel, ""),
             slot=p.slot.strftime("%H:%M") if p.slot else "",
             release=p.release,
             territories=p.territories,

@@ -227,7 +227,6 @@ def _channels(production: Any) -> None:
             "versions": "VF",
             "sme_versions": "VF",
             "ad": True,
-            "age_category": "I",
             "slot": time(20, 30),
             "release": date(2029, 10, 1),
             "territories": "France",

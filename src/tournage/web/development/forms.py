@@ -118,7 +118,6 @@ class ChannelPlanForm(ProductionForm):
             "sme_versions",
             "ad",
             "lsf",
-            "age_category",
             "slot",
             "release",
             "territories",

@@ -175,7 +175,8 @@ class NoteReference(models.Model):
 
 
 class ChannelPlan(models.Model):
-    """One channel of the distribution plan and what the cahier des charges fixes for it."""
+    """One channel of the distribution plan and what the cahier des charges fixes for it.
+    Its target age category is not here: the rights app's signage page records it."""
 
     production = models.ForeignKey(
         PRODUCTION, on_delete=models.CASCADE, related_name="channel_plans"
@@ -185,7 +186,6 @@ class ChannelPlan(models.Model):
     sme_versions = models.CharField(_("versions with SME subtitles"), max_length=100, blank=True)
     ad = models.BooleanField(_("audio description"), default=False)
     lsf = models.BooleanField(_("French sign language"), default=False)
-    age_category = models.CharField(_("age category"), max_length=5, blank=True)
     slot = models.TimeField(_("broadcast slot"), null=True, blank=True)
     release = models.DateField(_("release date"), null=True, blank=True)
     territories = models.CharField(_("territories"), max_length=200, blank=True)

@@ -75,8 +75,13 @@ def notes(request: ProductionRequest, production_id: int) -> HttpResponse:
 
 
 def distribution(request: ProductionRequest, production_id: int) -> HttpResponse:
-    plans = models.ChannelPlan.objects.filter(production=request.production)
-    return render(request, "development/distribution.html", {"plans": plans})
+    production = request.production
+    categories = adapters.age_categories(production)
+    rows = [
+        (plan, categories.get(plan.channel, ""))
+        for plan in models.ChannelPlan.objects.filter(production=production)
+    ]
+    return render(request, "development/distribution.html", {"rows": rows})
 
 
 def cdc(request: ProductionRequest, production_id: int) -> HttpResponse:

@@ -16,7 +16,9 @@ from tournage.rights import clearances as core_clearances
 from tournage.rights import release as core_release
 
 from . import services
-from .models import AuthorContract, Clearance
+from .models import AuthorContract, ChannelRating, Clearance
+
+AGE_CATEGORY_PAGE = "rights:release"  # where the categories are typed (Signalétique)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,13 @@ def expiring_rights(production: Any, within_days: int | None = None) -> list[Reg
     ending = core_clearances.expiring([f for _, f in rows], services.today(), within_days)
     ids = {item.pk for item, facts in rows if facts in ending}
     return [entry for entry in register(production) if entry.id in ids]
+
+
+def age_categories(production: Any) -> dict[str, str]:
+    """Channel -> target youth-protection category (I-V), the one record of it (the
+    signage page, ``AGE_CATEGORY_PAGE``); channels without a category are absent."""
+    rows = ChannelRating.objects.filter(production=production).exclude(category="")
+    return dict(rows.values_list("channel", "category"))
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,11 @@ def load_demo_rights(production: Production) -> None:
     _permits(production, data["permits"])
     for step in data["steps"]:
         ReleaseStep.objects.create(production=production, **step)
-    for rating in data["ratings"]:
+    for rating in data["ratings"]:  # a rating may exist: moved from the channel plan
         slot = time.fromisoformat(rating.pop("slot"))
-        ChannelRating.objects.create(production=production, slot=slot, **rating)
+        ChannelRating.objects.update_or_create(
+            production=production, channel=rating.pop("channel"), defaults={"slot": slot, **rating}
+        )
     for document in data["documents"]:
         DestinationDocument.objects.create(production=production, **document)
     _edit(production, data["edit"])

@@ -2,24 +2,10 @@
 # (one age-rating source). Text typed before is read into its category when it names one;
 # other text is kept in the piece's text, never lost.
 
-import re
-
 from django.db import migrations, models
 
 import tournage.closing.signage
-
-WORDS = {"tous publics": "I", "10": "II", "12": "III", "16": "IV", "18": "V"}
-
-
-def _category(text: str) -> str | None:
-    value = text.strip()
-    if value in ("I", "II", "III", "IV", "V"):
-        return value
-    lowered = value.lower()
-    if "tous publics" in lowered:
-        return "I"
-    ages = re.findall(r"\d+", lowered)
-    return WORDS.get(ages[0]) if len(ages) == 1 else None
+from tournage.closing.signage import read_category as _category
 
 
 def to_categories(apps, schema_editor):
