@@ -76,3 +76,44 @@ def understate_size(data: bytes, member: str, declared: int) -> bytes:
             struct.pack_into("<I", patched, central + 24, declared)
         central = patched.find(b"PK\x01\x02", central + 4)
     return bytes(patched)
+
+
+def damage(
+    data: bytes,
+    member: str,
+    *,
+    method: int | None = None,
+    encrypted: bool = False,
+    first_byte: int | None = None,
+    version: int | None = None,
+) -> bytes:
+    """The same zip with ``member`` given another compression ``method``, flagged as
+    ``encrypted``, its compressed data starting with ``first_byte``, or needing zip
+    ``version`` (tenths: 63 is 6.3) to be read."""
+    patched = bytearray(data)
+    name = member.encode()
+    local = patched.find(b"PK\x03\x04")
+    while local != -1:
+        name_length, extra_length = struct.unpack_from("<HH", patched, local + 26)
+        if patched[local + 30 : local + 30 + name_length] == name:
+            _patch_header(patched, local + 6, method, encrypted)
+            if first_byte is not None:
+                patched[local + 30 + name_length + extra_length] = first_byte
+        local = patched.find(b"PK\x03\x04", local + 4)
+    central = patched.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", patched, central + 28)[0]
+        if patched[central + 46 : central + 46 + name_length] == name:
+            _patch_header(patched, central + 8, method, encrypted)
+            if version is not None:
+                struct.pack_into("<H", patched, central + 6, version)
+        central = patched.find(b"PK\x01\x02", central + 4)
+    return bytes(patched)
+
+
+def _patch_header(patched: bytearray, flags: int, method: int | None, encrypted: bool) -> None:
+    """``flags``: where the general purpose flags are, the method follows them."""
+    if encrypted:
+        patched[flags] |= 1
+    if method is not None:
+        struct.pack_into("<H", patched, flags + 2, method)

@@ -107,12 +107,33 @@ def test_schema_versions_that_crashed_the_library_are_refused(old: str, new: str
     assert child.stdout.decode().strip() == "editorial.otio_invalid"
 
 
-def test_a_document_that_ends_the_library_is_a_refusal() -> None:
-    """Found by atheris (our own sample, cut): valid JSON on which OpenTimelineIO's reader
-    ends its process with a segmentation fault. The library runs in a child process, so
-    the upload is refused with a message and the server process goes on."""
-    content = (Path(__file__).parent / "samples" / "library_crash.otio").read_bytes()
+@pytest.mark.parametrize(
+    "content",
+    [
+        # our own sample, cut by atheris: "rate" twice in one object
+        (Path(__file__).parent / "samples" / "library_crash.otio").read_bytes(),
+        # found by the in-process atheris target: a clip with two media_references
+        timeline_json().replace(
+            b'"media_references": {',
+            b'"media_references": {}, "media_references": {',
+            1,
+        ),
+    ],
+)
+def test_repeated_keys_that_end_the_library_are_refused_before_it(content: bytes) -> None:
+    """Valid JSON on which OpenTimelineIO's reader ends its process with a segmentation
+    fault: a name repeated in one object. Refused by the JSON check, before the library."""
     with pytest.raises(EditorialError) as refused:
         read_timeline(content, "montage.otio")
+    assert refused.value.code == "editorial.otio_json"
+    assert "deux fois" in refused.value.message
+
+
+def test_a_library_that_ends_its_process_is_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library runs in a child process: a child that dies is a refusal with a message,
+    and the server process goes on."""
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    with pytest.raises(EditorialError) as refused:
+        read_timeline(timeline_json(), "montage.otio")
     assert refused.value.code == "editorial.otio_invalid"
     assert "s'est arrêtée" in refused.value.message

@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from crafted_archives import build, person_row, production_row, understate_size
+from crafted_archives import build, damage, person_row, production_row, understate_size
 from tournage.web.productions.archive import (
     ArchiveError,
     export_production,
@@ -297,6 +297,19 @@ def test_a_directory_that_understates_a_member_size_is_caught() -> None:
         build(members={"files/productions/f": big}), "files/productions/f", 10
     )
     _refused(archive, "endommagé|corrompue")
+
+
+@pytest.mark.parametrize("member", ["manifest.json", "sections/productions.json"])
+@pytest.mark.parametrize(
+    "how",
+    [{"first_byte": 0xFF}, {"method": 99}, {"encrypted": True}, {"version": 107}],
+    ids=str,
+)
+def test_a_member_zipfile_cannot_read_is_refused(member: str, how: Any) -> None:
+    """Found by atheris: a corrupt deflate stream (zlib.error), a compression method, an
+    encryption or a zip version zipfile does not read (NotImplementedError, RuntimeError)
+    escaped as exceptions."""
+    _refused(damage(build(), member, **how), "illisible|endommagé")
 
 
 def test_sections_are_read_row_by_row_in_bounded_memory(tmp_path: Path) -> None:

@@ -198,3 +198,18 @@ def test_headers_repeated_on_pages_and_french_effet_first_are_read() -> None:
     ]
     assert [[e.text for e in s.elements if e.text] for s in parsed.scenes] == [["Nadia entre."]] * 4
     assert parsed.page_count == 4
+
+
+def test_text_turned_a_quarter_is_refused_cleanly() -> None:
+    """Found by atheris: text whose matrix turns it a quarter has a vertical scale, hence
+    a font size, of 0; a line spacing of 0 then divided the rows (ZeroDivisionError)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(612, 792))
+    canvas.setFont("Courier", 12)
+    canvas.rotate(90)
+    for row, text in enumerate(["INT. CUISINE - JOUR", "Elle entre.", "NADIA", "Bonjour."]):
+        canvas.drawString(100, -100 - row * 24, text)
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(ScriptError):
+        read_script(buffer.getvalue(), "tourne.pdf")

@@ -124,11 +124,13 @@ def read_in_process(content: bytes, rate: FrameRate | None) -> Timeline:
 def _measure(text: str, versions: dict[str, int]) -> None:
     limits = FORMATS.load().limits
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_unique_keys)
     except RecursionError as error:
         raise EditorialError(
             "editorial.otio_depth", f"{_INVALID} : imbrication excessive."
         ) from error
+    except EditorialError:
+        raise
     except ValueError as error:
         raise EditorialError("editorial.otio_json", f"{_INVALID} : JSON illisible.") from error
     if not isinstance(document, dict):
@@ -149,6 +151,21 @@ def _measure(text: str, versions: dict[str, int]) -> None:
                     "editorial.too_many_events", f"{_INVALID} : document trop volumineux."
                 )
             stack.extend((child, depth + 1) for child in children)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose names are all different: the library's reader crashes the
+    process on some repeated ones (two ``media_references`` in a clip: a segmentation
+    fault, found by atheris), and Python's reader would keep only the last."""
+    document: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in document:
+            raise EditorialError(
+                "editorial.otio_json",
+                f"{_INVALID} : la clé « {name[:40]} » apparaît deux fois dans un même objet.",
+            )
+        document[name] = value
+    return document
 
 
 _SCHEMA = re.compile(r"([A-Za-z_]\w*)\.([1-9]\d{0,3})")

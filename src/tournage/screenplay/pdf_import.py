@@ -23,7 +23,7 @@ from tournage.screenplay.limits import ParseLimits
 from tournage.screenplay.model import Element, ElementKind, Script, TitlePage
 from tournage.screenplay.pagination import Layout, Pagination
 from tournage.screenplay.pdf_layout import Geometry, infer, paragraphs
-from tournage.screenplay.pdf_text import Row, Segment, read_document
+from tournage.screenplay.pdf_text import Document, Row, Segment, read_document
 
 _CONTD = re.compile(r"\s*\((CONT'D|CONT’D|CONT\.|SUITE)\)\s*$", re.I)
 _SENTENCE_ENDS = frozenset('.!?:…"»)')
@@ -40,7 +40,11 @@ _CREDIT = re.compile(r"^(written by|screenplay by|by|écrit par|scénario( de)?|
 
 def parse_pdf(data: bytes, paper: str = "letter", limits: ParseLimits | None = None) -> Script:
     limits = limits or ParseLimits.defaults()
-    document = read_document(data, limits)
+    return parse_document(read_document(data, limits), limits)
+
+
+def parse_document(document: Document, limits: ParseLimits) -> Script:
+    """The script printed in a document's text rows (``read_document``'s)."""
     if not document.rows:
         raise ScriptError(
             "pdf_no_text",

@@ -68,23 +68,29 @@ def read_document(data: bytes, limits: ParseLimits) -> Document:
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise limits.too_many_pages()
-        runs = [_page_runs(pdf[number]) for number in range(len(pdf))]
-        width = pdf[0].get_width() if len(pdf) else 0.0
+        runs: list[list[Run]] = []
+        width = 0.0
+        for number in range(len(pdf)):
+            page = pdf[number]  # loaded once: pdfium parses the page on each access
+            if number == 0:
+                width = page.get_width()
+            runs.append(_page_runs(page))
+            page.close()
     except pdfium.PdfiumError as error:  # a damaged page
         raise _unreadable() from error
     finally:
         pdf.close()
-    return _document(runs, width)
+    return document_from_runs(runs, width)
 
 
 def _unreadable() -> ScriptError:
     return ScriptError("pdf_invalid", "Ce PDF est illisible ou protégé.")
 
 
-_Run = tuple[float, float, float, str, bool, float]  # x0, x1, baseline, text, bold, size
+Run = tuple[float, float, float, str, bool, float]  # x0, x1, baseline, text, bold, size
 
 
-def _page_runs(page: Any) -> list[_Run]:
+def _page_runs(page: Any) -> list[Run]:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -93,7 +99,7 @@ def _page_runs(page: Any) -> list[_Run]:
     buffer = (ctypes.c_ushort * 4096)()
     size = ctypes.c_float()
     fonts: dict[int | None, bool] = {}
-    runs: list[_Run] = []
+    runs: list[Run] = []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3):
         length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, ctypes.sizeof(buffer))
         text = bytes(buffer)[: max(0, length - 2)].decode("utf-16-le", errors="replace")
@@ -123,7 +129,9 @@ def _bold(font: Any, known: dict[int | None, bool]) -> bool:
     return known[key]
 
 
-def _document(pages: list[list[_Run]], width: float) -> Document:
+def document_from_runs(pages: list[list[Run]], width: float) -> Document:
+    """The rows of a document from its text runs, page by page (``width``: of its first
+    page, in points)."""
     every = [run for page in pages for run in page]
     char_width = _char_width(every)
     rows = [
@@ -132,11 +140,14 @@ def _document(pages: list[list[_Run]], width: float) -> Document:
         for row in _rows(number, runs, char_width)
         if row.segments
     ]
-    font_size = statistics.median(run[5] for run in every) if every else 12.0
+    # a size of 0 (text drawn at 0 pt, or turned a quarter: the matrix's vertical scale
+    # is 0) says nothing of the line spacing, and a spacing of 0 divides the rows
+    sizes = [run[5] for run in every if run[5] > 0]
+    font_size = statistics.median(sizes) if sizes else 12.0
     return Document(rows, len(pages), width, char_width, font_size)
 
 
-def _char_width(runs: list[_Run]) -> float:
+def _char_width(runs: list[Run]) -> float:
     """The advance of one character: screenplays are monospaced (Courier). The slope of
     width against length, since a run's right edge is its last glyph's ink, not its
     advance."""
@@ -147,7 +158,7 @@ def _char_width(runs: list[_Run]) -> float:
     return slope if slope > 0 else 7.2
 
 
-def _rows(page: int, runs: list[_Run], char_width: float) -> list[Row]:
+def _rows(page: int, runs: list[Run], char_width: float) -> list[Row]:
     """Runs on one baseline (within a third of a character) make a row."""
     rows: list[Row] = []
     tolerance = char_width / 3

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import lzma
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -28,6 +30,17 @@ CHUNK = 1024 * 1024
 # Tiny members (an empty section, a short text file) compress arbitrarily well: the
 # ratio check applies beyond this many bytes.
 RATIO_SLACK = 1024 * 1024
+# What reading a damaged member raises: a bad header or CRC, data cut short, a corrupt
+# deflate or LZMA stream, a compression method or an encryption zipfile does not read.
+DAMAGED = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class ArchiveError(DomainError):
@@ -80,7 +93,7 @@ class ArchiveReader:
         try:
             compressed = _source_size(source)
             self.zip_file = zipfile.ZipFile(source)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as bad:
+        except (ValueError, *DAMAGED) as bad:  # a zip version zipfile does not read, too
             raise ArchiveError(
                 "not_a_zip",
                 "Ce fichier n'est pas une archive de production tournage (zip illisible).",
@@ -140,7 +153,7 @@ class ArchiveReader:
         try:
             with self.open(MANIFEST) as member:
                 manifest = json.loads(member.read())
-        except (ValueError, zipfile.BadZipFile, OSError, EOFError) as bad:
+        except (ValueError, *DAMAGED) as bad:
             raise ArchiveError("bad_manifest", "Le manifest de l'archive est illisible.") from bad
         if not isinstance(manifest, dict):
             raise ArchiveError("bad_manifest", "Le manifest de l'archive est illisible.")
@@ -180,7 +193,7 @@ class ArchiveReader:
             with self.open(name) as member:
                 for block in iter(lambda: member.read(CHUNK), b""):
                     digest.update(block)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as bad:
+        except (ValueError, *DAMAGED) as bad:
             raise ArchiveError(
                 "damaged_member",
                 f"Fichier manquant ou endommagé dans l'archive : {name}",
@@ -226,7 +239,7 @@ class SectionDocument:
                         labels.append(value)
                     elif prefix == "" and event != "end_map":
                         raise self._unreadable()
-        except (ijson.JSONError, ijson.IncompleteJSONError, zipfile.BadZipFile, OSError) as bad:
+        except (ijson.JSONError, ijson.IncompleteJSONError, *DAMAGED) as bad:
             raise self._unreadable(bad) from bad
         return labels
 
@@ -235,5 +248,5 @@ class SectionDocument:
         try:
             with self.reader.open(self.member) as stream:
                 yield from ijson.items(stream, f"{label}.item", use_float=True)
-        except (ijson.JSONError, ijson.IncompleteJSONError, zipfile.BadZipFile, OSError) as bad:
+        except (ijson.JSONError, ijson.IncompleteJSONError, *DAMAGED) as bad:
             raise self._unreadable(bad) from bad
