@@ -50,7 +50,7 @@ fuzz: install
 # FUZZ_SECONDS each, whichever comes first; a crash stops the target and keeps its input.
 FUZZ_RUNS ?= 100000
 FUZZ_SECONDS ?= 600
-ATHERIS_TARGETS ?= fountain fdx pdf subtitles edl otio ale resolve_csv expenses_csv expenses_xlsx devis_xlsx carbon_csv benchmark_csv benchmark_xlsx
+ATHERIS_TARGETS ?= fountain fdx pdf pdf_layout subtitles edl otio ale resolve_csv expenses_csv expenses_xlsx devis_xlsx carbon_csv benchmark_csv benchmark_xlsx archive archive_rows
 fuzz-atheris: install
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[fuzz]"
 	for target in $(ATHERIS_TARGETS); do \

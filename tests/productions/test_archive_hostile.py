@@ -231,6 +231,14 @@ def test_a_refused_archive_leaves_no_file_behind(settings: Any) -> None:
     assert _stored_files(settings) == []
 
 
+def test_a_member_without_a_name_is_refused() -> None:
+    """Found by atheris: zipfile itself fails on a member named "" (IndexError)."""
+    buffer = io.BytesIO(build())
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+    _refused(buffer.getvalue(), "sans nom")
+
+
 # --- every member listed, every checksum present ---------------------------------------
 def test_a_member_without_checksum_is_refused() -> None:
     archive = build(

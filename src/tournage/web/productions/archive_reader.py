@@ -116,6 +116,8 @@ class ArchiveReader:
             raise _too_big(f"{len(infos)} fichiers")
         total = 0
         for info in infos:
+            if not info.filename:  # zipfile itself fails on it (is_dir)
+                raise ArchiveError("unsafe_path", "Fichier sans nom dans l'archive.", member="")
             path = PurePosixPath(info.filename)
             if path.is_absolute() or ".." in path.parts or "\\" in info.filename:
                 raise ArchiveError(
