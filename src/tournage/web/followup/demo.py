@@ -29,6 +29,7 @@ from .models import (
     DroppedScene,
     MediaCard,
     Milestone,
+    PersonTime,
     PostKind,
     PostVersion,
     ReportedScene,
@@ -140,7 +141,17 @@ def _reports(production: Any, plan: services.Plan, shot: list[date]) -> None:
         )
         present = [pid for pid, rows in calls.items() if any(a.date() == day for a, _, _ in rows)]
         report.people_present.set(present)
+        _early_crew(report, present, plan.calls[day])
         services.feed(report)  # timesheets, carbon actuals and cost, as a saved report does
+
+
+def _early_crew(report: DailyReport, present: list[int], call: time) -> None:
+    """The first crew member present opens the set with the régie, before the unit call."""
+    crew = report.production.people.filter(pk__in=present, kind="crew").order_by("pk").first()
+    if crew is not None:
+        before = dict(DEPARTMENTS)["Régie"]
+        early = _shift(report.date, call, -timedelta(minutes=before))
+        PersonTime.objects.create(report=report, person=crew, call=early, meal_minutes=45)
 
 
 def _shift(day: date, moment: time, delta: timedelta) -> time:
