@@ -105,3 +105,11 @@ def test_night_call_time_is_used_for_night_days() -> None:
         [Scene("1", "studio", minutes=60, day_night="NUIT")], night_call=time(19, 0)
     )
     assert evaluate(problem, {"1": MONDAY}).days[0].call == time(19, 0)
+
+
+def test_a_day_entering_at_a_decor_of_the_day_before_moves_once(small: Problem) -> None:
+    # Monday at the studio only; Tuesday the studio again, then the gare (a lower id than
+    # the studio's): one move, within Tuesday
+    result = evaluate(small, {"1": MONDAY, "2": TUE, "3": TUE, "4": TUE})
+    assert [(m.origin, m.destination) for m in result.days[1].moves] == [("studio", "gare")]
+    assert result.terms["company_moves"] == 1

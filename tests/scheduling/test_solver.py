@@ -210,3 +210,26 @@ def test_term_bounds_never_exceed_the_optimum(small: Problem, overtime_hour: int
     assert bounds.total <= solution.objective
     assert bounds.crew >= problem.weights.shooting_day  # it is not trivial
     assert bounds.moves >= problem.weights.company_move  # two décors: at least one move
+
+
+def test_two_decors_shot_every_day_pay_the_move_between_them_every_day() -> None:
+    """Ana can only come Monday, Bob only Tuesday, each with a scene in both décors: the
+    company goes from one décor to the other on both days, and both moves are paid."""
+    problem = make_problem(
+        [
+            Scene("1", "studio", minutes=120, cast=("ana",)),
+            Scene("2", "studio", minutes=120, cast=("bob",)),
+            Scene("3", "gare", minutes=120, cast=("ana",)),
+            Scene("4", "gare", minutes=120, cast=("bob",)),
+        ],
+        cast=[
+            CastMember("ana", "Ana", Decimal(400), unavailable=frozenset({TUE})),
+            CastMember("bob", "Bob", Decimal(300), unavailable=frozenset({MONDAY})),
+        ],
+        max_days=2,
+    )
+    solution = solve(problem, FAST)
+    assert solution.evaluation is not None
+    assert solution.evaluation.terms["company_moves"] == 2
+    assert [len(day.moves) for day in solution.evaluation.days] == [1, 1]
+    assert solution.objective == solution.evaluation.objective

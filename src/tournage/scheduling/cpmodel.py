@@ -282,8 +282,8 @@ class Builder:
         return self.move_costs[a, b]
 
     def _unit_moves(self, unit: UnitDays) -> None:
-        """Moves as ``evaluate`` counts them: a décor not in use on the unit's previous
-        shooting day is reached from one that was; on its first day, from a lower-id one."""
+        """Moves as ``evaluate`` counts them: each shooting day has one entry décor, reached
+        from the previous day's décors unless in use then; the others, within the day."""
         model, problem = self.model, self.problem
         places = sorted({scene.location for scene in unit.scenes})
         for d in range(len(self.days)):
@@ -306,32 +306,56 @@ class Builder:
             for place in places
         }
         before = self._carry(f"before[{unit.unit.id}]", unit.used, [1] * len(self.days))
-        for (place, d), here_var in unit.loc.items():
-            sources: list[Var] = []
-            if d:
-                sources.append(held[place][d - 1])
-                for origin in places:
-                    if origin != place:
-                        move = model.new_bool_var(f"move[{unit.unit.id},{origin},{place},{d}]")
-                        model.add(move <= held[origin][d - 1])
-                        self.cost("moves", self.move_cost(origin, place) * move)
-                        sources.append(move)
-            first_day = 1 - before[d - 1] if d else 1
+        for d in range(len(self.days)):
+            places_today = [place for place in places if (place, d) in unit.loc]
+            entries = {
+                p: model.new_bool_var(f"entry[{unit.unit.id},{p},{d}]") for p in places_today
+            }
+            model.add(sum(entries.values()) <= 1)
+            for place in places_today:
+                self._reach_within(unit, place, d, entries)
+                self._reach_entry(unit, place, d, entries[place], held, before, places)
+
+    def _reach_within(self, unit: UnitDays, place: str, d: int, entries: dict[str, Var]) -> None:
+        """A décor of the day is its entry, or one move from the entry or a lower-id décor."""
+        model = self.model
+        sources: list[Var] = [entries[place]]
+        for origin, entry in entries.items():
+            if origin != place:
+                move = model.new_bool_var(f"within[{unit.unit.id},{origin},{place},{d}]")
+                model.add(move <= unit.loc[origin, d])
+                if origin > place:
+                    model.add(move <= entry)
+                self.cost("moves", self.move_cost(origin, place) * move)
+                sources.append(move)
+        model.add(entries[place] <= unit.loc[place, d])
+        model.add_bool_or([unit.loc[place, d].negated(), *sources])
+
+    def _reach_entry(
+        self,
+        unit: UnitDays,
+        place: str,
+        d: int,
+        entry: Var,
+        held: dict[str, list[Var]],
+        before: list[Var],
+        places: list[str],
+    ) -> None:
+        """The entry was in use on the unit's previous shooting day, or is one move from a
+        décor that was, or the day is the unit's first."""
+        model = self.model
+        free = model.new_bool_var(f"free[{unit.unit.id},{place},{d}]")
+        model.add(free <= (1 - before[d - 1] if d else 1))
+        sources: list[Var] = [free]
+        if d:
+            sources.append(held[place][d - 1])
             for origin in places:
-                if origin < place and (origin, d) in unit.loc:
-                    same = model.new_bool_var(f"same[{unit.unit.id},{origin},{place},{d}]")
-                    model.add(same <= unit.loc[origin, d])
-                    model.add(same <= first_day)
-                    self.cost("moves", self.move_cost(origin, place) * same)
-                    sources.append(same)
-            # the lowest-id décor of the unit's first day needs no move
-            free = model.new_bool_var(f"free[{unit.unit.id},{place},{d}]")
-            model.add(free <= first_day)
-            for origin in places:
-                if origin < place and (origin, d) in unit.loc:
-                    model.add(free + unit.loc[origin, d] <= 1)
-            sources.append(free)
-            model.add_bool_or([here_var.negated(), *sources])
+                if origin != place:
+                    move = model.new_bool_var(f"move[{unit.unit.id},{origin},{place},{d}]")
+                    model.add(move <= held[origin][d - 1])
+                    self.cost("moves", self.move_cost(origin, place) * move)
+                    sources.append(move)
+        model.add_bool_or([entry.negated(), *sources])
 
     def _cast(self) -> None:
         problem = self.problem

@@ -7,10 +7,12 @@ every schedule shown to a user (solved or dragged by hand) is reported through h
   night, or split call when day and night scenes share it), the meal break once the work
   reaches the legal threshold, and the wrap. Each cast member has their own call (their
   first scene) and wrap (their last scene).
-- Company moves, per unit: a décor set up on a day that was not in use on the unit's
-  previous shooting day (however many idle days lie between) is one move, reached from
-  the nearest décor of that previous day; on the unit's first day, each décor after the
-  first (by id) is reached from the nearest one before it.
+- Company moves, per unit, every shooting day: the day starts at one of its décors (its
+  entry) and each other décor of the day is one move within the day, reached from the
+  entry or from a lower-id décor of the day (no loop between two décors shot daily goes
+  unpaid). The entry is free when it was in use on the unit's previous shooting day
+  (however many idle days lie between) or on the unit's first day; otherwise it is one
+  move from the nearest décor of that previous day. The cheapest entry is taken.
 - Crew: a unit engaged over a span pays every working day from the calendar's start to
   its last shooting day; another unit pays its shooting days.
 - Cast holding: paid from first to last work day (any unit), except gaps of at least
@@ -305,16 +307,13 @@ def _locations(day: DayPlan) -> list[str]:
 def _moves(problem: Problem, days: list[DayPlan]) -> list[Move]:
     per_km = convoy(problem.convoy).kgco2e_per_km
     moves: list[Move] = []
-    for position, day in enumerate(days):
+    before: list[str] = []
+    for day in days:
         here = _locations(day)
-        if position == 0:
-            pairs = [(_nearest(problem, here[:i], place), place) for i, place in enumerate(here)]
-            pairs = pairs[1:]
-        else:
-            before = _locations(days[position - 1])
-            pairs = [
-                (_nearest(problem, before, place), place) for place in here if place not in before
-            ]
+        pairs = min(
+            (_day_moves(problem, before, here, entry) for entry in here),
+            key=lambda option: (sum(_price(problem, a, b) for a, b in option), option),
+        )
         for origin, destination in pairs:
             km = distance_km(problem, origin, destination)
             kg = (
@@ -325,7 +324,27 @@ def _moves(problem: Problem, days: list[DayPlan]) -> list[Move]:
             move = Move(day.day, origin, destination, km, kg, day.unit)
             day.moves.append(move)
             moves.append(move)
+        before = here
     return moves
+
+
+def _day_moves(
+    problem: Problem, before: list[str], here: list[str], entry: str
+) -> list[tuple[str, str]]:
+    """The day's moves when it starts at ``entry``: reaching it from the previous day's
+    décors (none when it was in use, or on the first day), then each other décor from the
+    nearest of the entry and the lower-id décors (``here`` is sorted)."""
+    pairs = [] if not before or entry in before else [(_nearest(problem, before, entry), entry)]
+    for i, place in enumerate(here):
+        if place != entry:
+            origins = [entry, *(o for o in here[:i] if o != entry)]
+            pairs.append((_nearest(problem, origins, place), place))
+    return pairs
+
+
+def _price(problem: Problem, origin: str, destination: str) -> int:
+    km = distance_km(problem, origin, destination)
+    return problem.weights.company_move + move_euros(problem, km)
 
 
 def _nearest(problem: Problem, options: list[str], place: str) -> str:
