@@ -85,18 +85,21 @@ def test_every_bound_is_at_most_the_cheapest_middle(data) -> None:
     base = _cheap_bound(remaining, key1, key2, tables, actor_scenes, costs)
     present = _union(tables[2], remaining)
     front_only, back_only = key1 & ~key2 & present, key2 & ~key1 & present
-    sides = sum(
+    front_side, back_side = (
         _side_bound(ends, remaining, actor_scenes, costs, days, *work[:4], work[7])
         for ends in (front_only, back_only)
     )
+    sides = front_side + back_side
     pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, work)
-    cuts, pure = _cut_bound(
+    cuts, pure, no_front, no_back = _cut_bound(
         remaining, front_only, back_only, key1 | key2, masks, tables, actor_scenes, costs, work
     )
     assert base + sides <= truth
     assert base + pairs <= truth
     assert base + cuts <= truth
     assert base + sides + pure <= truth
+    assert base + front_side + no_front <= truth
+    assert base + back_side + no_back <= truth
     everything = _bound(
         remaining, key1, key2, masks, tables, actor_scenes, costs, work, np.int64(2**62)
     )
@@ -111,7 +114,7 @@ def test_a_front_and_a_back_actor_sharing_a_scene_make_the_middle_wait() -> None
     days = tables[1]
     front_only, back_only = key1 & ~key2, key2 & ~key1
     pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, search.work)
-    cuts, _ = _cut_bound(
+    cuts, *_ = _cut_bound(
         remaining,
         front_only,
         back_only,
@@ -141,7 +144,7 @@ def test_a_chain_through_an_actor_not_yet_started_makes_the_middle_wait() -> Non
     pairs = _pair_bound(
         front_only, back_only, remaining, actor_scenes, costs, tables[1], search.work
     )
-    cuts, _ = _cut_bound(
+    cuts, *_ = _cut_bound(
         remaining,
         front_only,
         back_only,

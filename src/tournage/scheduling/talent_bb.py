@@ -214,24 +214,20 @@ def _bound(
     front_only = front & ~back & present
     back_only = back & ~front & present
     weight = work[7]  # the pair bound's scratch, free until it runs
-    sides = _side_bound(
+    front_side = _side_bound(
         front_only, remaining, actor_scenes, costs, days, ids, own, best, cover, weight
     )
-    sides += _side_bound(
+    back_side = _side_bound(
         back_only, remaining, actor_scenes, costs, days, ids, own, best, cover, weight
     )
+    sides = front_side + back_side
     pairs = _pair_bound(front_only, back_only, remaining, actor_scenes, costs, days, work)
     if total + max(sides, pairs) >= enough:
         return total + max(sides, pairs)
-    cuts, pure = _cut_bound(
+    cuts, pure, no_front, no_back = _cut_bound(
         remaining, front_only, back_only, front | back, masks, tables, actor_scenes, costs, work
     )
-    best = sides + pure
-    if pairs > best:
-        best = pairs
-    if cuts > best:
-        best = cuts
-    return total + best
+    return total + max(sides + pure, front_side + no_front, back_side + no_back, pairs, cuts)
 
 
 @njit(cache=True)
@@ -245,16 +241,18 @@ def _cut_bound(
     actor_scenes: I64,
     costs: I64,
     work: I64,
-) -> tuple[np.int64, np.int64]:
-    """Per remaining scene, a flow of paid actors that must wait through it; the sum over
-    all scenes, and over the scenes without any actor seen at one end only.
+) -> tuple[np.int64, np.int64, np.int64, np.int64]:
+    """Per remaining scene, a flow of paid actors that must wait through it; the sums over
+    all scenes, over the scenes without any actor seen at one end only, over those
+    without any front-only actor and over those without any back-only actor.
 
     Chain a front actor, actors who share a remaining scene two by two, and a back actor:
     their spans cover the whole middle, so every scene with none of them falls inside one
     of their spans and that one waits. The actors waiting through a scene therefore cut
     every such chain; a flow from the front actors to the back ones (capacity: daily
     cost) is a lower bound on their daily cost (max-flow min-cut, flow found greedily).
-    The second sum can be added to ``_side_bound``, which charges only the other scenes.
+    The other sums can be added to ``_side_bound`` of both ends, of the front, of the
+    back: it charges an end's actors only through scenes with one of them.
     """
     days, casts = tables[1], tables[2]
     adj, layers, residual = work[8], work[9], work[10]
@@ -269,17 +267,16 @@ def _cut_bound(
         bits >>= 1
         s += 1
     nodes = front_only | back_only | (multi & ~started)
+    zero = np.int64(0)
     if not front_only or not back_only:
-        return np.int64(0), np.int64(0)
+        return zero, zero, zero, zero
     bits, a = nodes, 0
     while bits:
         if bits & 1:
             adj[a] = _union(casts, actor_scenes[a] & remaining) & nodes & ~(np.int64(1) << a)
         bits >>= 1
         a += 1
-    total = np.int64(0)
-    pure = np.int64(0)
-    ends = front_only | back_only
+    total, pure, no_front, no_back = zero, zero, zero, zero
     bits, s = remaining, 0
     while bits:
         if bits & 1:
@@ -287,11 +284,15 @@ def _cut_bound(
                 nodes & ~masks[s], front_only, back_only, adj, layers, residual, costs
             )
             total += value
-            if not masks[s] & ends:
+            if not masks[s] & front_only:
+                no_front += value
+            if not masks[s] & back_only:
+                no_back += value
+            if not masks[s] & (front_only | back_only):
                 pure += value
         bits >>= 1
         s += 1
-    return total, pure
+    return total, pure, no_front, no_back
 
 
 @njit(cache=True)
