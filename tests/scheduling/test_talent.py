@@ -192,6 +192,15 @@ def test_branch_and_bound_equals_the_exhaustive_subset_dp_up_to_ten_scenes(
     assert evaluate(problem, searched.order).total == searched.total_cost
 
 
+def test_the_first_scene_cut_and_the_mirror_cut_leave_an_optimum() -> None:
+    # as first scene, the leaders cut scenes 0 and 2 (scene 3 starts fewer actors); with
+    # a plain mirror cut on top (first back scene after the first front one in index)
+    # every optimum is lost: that variant gave 68, not 60, against the subset DP
+    problem = instance([{1, 3}, set(), {0, 1, 2}, {1}, {2, 3}], [2, 2, 2, 1, 3], [0, 0, 4, 8])
+    result = solve_talent(problem, time_limit=30, **SEARCH_ONLY)
+    assert result.optimal and result.total_cost == 60 == brute_force(problem)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -567,6 +567,21 @@ def _dominated(
 
 
 @njit(cache=True)
+def _first_choice(scene: int, relevant: np.int64, masks: I64, dominant: I64, leaders: int) -> bool:
+    """True if ``scene`` is searched as the first scene of the schedule (not cut by a
+    leader nor by a twin of lower index). Mirror schedules cost the same, so the first
+    back scene can be limited to those after the first front scene only among these;
+    any other one, whatever its index, stays (its reverse order is not searched)."""
+    key = masks[scene] & relevant
+    if _dominated(scene, np.int64(0), np.int64(0), relevant, masks, dominant, leaders):
+        return False
+    everything = np.int64(0)
+    for s in range(masks.shape[0]):
+        everything |= np.int64(1) << s
+    return _allowed(scene, everything, key, relevant, masks, True)
+
+
+@njit(cache=True)
 def _children(
     level: int,
     at_front: bool,
@@ -606,10 +621,13 @@ def _children(
             bits >>= 1
             s += 1
     first_back = not at_front and placed_back == 0
+    root_relevant = _relevant(everything, np.int64(0), np.int64(0), masks) if first_back else 0
     previous = int(state[level, 6 if at_front else 7])
     leaders = 0
-    if forced < 0 and placed_front and placed_back:  # not before the mirror cut is made
+    if forced < 0 and (placed_front and placed_back or level == 0):
         leaders = _leaders(remaining, waiting, mine, relevant, masks, dominant)
+    elif first_back:
+        leaders = _leaders(everything, np.int64(0), np.int64(0), root_relevant, masks, dominant)
     count = 0
     bits, s = remaining, 0
     while bits:
@@ -619,10 +637,11 @@ def _children(
         s += 1
         if not take or (forced >= 0 and scene != forced):
             continue
-        if leaders and _dominated(scene, waiting, mine, relevant, masks, dominant, leaders):
+        if first_back:
+            if scene <= path[0] and _first_choice(scene, root_relevant, masks, dominant, leaders):
+                continue  # mirror cut: the reverse order is searched from the front
+        elif leaders and _dominated(scene, waiting, mine, relevant, masks, dominant, leaders):
             continue
-        if first_back and scene <= path[0]:
-            continue  # mirror cut: the first back scene follows the first front scene
         key = masks[scene] & relevant
         if forced < 0 and not _allowed(scene, remaining, key, relevant, masks, at_front):
             continue
