@@ -621,10 +621,12 @@ def _children(
             bits >>= 1
             s += 1
     first_back = not at_front and placed_back == 0
-    root_relevant = _relevant(everything, np.int64(0), np.int64(0), masks) if first_back else 0
+    root_relevant = (
+        _relevant(everything, np.int64(0), np.int64(0), masks) if first_back else np.int64(0)
+    )
     previous = int(state[level, 6 if at_front else 7])
     leaders = 0
-    if forced < 0 and (placed_front and placed_back or level == 0):
+    if forced < 0 and ((placed_front and placed_back) or level == 0):
         leaders = _leaders(remaining, waiting, mine, relevant, masks, dominant)
     elif first_back:
         leaders = _leaders(everything, np.int64(0), np.int64(0), root_relevant, masks, dominant)
