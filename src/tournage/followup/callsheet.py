@@ -15,6 +15,7 @@ from typing import Any
 
 from tournage.common.findings import Finding, Severity
 from tournage.common.formatting import format_number
+from tournage.followup.minors import Child, MinorLine, minors_section
 from tournage.followup.tables import CALL_SHEET, FOLLOWUP, EmergencyNumber
 
 # required fields of the data a call sheet is checked for, with the attribute holding them
@@ -106,6 +107,7 @@ class DayInput:
     contacts: tuple[str, ...] = ()
     notes: str = ""
     advance: tuple[str, ...] = ()
+    school_holiday: bool = False  # the accepted plan's calendar: sets the children's caps
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class CallSheet:
     contacts: tuple[str, ...]
     advance: tuple[str, ...]
     elements: tuple[str, ...]
+    minors: tuple[MinorLine, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,10 +143,17 @@ class CallSheet:
 
 def for_recipient(content: Mapping[str, Any], name: str) -> dict[str, Any]:
     """What one person receives of an issued sheet: no one else's accommodations or phone
-    (personal data), no findings (they are for the production office), and their own call."""
+    (personal data), no findings (they are for the production office), and their own call.
+    Of the children, everyone sees the presence windows and caps the set must keep; the
+    authorisation and schooling only on the child's own row (a sheet issued before the
+    minors section has none)."""
     data = dict(content)
     data["accessibility"] = [a for a in content["accessibility"] if a.startswith(f"{name} :")]
     data["crew"] = [{**c, "phone": ""} for c in content["crew"]]
+    data["minors"] = [
+        m if m["name"] == name else {**m, "authorisation": "", "schooling": ""}
+        for m in content.get("minors", [])
+    ]
     data["findings"] = []
     data["personal_call"] = _personal_call(content, name)
     return data
@@ -166,9 +176,11 @@ def build_call_sheet(
     rest: Rest,
     *,
     version: int = 1,
+    children: Sequence[Child] = (),
 ) -> CallSheet:
     """The call sheet of ``day``; ``last_wraps`` holds each person's previous wrap (the
-    actual one from a report when known, else the planned one)."""
+    actual one from a report when known, else the planned one); ``children`` are the
+    minors among ``people``."""
     calls = FOLLOWUP.load().calls
     unit = datetime.combine(day.date, day.unit_call)
     makeup = unit - timedelta(minutes=calls.hmc_lead_minutes)
@@ -183,6 +195,13 @@ def build_call_sheet(
     )
     # work starts at HMC for the cast (the pick-up drive is travel), at the unit call for the crew
     starts = {p.key: makeup if p.cast else unit for p in people}
+    supervisor = FOLLOWUP.load().minors.supervisor_function.casefold()
+    minors, minor_findings = minors_section(
+        children,
+        makeup,
+        day.school_holiday,
+        [p.name for p in people if not p.cast and supervisor in p.department.casefold()],
+    )
     sheet = CallSheet(
         date=day.date,
         version=version,
@@ -201,10 +220,11 @@ def build_call_sheet(
         contacts=day.contacts,
         advance=day.advance,
         elements=tuple(sorted({e for s in day.scenes for e in s.elements})),
+        minors=minors,
     )
     findings = [
         *rest_findings(((p.name, starts[p.key], last_wraps.get(p.key)) for p in people), rest),
-        *_minor_findings(people),
+        *minor_findings,
         *missing_required(sheet),
     ]
     if calls.uncertain:
@@ -247,21 +267,6 @@ def rest_findings(
                 )
             )
     return findings
-
-
-def _minor_findings(people: Sequence[Called]) -> list[Finding]:
-    return [
-        Finding(
-            "callsheet.minor",
-            Severity.WARN,
-            f"{p.name} est mineur : autorisation, accompagnateur et horaires permis à "
-            "indiquer sur la feuille (section distribution).",
-            source="call_sheet.yaml: cast.minor",
-            subject=p.name,
-        )
-        for p in people
-        if p.minor
-    ]
 
 
 def missing_required(sheet: CallSheet) -> list[Finding]:

@@ -23,6 +23,30 @@ def _minor(row: dict[str, Any]) -> str:
     return str(row["name"]) + (" (mineur)" if row["minor"] else "")
 
 
+def _minors(writer: Writer, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    writer.add("H2", "Mineurs")
+    writer.table(
+        [["Nom", "Âge", "Présence", "Plafond", "Autorisation", "Encadrement", "Scolarité"]]
+        + [
+            [
+                m["name"],
+                str(m["age"]),
+                f"{m['arrival']}–{m['departure']} ({m['hours']} h)"
+                + (" DÉPASSE" if m["over_cap"] else ""),
+                f"{m['cap']} h ({m['period']})" if m["cap"] else "inconnu",
+                m["authorisation"] or "—",
+                " · ".join(x for x in (m["guardian"], *m["supervisors"]) if x) or "—",
+                m["schooling"] or "—",
+            ]
+            for m in rows
+        ],
+        [0.16, 0.06, 0.18, 0.16, 0.14, 0.16, 0.14],
+    )
+    writer.add("P", f"Plafonds : child_actors.yaml ({rows[0]['source']})")
+
+
 def call_sheet_pdf(doc: dict[str, Any], title: str) -> bytes:
     """``doc`` is a call sheet's ``to_dict()`` (or a recipient's share of it)."""
     writer = Writer()
@@ -53,6 +77,7 @@ def call_sheet_pdf(doc: dict[str, Any], title: str) -> bytes:
         + [[_minor(c), c["role"], c["pickup"], c["makeup"], c["on_set"]] for c in doc["cast"]],
         [0.26, 0.24, 0.18, 0.16, 0.16],
     )
+    _minors(writer, doc.get("minors", []))  # sheets issued before the section have none
     writer.add("H2", "Équipe")
     writer.table(
         [["Département", "Nom", "Convocation", "Téléphone"]]

@@ -18,6 +18,12 @@ class Calls:
 
 
 @dataclass(frozen=True)
+class Minors:
+    supervisor_function: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Backups:
     copies_required: int
     algorithms: tuple[str, ...]
@@ -56,6 +62,7 @@ class CarbonFeed:
 class Followup:
     source: str
     calls: Calls
+    minors: Minors
     backups: Backups
     imports: Imports
     clip_name_pattern: str

@@ -17,6 +17,7 @@ from tournage.common.findings import Finding
 from tournage.followup import callsheet as core
 from tournage.followup import feeds
 from tournage.followup.errors import FollowupError
+from tournage.followup.minors import Child
 from tournage.followup.pdf import call_sheet_pdf
 from tournage.followup.plan import Milestone as CoreMilestone
 from tournage.followup.plan import proposed
@@ -31,7 +32,13 @@ from tournage.screenplay.sets import matched
 from tournage.web.budget import api as budget_api
 from tournage.web.carbon import api as carbon_api
 from tournage.web.labor import api as labor_api
-from tournage.web.labor.api import accommodation_needs, scene_risks, schedule_calls
+from tournage.web.labor.api import (
+    ChildTerms,
+    accommodation_needs,
+    child_terms,
+    scene_risks,
+    schedule_calls,
+)
 from tournage.web.productions.models import Location, Person, PersonKind, Production
 from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
 
@@ -126,10 +133,13 @@ def build_sheet(production: Production, day: date, version: int | None = None) -
         contacts=stored.lines("contacts"),
         notes=stored.notes,
         advance=_advance(plan, day),
+        school_holiday=day in plan.problem.calendar.school_holidays,
     )
-    people, wraps = _called(production, day)
+    people, wraps, children = _called(production, day)
     number = stored.version + 1 if version is None else version
-    return core.build_call_sheet(day_input, people, wraps, _rest(plan), version=number)
+    return core.build_call_sheet(
+        day_input, people, wraps, _rest(plan), version=number, children=children
+    )
 
 
 def _places(production: Production, scenes: Sequence[Any], day: date) -> tuple[core.Place, ...]:
@@ -162,22 +172,29 @@ def _advance(plan: Plan, day: date) -> tuple[str, ...]:
     return tuple(f"{d:%d/%m} : " + ", ".join(s.id for s in plan.scenes_on(d)) for d in later)
 
 
-def _called(production: Production, day: date) -> tuple[list[core.Called], dict[str, datetime]]:
-    """People the schedule calls on ``day`` and each one's previous wrap (the reported
-    wrap of that day when a daily report gives it)."""
+def _called(
+    production: Production, day: date
+) -> tuple[list[core.Called], dict[str, datetime], list[Child]]:
+    """People the schedule calls on ``day``, each one's previous wrap (the reported wrap
+    of that day when a daily report gives it), and the children among them with their
+    planned wrap and their contract's terms."""
     calls = schedule_calls(production)
     actual = _reported_wraps(production)
     needs = accommodation_needs(production)
     ids = [pid for pid, rows in calls.items() if any(start.date() == day for start, _, _ in rows)]
     people = Person.objects.filter(pk__in=ids).order_by("kind", "last_name")
-    called, wraps = [], {}
+    terms = child_terms(production, day)
+    called, wraps, children = [], {}, []
     for person in people:
         earlier = [end for start, end, _ in calls[person.pk] if start.date() < day]
         if earlier:
             last = _naive(max(earlier))
             wraps[str(person.pk)] = actual.get(last.date(), last)
         called.append(_person(person, day, needs.get(person.pk, [])))
-    return called, wraps
+        if called[-1].minor and person.birth_date is not None:
+            wrap = max(_naive(end) for start, end, _ in calls[person.pk] if start.date() == day)
+            children.append(_child(person, wrap, terms.get(person.pk)))
+    return called, wraps, children
 
 
 def _naive(moment: datetime) -> datetime:
@@ -195,6 +212,20 @@ def _reported_wraps(production: Production) -> dict[date, datetime]:
             moment += timedelta(days=1)
         wraps[r.date] = moment
     return wraps
+
+
+def _child(person: Person, wrap: datetime, terms: ChildTerms | None) -> Child:
+    assert person.birth_date is not None  # only people known to be minors come here
+    if terms is None:
+        return Child(str(person), person.birth_date, wrap)
+    return Child(
+        str(person),
+        person.birth_date,
+        wrap,
+        authorisation=terms.authorisation,
+        guardian=terms.guardian,
+        schooling=terms.schooling,
+    )
 
 
 def _person(person: Person, day: date, needs: list[str]) -> core.Called:

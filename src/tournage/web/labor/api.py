@@ -29,9 +29,11 @@ from tournage.web.labor.services import (
 from tournage.web.productions.history import save_changed
 
 __all__ = [
+    "ChildTerms",
     "ContractSummary",
     "accommodation_needs",
     "actual_shifts",
+    "child_terms",
     "contract_summaries",
     "employer",
     "hourly_rates",
@@ -67,6 +69,28 @@ def contract_summaries(production: Any) -> list[ContractSummary]:
         )
         for c in contracts.order_by("start", "pk")
     ]
+
+
+@dataclass(frozen=True)
+class ChildTerms:
+    """What a child performer's contract records for the set (call_sheet.yaml cast.minor)."""
+
+    authorisation: str
+    guardian: str
+    schooling: str
+
+
+def child_terms(production: Any, day: date) -> dict[int, ChildTerms]:
+    """By person id: the terms of the contract covering ``day`` (else the latest one)."""
+    contracts = Contract.objects.filter(production=production).order_by("start", "pk")
+    terms: dict[int, tuple[bool, ChildTerms]] = {}
+    for c in contracts:
+        covers = c.start <= day <= c.end
+        if covers or not terms.get(c.person_id, (False,))[0]:
+            guardian, schooling = c.minor_guardian or "", c.minor_schooling or ""
+            found = ChildTerms(c.minor_authorisation, guardian, schooling)
+            terms[c.person_id] = (covers, found)
+    return {person: found for person, (_, found) in terms.items()}
 
 
 def accommodation_needs(production: Any) -> dict[int, list[str]]:

@@ -130,8 +130,10 @@ def _contract(
         values["delivered_on"] = data["late_delivery"]["delivered_on"]
     if person.key in data["author_shares"]:
         values["author_share_percent"] = Decimal(data["author_shares"][person.key])
-    if person.key == data["minor_authorisation"]["person"]:
-        values["minor_authorisation"] = data["minor_authorisation"]["reference"]
+    child = data["minor_authorisation"]
+    if person.key == child["person"]:
+        values["minor_authorisation"] = child["reference"]
+        values["minor_guardian"], values["minor_schooling"] = child["guardian"], child["schooling"]
     contract, _ = Contract.objects.update_or_create(
         production=production, person=person, defaults=values
     )

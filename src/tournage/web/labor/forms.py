@@ -71,6 +71,8 @@ class ContractForm(ScopedForm):
             "conges_spectacles_number",
             "delivered_on",
             "minor_authorisation",
+            "minor_guardian",
+            "minor_schooling",
             "author_share_percent",
             "reduced_rest_allowed",
             "weekly_derogation_hours",

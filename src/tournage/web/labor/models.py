@@ -91,6 +91,13 @@ class Contract(models.Model):
     minor_authorisation = models.CharField(
         _("prefect's authorisation (minors under 16)"), max_length=200, blank=True
     )
+    # nullable (read as ""): SQLite adds them to stored contracts without a table rebuild
+    minor_guardian = models.CharField(  # noqa: DJ001
+        _("legal guardian or chaperone on set (minors)"), max_length=200, null=True, blank=True
+    )
+    minor_schooling = models.CharField(  # noqa: DJ001
+        _("school or tutoring arrangements (minors)"), max_length=300, null=True, blank=True
+    )
     rights_remuneration = models.JSONField(
         _("neighbouring-rights pay per exploitation mode"), default=dict, blank=True
     )
