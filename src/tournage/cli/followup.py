@@ -82,6 +82,21 @@ def render_takes(doc: dict[str, Any]) -> str:
     )
 
 
+def render_offload(doc: dict[str, Any]) -> str:
+    lines = [f"Carte {doc['card']} : {doc['files']} fichiers, {doc['algorithm']} {doc['checksum']}"]
+    for c in doc["copies"]:
+        state = (
+            "vérifiée"
+            if c["verified"]
+            else (
+                f"NON vérifiée ({c['missing']['count']} manquants, {c['extra']['count']} en trop, "
+                f"{c['different']['count']} différents)"
+            )
+        )
+        lines.append(f"  Copie {c['destination']} : {state}")
+    return "\n".join(lines)
+
+
 def register(app: typer.Typer) -> None:
     """Add `callsheet`, `report daily|progress` and `takes import`."""
     report = typer.Typer(help="Daily production reports and progress.", no_args_is_help=True)
@@ -131,3 +146,21 @@ def register(app: typer.Typer) -> None:
         except OSError as error:
             raise CliError(f"Fichier illisible : {path}.") from error
         emit(_api(lambda api: api.import_takes(production, content, path.name)), render_takes)
+
+    @takes.command("offload")
+    def offload(
+        production: Annotated[int, typer.Argument(help="Production id.")],
+        source: Annotated[Path, typer.Argument(help="The camera card's folder.")],
+        copies: Annotated[list[Path], typer.Argument(help="Each backup copy's folder.")],
+        card: Annotated[str, typer.Option("--card", help="Card or roll label, e.g. A001.")],
+        algorithm: Annotated[str, typer.Option(help="sha256, or xxh64/xxh128 with xxhash.")] = (
+            "sha256"
+        ),
+        day: Annotated[str | None, typer.Option("--date", help="Shooting day, YYYY-MM-DD.")] = None,
+    ) -> None:
+        """Hash a card offload and verify each copy file by file (records the card)."""
+        when = _day(day) if day else None
+        emit(
+            _api(lambda api: api.offload_card(production, card, source, copies, algorithm, when)),
+            render_offload,
+        )

@@ -11,6 +11,8 @@ Configuration comes from the environment (documented in the README):
 - ``TOURNAGE_PRODUCTION=1`` turns on the secure deployment settings (HTTPS
   cookies, HSTS, no DEBUG) and refuses to start without a secret key.
 - ``TOURNAGE_QC_INBOX``: a server folder of masters to quality-check in place.
+- ``TOURNAGE_RUSHES_ROOT``: the server folder holding offloaded camera cards and their
+  backup copies, hashed in place by the data manager's offload page.
 - ``TOURNAGE_TASKS``: ``database`` (default, embedded worker), ``rq`` (Redis
   queue, several workers; ``REDIS_URL``) or ``immediate`` (tests).
 - ``TOURNAGE_EMAIL_HOST`` (and ``_PORT``, ``_USER``, ``_PASSWORD``, ``_TLS``),
@@ -236,6 +238,8 @@ TOURNAGE_ARCHIVE_MAX_ROWS = 2_000_000
 TOURNAGE_SPREADSHEET_LIMITS: dict[str, int] = {}
 # A server folder whose masters may be quality-checked in place, without an upload.
 TOURNAGE_QC_INBOX = os.environ.get("TOURNAGE_QC_INBOX") or None
+# The server folder of camera cards and their copies the offload page may hash.
+TOURNAGE_RUSHES_ROOT = os.environ.get("TOURNAGE_RUSHES_ROOT") or None
 
 SESSION_COOKIE_HTTPONLY = True
 # Only this server's own scripts, styles and images: no inline script, style="" or

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
+from tournage.followup.backups import card_files, check_distinct, new_hash
 from tournage.followup.errors import FollowupError
 from tournage.followup.takes import read_takes
 from tournage.web.productions.models import Production
@@ -13,12 +15,14 @@ from tournage.web.safety.api import incidents_on
 from . import services
 from .forms import DailyReportForm
 from .models import DailyReport, PostVersion
+from .offload import create, execute
 
 __all__ = [
     "call_sheet",
     "call_sheet_pdf",
     "daily_report",
     "import_takes",
+    "offload_card",
     "progress",
     "record_post_version",
 ]
@@ -101,3 +105,37 @@ def record_post_version(
         number=number,
         defaults={"approved_by": approved_by, "approved_on": approved_on, "for_pad": for_pad},
     )
+
+
+def offload_card(
+    production_id: int,
+    label: str,
+    source: Path,
+    copies: list[Path],
+    algorithm: str,
+    shot_on: date | None = None,
+) -> dict[str, Any]:
+    """Hash a card folder and its copies now (the command line waits; the web page runs
+    the same in the background) and record the card and each copy's verification."""
+    production = _production(production_id)
+    if not copies:
+        raise FollowupError("backup.copies", "Indiquez au moins un dossier de copie.")
+    check_distinct([source, *copies])
+    new_hash(algorithm)
+    for folder in (source, *copies):
+        card_files(folder)  # a missing folder is refused before anything is stored
+    item = execute(
+        create(
+            production, label, source.resolve(), [c.resolve() for c in copies], algorithm, shot_on
+        )
+    )
+    if item.error:
+        raise FollowupError("backup.offload", item.error)
+    assert item.result is not None  # a finished offload has its result
+    return {
+        "card": label,
+        "algorithm": algorithm,
+        "checksum": item.result["checksum"],
+        "files": len(item.result["files"]),
+        "copies": item.result["copies"],
+    }

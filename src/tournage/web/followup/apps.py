@@ -32,6 +32,7 @@ class FollowupConfig(plugins.DomainAppConfig):
             "DroppedScene",
             "MediaCard",
             "BackupCopy",
+            "Offload",
             "Milestone",
             "PostVersion",
         )

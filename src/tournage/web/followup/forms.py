@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tournage.followup.backups import available_algorithms, check_distinct
+from tournage.followup.errors import FollowupError
 from tournage.followup.tables import FOLLOWUP
-from tournage.web.forms import ModelForm
+from tournage.web.forms import DateField, ModelForm
 from tournage.web.productions.history import save_changed
 from tournage.web.productions.models import Person
 
@@ -23,6 +26,7 @@ from .models import (
     PostVersion,
     ReportedScene,
 )
+from .offload import rushes_root
 
 
 class CallSheetForm(ModelForm[CallSheet]):
@@ -223,3 +227,55 @@ class TakesUploadForm(forms.Form):
         if upload.size > limit:
             raise forms.ValidationError(_("The file is too large."))
         return upload
+
+
+class OffloadForm(forms.Form):
+    """A card folder and its copies inside the server's rushes folder."""
+
+    label = forms.CharField(label=_("Card or roll"), max_length=100)
+    shot_on = DateField(label=_("Shooting day"), required=False)
+    source = forms.CharField(
+        label=_("Card folder"),
+        max_length=500,
+        help_text=_("Path inside the rushes folder of the server, e.g. J1/A001."),
+    )
+    copies = forms.CharField(
+        label=_("Backup copies"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One folder a line, inside the rushes folder, e.g. SSD1/A001."),
+    )
+    algorithm = forms.ChoiceField(label=_("Algorithm"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = available_algorithms()  # xxHash only where its wheel is installed
+        self.fields["algorithm"] = forms.ChoiceField(
+            label=_("Algorithm"), choices=[(n, n) for n in names], initial=names[0]
+        )
+
+    def _folder(self, text: str) -> Path:
+        root = rushes_root()
+        if root is None:
+            raise forms.ValidationError(_("No rushes folder is configured on this server."))
+        path = (root / text.strip()).resolve()
+        if not path.is_relative_to(root) or not path.is_dir():
+            raise forms.ValidationError(
+                _("No such folder in the rushes folder: %(name)s") % {"name": text.strip()}
+            )
+        return path
+
+    def clean_source(self) -> Path:
+        return self._folder(self.cleaned_data["source"])
+
+    def clean_copies(self) -> list[Path]:
+        lines = [x for x in self.cleaned_data["copies"].splitlines() if x.strip()]
+        return [self._folder(line) for line in lines]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") is not None and data.get("copies"):
+            try:
+                check_distinct([data["source"], *data["copies"]])
+            except FollowupError as error:
+                raise forms.ValidationError(error.message) from error
+        return data

@@ -3,6 +3,7 @@ log, media backups, the project plan and the post versions log."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -230,6 +231,48 @@ class BackupCopy(models.Model):
 
     def __str__(self) -> str:
         return self.destination
+
+
+class OffloadStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    ERROR = "error", _("Error")
+
+
+class Offload(models.Model):
+    """A camera card offload hashed by tournage: the card folder and each backup copy,
+    file by file, in a background task; the outcome fills the card and its copies."""
+
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="offloads"
+    )
+    card = models.ForeignKey(
+        MediaCard, on_delete=models.SET_NULL, null=True, blank=True, related_name="offloads"
+    )
+    label = models.CharField(_("card or roll"), max_length=100)
+    shot_on = models.DateField(_("shooting day"), null=True, blank=True)
+    source_path = models.CharField(_("card folder"), max_length=500)
+    copy_paths = models.JSONField(_("backup copies"), default=list)
+    algorithm = models.CharField(_("algorithm"), max_length=20)
+    status = models.CharField(
+        max_length=10, choices=OffloadStatus.choices, default=OffloadStatus.QUEUED
+    )
+    progress = models.FloatField(default=0.0)
+    result = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("card offload")
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_status_display()})"
 
 
 class Milestone(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import offload_views, views
 
 app_name = "followup"
 urlpatterns = [
@@ -15,6 +15,14 @@ urlpatterns = [
     path("takes/", views.takes, name="takes"),
     path("takes/export.<str:fmt>", views.takes_export, name="takes_export"),
     path("takes/add/<str:kind>/", views.backup_add, name="backup_add"),
+    path("offloads/", offload_views.offloads, name="offloads"),
+    path("offloads/<int:offload_id>/", offload_views.offload, name="offload"),
+    path(
+        "offloads/<int:offload_id>/progress/",
+        offload_views.offload_progress,
+        name="offload_progress",
+    ),
+    path("offloads/<int:offload_id>/retry/", offload_views.offload_retry, name="offload_retry"),
     path("plan/", views.plan, name="plan"),
     path("plan/<int:milestone_id>/", views.milestone, name="milestone"),
     path("plan/project.ics", views.plan_ics, name="plan_ics"),
