@@ -12,7 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_manager_accessibility_and_report(demo: Any, member_client: Any) -> None:
+    from datetime import UTC, datetime
+
+    from tournage.web.safety.models import Incident
+
+    # incidents live in the safety file's register; the teams pages read them there
+    when = datetime(2027, 4, 19, 13, 20, tzinfo=UTC)
+    Incident.objects.create(production=demo, occurred_at=when, description="Glissade sur le ponton")
     manager = member_client(Role.PRODUCTION_MANAGER, on=demo)
+    risks = manager.get(f"/p/{demo.pk}/teams/risks/").content.decode()
+    assert "2027-04-19 — Glissade sur le ponton" in risks and "/safety/incidents/" in risks
     page = manager.get(f"/p/{demo.pk}/teams/accessibility/").content.decode()
     assert "LAB-ACCESS-UNMET" in page and "Gérard Albouy" in page
     report = manager.get(f"/p/{demo.pk}/teams/risks/report.pdf")

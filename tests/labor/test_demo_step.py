@@ -12,7 +12,6 @@ from tournage.web.labor.demo import load_demo_team
 from tournage.web.labor.models import (
     AccommodationNeed,
     Contract,
-    Incident,
     InclusionDeclaration,
     LocationAccess,
     Risk,
@@ -31,7 +30,6 @@ def _counts(production: Any) -> tuple[int, ...]:
             Contract,
             Timesheet,
             Risk,
-            Incident,
             LocationAccess,
             AccommodationNeed,
             InclusionDeclaration,

@@ -27,7 +27,6 @@ class LaborConfig(plugins.DomainAppConfig):
             "Contract",
             "Timesheet",
             "Risk",
-            "Incident",
             "LocationAccess",
             "AccommodationNeed",
             "InclusionDeclaration",

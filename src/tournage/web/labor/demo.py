@@ -22,7 +22,6 @@ from .models import (
     AccommodationNeed,
     Contract,
     ContractStatus,
-    Incident,
     InclusionDeclaration,
     LocationAccess,
     TeamSettings,
@@ -156,12 +155,6 @@ def _safety(production: Production, data: dict[str, Any], people: dict[str, Pers
         read_script(script_text().encode(), "script.fountain").scenes
     )
     services.seed_risks(production, flags)
-    Incident.objects.get_or_create(
-        production=production,
-        day=data["incident"]["day"],
-        description=data["incident"]["description"],
-        defaults={"action": data["incident"]["action"]},
-    )
     for key, checklist in data["location_access"].items():
         location = Location.objects.filter(production=production, key=key).first()
         if location:

@@ -19,7 +19,6 @@ from tournage.web.productions.models import Location, Person, Production
 from .models import (
     AccommodationNeed,
     Contract,
-    Incident,
     InclusionDeclaration,
     LocationAccess,
     Risk,
@@ -187,12 +186,6 @@ class RiskForm(ScopedForm):
         if taken.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("This risk is already in the register for this scene."))
         return data
-
-
-class IncidentForm(ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        model = Incident
-        fields = ["day", "description", "action"]
 
 
 class TeamSettingsForm(ModelForm):  # type: ignore[type-arg]

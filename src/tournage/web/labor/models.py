@@ -197,21 +197,6 @@ class Risk(models.Model):
         return f"{self.scene} — {self.label}"
 
 
-class Incident(models.Model):
-    production = models.ForeignKey(
-        "productions.Production", on_delete=models.CASCADE, related_name="labor_incidents"
-    )
-    day = models.DateField(_("date"))
-    description = models.TextField(_("what happened"))
-    action = models.TextField(_("action taken"), blank=True)
-
-    class Meta:
-        ordering = ["day"]
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.description[:40]}"
-
-
 class LocationAccess(models.Model):
     """Accessibility checklist of a location (``None`` = not checked yet)."""
 

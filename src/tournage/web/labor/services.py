@@ -269,6 +269,14 @@ def locations_used(production: Production) -> list[Any]:
     return list(production.locations.filter(pk__in=ids))
 
 
+def incident_register(production: Production) -> list[dict[str, Any]]:
+    """The safety file's incident register (the safety app owns incidents). Imported here:
+    the safety app reads the teams app's api at import time, not the other way round."""
+    from tournage.web.safety import api as safety_api
+
+    return safety_api.incident_register(production)
+
+
 def observation_report(production: Production) -> bytes:
     settings = TeamSettings.objects.filter(production=production).first()
     risks = risk_entries(production)
@@ -277,8 +285,8 @@ def observation_report(production: Production) -> bytes:
         production=production.title,
         risks=risks,
         incidents=[
-            {"date": f"{i.day:%d/%m/%Y}", "description": i.description, "action": i.action}
-            for i in production.labor_incidents.all()
+            {"date": f"{i['date']:%d/%m/%Y}", **{k: i[k] for k in ("description", "action")}}
+            for i in incident_register(production)
         ],
         accessibility=accessibility(production),
         working_time=[

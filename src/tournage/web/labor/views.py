@@ -37,7 +37,6 @@ from .forms import (
     AccommodationNeedForm,
     ContractForm,
     ContractUploadForm,
-    IncidentForm,
     InclusionForm,
     LocationAccessForm,
     RiskForm,
@@ -218,23 +217,18 @@ def risks(request: ProductionRequest, production_id: int) -> HttpResponse:
     risk_form = RiskForm(
         request.POST if "add_risk" in request.POST else None, production=production, prefix="risk"
     )
-    incident_form = IncidentForm(
-        request.POST if "add_incident" in request.POST else None, prefix="incident"
-    )
-    for form in (risk_form, incident_form):
-        if form.is_bound and form.is_valid():
-            form.instance.production = production
-            form.save()
-            messages.success(request, _("Saved."))
-            return redirect("labor:risks", production_id=production_id)
+    if risk_form.is_bound and risk_form.is_valid():
+        risk_form.instance.production = production
+        risk_form.save()
+        messages.success(request, _("Saved."))
+        return redirect("labor:risks", production_id=production_id)
     return render(
         request,
         "labor/risks.html",
         {
             "risks": production.labor_risks.all(),
-            "incidents": production.labor_incidents.all(),
+            "incidents": services.incident_register(production),
             "risk_form": risk_form,
-            "incident_form": incident_form,
             "seed_form": ScriptUploadForm(),
         },
     )

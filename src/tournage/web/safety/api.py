@@ -16,6 +16,21 @@ from tournage.web.productions.models import Production
 from . import services
 
 
+def incident_register(production: Production) -> list[dict[str, Any]]:
+    """Every incident and accident of the safety file, in order (the teams app's risk
+    page and observation report read them here)."""
+    return [
+        {
+            "date": timezone.localtime(row.occurred_at).date(),
+            "description": row.description,
+            "action": row.action,
+            "accident": row.accident,
+            "closed_on": row.closed_on,
+        }
+        for row in production.safety_incidents.all()
+    ]
+
+
 def incidents_on(production: Production, day: date) -> list[dict[str, Any]]:
     """Incidents and accidents of ``day`` (local date) with their closure and declaration."""
     rows = [
@@ -131,4 +146,4 @@ def safety_document(production: Production) -> dict[str, Any]:
     }
 
 
-__all__ = ["briefing_status", "incidents_on", "safety_document"]
+__all__ = ["briefing_status", "incident_register", "incidents_on", "safety_document"]

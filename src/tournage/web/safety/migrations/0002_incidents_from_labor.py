@@ -1,0 +1,40 @@
+"""The safety file owns incidents: the teams app's incident rows are copied into the
+safety register (same production, day, description and action; the teams app kept no
+time, so the incident is dated at the start of its day), then the teams model goes
+(labor 0005). A row already in the register (same day and description) is not doubled."""
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import migrations
+
+
+def copy_incidents(apps, schema_editor):
+    old = apps.get_model("labor", "Incident")
+    new = apps.get_model("safety", "Incident")
+    zone = ZoneInfo(settings.TIME_ZONE)
+    for row in old.objects.all().order_by("pk"):
+        start = datetime.combine(row.day, time.min, tzinfo=zone)
+        same = new.objects.filter(
+            production_id=row.production_id,
+            description=row.description,
+            occurred_at__gte=start,
+            occurred_at__lt=datetime.combine(row.day, time.max, tzinfo=zone),
+        )
+        if not same.exists():
+            new.objects.create(
+                production_id=row.production_id,
+                occurred_at=start,
+                description=row.description,
+                action=row.action,
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("safety", "0001_initial"),
+        ("labor", "0004_child_guardian_schooling"),
+    ]
+
+    operations = [migrations.RunPython(copy_incidents, migrations.RunPython.noop)]
