@@ -122,7 +122,6 @@ ROUTES: dict[str, Access] = {
             "benchmark_row",
             "note",
             "channel_plan",
-            "head_of_department",
             "dossier",
         )
     },

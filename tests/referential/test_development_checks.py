@@ -17,7 +17,6 @@ from tournage.web.development.models import (
     BenchmarkRow,
     Brief,
     Dossier,
-    HeadOfDepartment,
     Milestone,
     Note,
     NoteKind,
@@ -29,6 +28,7 @@ from tournage.web.development.models import (
 from tournage.web.development.models import (
     ChannelPlan as PlanRow,
 )
+from tournage.web.safety.models import HeadOfDepartment
 
 from .conftest import run
 
@@ -252,16 +252,26 @@ def test_cdc_economic(production: Any) -> None:
     assert run("cdc_economic", production).status is Status.MET
 
 
+POSTS = ("director", "cinematographer", "sound_mixer", "editor", "production_designer")
+
+
 def test_cdc_human(production: Any, make_person: Any) -> None:
+    """The heads of department are the safety file's CNC form rows: one record."""
     assert run("cdc_human", production).status is Status.NOT_MET
     Specification.objects.create(production=production, agreement="IDCC 3097")
-    for department in ("realisation", "image", "son", "montage", "decors", "costumes"):
+    for post in POSTS:
         HeadOfDepartment.objects.create(
-            production=production, department=department, person=make_person(production)
+            production=production, post=post, person=make_person(production)
         )
-    assert run("cdc_human", production).status is Status.PARTLY
-    HeadOfDepartment.objects.create(production=production, department="production", planned_by=DAY)
+    HeadOfDepartment.objects.create(production=production, post="costume_designer", name="Ana")
+    result = run("cdc_human", production)
+    assert result.status is Status.PARTLY and "Directeur·rice de production" in result.message
+    HeadOfDepartment.objects.create(
+        production=production, post="production_manager", planned_by=DAY
+    )
     assert run("cdc_human", production).status is Status.MET
+    lines = dict(adapters.head_lines(production))
+    assert lines["Directeur·rice de production"] == "à recruter avant le 2026-11-01"
 
 
 def test_profile_and_technical(production: Any) -> None:
@@ -303,18 +313,7 @@ def _complete_inputs() -> specification.Inputs:
         target_minutes=12,
         human=specification.Human(
             "IDCC 3097",
-            {
-                d: "X"
-                for d in (
-                    "realisation",
-                    "image",
-                    "son",
-                    "montage",
-                    "decors",
-                    "costumes",
-                    "production",
-                )
-            },
+            {d: "X" for d in (*POSTS, "costume_designer", "production_manager")},
             "Parité",
         ),
         rights="Contrat d'auteur",

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from tournage.common.formatting import format_money, format_percent
+from tournage.safety.rules import PARITY
 
 from .channels import (
     Capture,
@@ -148,10 +149,16 @@ def technical(inputs: Inputs) -> Section:
     return _section("technical", facts)
 
 
+def post_labels() -> dict[str, str]:
+    """Posts of the CNC parity grid by id: the chefs de poste the human section names."""
+    return {post.id: post.label for post in PARITY.load().parity_bonus.grid}
+
+
 def human(inputs: Inputs) -> Section:
     h = inputs.human
+    labels = post_labels()
     wanted = RULES.load().heads_of_department.items
-    heads = [(f"Chef de poste {d}", h.heads.get(d) or None) for d in wanted]
+    heads = [(f"Chef de poste : {labels.get(d, d)}", h.heads.get(d) or None) for d in wanted]
     return _section(
         "human",
         [

@@ -14,10 +14,12 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.report import analyse, profile_with_budget
 from tournage.development import benchmark, brief, dossier, feasibility, specification
 from tournage.development.channels import Capture, ChannelPlan
-from tournage.development.specification import Economy, Human
+from tournage.development.rules import RULES
+from tournage.development.specification import Economy, Human, post_labels
 from tournage.labor.calendar import needs_child_authorisation
 from tournage.referential.registry import shared
 from tournage.web.productions.models import Membership, Production, Role
+from tournage.web.safety import api as safety_api
 
 from . import models
 
@@ -167,16 +169,15 @@ def capture(production: Production) -> Capture:
 
 
 def heads(production: Production) -> dict[str, str]:
-    """Department → the person named, or the date by which one will be hired."""
-    shown = {}
-    for head in models.HeadOfDepartment.objects.filter(production=production).select_related(
-        "person"
-    ):
-        if head.person is not None:
-            shown[head.department] = str(head.person)
-        elif head.planned_by is not None:
-            shown[head.department] = f"à recruter avant le {head.planned_by.isoformat()}"
-    return shown
+    """Post → the person named, or the date by which one will be hired: the safety file's
+    heads-of-department record (the CNC form), the one record of the chefs de poste."""
+    return safety_api.heads_of_department(production)
+
+
+def head_lines(production: Production) -> list[tuple[str, str]]:
+    """The wanted posts with their label and who holds them ("" when nobody yet)."""
+    named, labels = heads(production), post_labels()
+    return [(labels.get(p, p), named.get(p, "")) for p in RULES.load().heads_of_department.items]
 
 
 def eco_referent(production: Production) -> str:

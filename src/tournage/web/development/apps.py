@@ -34,7 +34,6 @@ class DevelopmentConfig(plugins.DomainAppConfig):
             "NoteReference",
             "ChannelPlan",
             "Specification",
-            "HeadOfDepartment",
             "CdcVersion",
             "Dossier",
             "AttachedPiece",

@@ -488,8 +488,11 @@ def _deliverable_channels(production: Production) -> set[str]:
 def cdc_human(production: Production) -> CheckResult:
     spec = models.Specification.objects.filter(production=production).first()
     wanted = RULES.load().heads_of_department
-    named = adapters.heads(production)
-    missing = [f"chef de poste {d}" for d in wanted.items if d not in named]
+    missing = [
+        f"chef de poste : {label}"
+        for label, holder in adapters.head_lines(production)
+        if not holder
+    ]
     if spec is None or not spec.agreement.strip():
         missing.append("convention collective")
     return coverage(

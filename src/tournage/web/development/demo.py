@@ -63,14 +63,6 @@ BENCHMARK = (
         "Récit de catastrophe naturelle ; le nôtre garde la crue hors champ.",
     ),
 )
-HEADS = {
-    "realisation": "réalisateur",
-    "image": "chef opérateur",
-    "son": "chef opérateur du son",
-    "montage": "monteur",
-    "decors": "chef décorateur",
-    "production": "directeur de production",
-}
 
 
 def load_demo_development(production: Any) -> None:
@@ -263,17 +255,6 @@ def _specification(production: Any) -> None:
             "universal_design": "Sous-titres SME et audiodescription écrits dès le montage ; "
             "décors de plain-pied pour l'équipe.",
         },
-    )
-    people = list(production.people.all())
-    for department, function in HEADS.items():
-        person = next((p for p in people if function in p.function_list()), None)
-        models.HeadOfDepartment.objects.get_or_create(
-            production=production, department=department, defaults={"person": person}
-        )
-    models.HeadOfDepartment.objects.get_or_create(
-        production=production,
-        department="costumes",
-        defaults={"planned_by": date(2027, 3, 1)},
     )
 
 

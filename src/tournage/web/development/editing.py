@@ -41,12 +41,6 @@ KINDS = {
     "channel_plan": Kind(
         models.ChannelPlan, forms.ChannelPlanForm, "distribution", gettext_lazy("Channel")
     ),
-    "head_of_department": Kind(
-        models.HeadOfDepartment,
-        forms.HeadOfDepartmentForm,
-        "cdc",
-        gettext_lazy("Head of department"),
-    ),
     "dossier": Kind(models.Dossier, forms.DossierForm, "dossiers", gettext_lazy("Dossier")),
 }
 SINGLETONS = {

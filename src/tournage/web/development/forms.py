@@ -159,12 +159,6 @@ class SpecificationForm(ProductionForm):
         ]
 
 
-class HeadOfDepartmentForm(ProductionForm):
-    class Meta:
-        model = models.HeadOfDepartment
-        fields = ["department", "person", "planned_by"]
-
-
 class DossierForm(ProductionForm):
     class Meta:
         model = models.Dossier

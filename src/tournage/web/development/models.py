@@ -228,32 +228,8 @@ class Specification(models.Model):
 
 
 def _department_choices() -> list[tuple[str, str]]:
+    """Referenced by migration 0001 (the heads of department moved to the safety file)."""
     return [(d, d) for d in RULES.load().heads_of_department.items]
-
-
-class HeadOfDepartment(models.Model):
-    production = models.ForeignKey(
-        PRODUCTION, on_delete=models.CASCADE, related_name="heads_of_department"
-    )
-    department = models.CharField(_("department"), max_length=30, choices=_department_choices)
-    person = models.ForeignKey(
-        "productions.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("person"),
-    )
-    planned_by = models.DateField(_("to be hired by"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["department"]
-        constraints = [
-            models.UniqueConstraint(fields=["production", "department"], name="one_head_per_dept")
-        ]
-
-    def __str__(self) -> str:
-        return self.department
 
 
 class CdcVersion(models.Model):

@@ -89,7 +89,7 @@ def cdc(request: ProductionRequest, production_id: int) -> HttpResponse:
     context = {
         "sections": adapters.cdc_sections(production),
         "versions": production.cdc_versions.all(),
-        "heads": production.heads_of_department.select_related("person"),
+        "heads": adapters.head_lines(production),
     }
     return render(request, "development/cdc.html", context)
 

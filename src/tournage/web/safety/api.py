@@ -59,6 +59,18 @@ def incidents_on(production: Production, day: date) -> list[dict[str, Any]]:
     return out
 
 
+def heads_of_department(production: Production) -> dict[str, str]:
+    """Post of the parity grid → its holder, or the date by which one will be hired (the
+    cahier des charges' human section reads the chefs de poste here)."""
+    shown = {}
+    for head in production.safety_heads.select_related("person"):
+        if head.holder:
+            shown[head.post] = head.holder
+        elif head.planned_by is not None:
+            shown[head.post] = f"à recruter avant le {head.planned_by.isoformat()}"
+    return shown
+
+
 def briefing_status(production: Production) -> dict[str, dict[str, Any]]:
     """Per risky scene: its risks, the latest briefing and what is still missing."""
     return {
@@ -146,4 +158,10 @@ def safety_document(production: Production) -> dict[str, Any]:
     }
 
 
-__all__ = ["briefing_status", "incident_register", "incidents_on", "safety_document"]
+__all__ = [
+    "briefing_status",
+    "heads_of_department",
+    "incident_register",
+    "incidents_on",
+    "safety_document",
+]

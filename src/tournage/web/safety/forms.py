@@ -130,7 +130,7 @@ class IncidentForm(ScopedForm):
 class HeadForm(ScopedForm):
     class Meta:
         model = HeadOfDepartment
-        fields = ["post", "person", "name", "sex"]
+        fields = ["post", "person", "name", "sex", "planned_by"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -167,7 +167,9 @@ class Incident(models.Model):
 
 
 class HeadOfDepartment(models.Model):
-    """Who holds a post of the CNC parity grid, and their sex as the CNC form asks it."""
+    """Who holds a post of the CNC parity grid (the one record of the chefs de poste: the
+    cahier des charges reads it), or by when one will be hired, and their sex as the CNC
+    form asks it."""
 
     production = models.ForeignKey(
         "productions.Production", on_delete=models.CASCADE, related_name="safety_heads"
@@ -190,6 +192,7 @@ class HeadOfDepartment(models.Model):
         blank=True,
         choices=[("f", _("Woman")), ("m", _("Man"))],
     )
+    planned_by = models.DateField(_("to be hired by"), null=True, blank=True)
 
     class Meta:
         ordering = ["post"]

@@ -1,5 +1,7 @@
-"""The teams app's incidents move into the safety file's register without loss and
-without doubling a row the register already holds (safety 0002, labor 0005)."""
+"""Duplicates removed without loss: the teams app's incidents move into the safety file's
+register without doubling a row it already holds (safety 0002, labor 0005); the
+development app's heads of department merge into the CNC form (safety 0003,
+development 0003)."""
 
 from __future__ import annotations
 
@@ -53,3 +55,41 @@ def test_labor_incidents_are_copied_into_the_safety_register(production: Any) ->
         (date(2027, 4, 21), "Câble arraché.", ""),
     ]
     assert "labor_incident" not in connection.introspection.table_names()
+
+
+BEFORE_HEADS = [
+    ("development", "0002_channelplan_slot_time"),
+    ("safety", "0002_incidents_from_labor"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_development_heads_are_merged_into_the_cnc_form(production: Any, make_person: Any) -> None:
+    from tournage.web.safety.models import HeadOfDepartment
+
+    named, declared = make_person(production), make_person(production)
+    old = _migrate(BEFORE_HEADS)
+    dev = old.get_model("development", "HeadOfDepartment")
+    form = old.get_model("safety", "HeadOfDepartment")
+    form.objects.create(
+        production_id=production.pk, post="director", person_id=declared.pk, sex="f"
+    )
+    for department, person, planned in (
+        ("realisation", named.pk, None),  # the form's declared holder stays
+        ("image", named.pk, None),  # a post the form did not hold yet
+        ("costumes", None, date(2027, 3, 1)),  # only planned
+    ):
+        dev.objects.create(
+            production_id=production.pk, department=department, person_id=person, planned_by=planned
+        )
+    _migrate()
+    heads = {
+        h.post: (h.person_id, h.sex, h.planned_by)
+        for h in HeadOfDepartment.objects.filter(production=production)
+    }
+    assert heads == {
+        "director": (declared.pk, "f", None),
+        "cinematographer": (named.pk, "", None),
+        "costume_designer": (None, "", date(2027, 3, 1)),
+    }
+    assert "development_headofdepartment" not in connection.introspection.table_names()

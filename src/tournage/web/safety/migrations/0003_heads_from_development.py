@@ -1,0 +1,49 @@
+"""One record of the chefs de poste: the safety file's CNC form. The development app's
+heads of department are merged into it (its departments mapped to the parity grid's
+posts), with their hiring date (new nullable column); then that model goes
+(development 0003).
+
+A post already held on the form keeps its declared holder (whose sex the form carries);
+an empty post takes the development app's person; the hiring date is kept either way."""
+
+from django.db import migrations, models
+
+POSTS = {
+    "realisation": "director",
+    "image": "cinematographer",
+    "son": "sound_mixer",
+    "montage": "editor",
+    "decors": "production_designer",
+    "costumes": "costume_designer",
+    "production": "production_manager",
+}
+
+
+def merge_heads(apps, schema_editor):
+    old = apps.get_model("development", "HeadOfDepartment")
+    new = apps.get_model("safety", "HeadOfDepartment")
+    for row in old.objects.all().order_by("pk"):
+        post = POSTS.get(row.department, row.department)
+        head = new.objects.filter(production_id=row.production_id, post=post).first()
+        if head is None:
+            head = new(production_id=row.production_id, post=post)
+        if head.person_id is None and not head.name:
+            head.person_id = row.person_id
+        head.planned_by = head.planned_by or row.planned_by
+        head.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("safety", "0002_incidents_from_labor"),
+        ("development", "0002_channelplan_slot_time"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="headofdepartment",
+            name="planned_by",
+            field=models.DateField(blank=True, null=True, verbose_name="to be hired by"),
+        ),
+        migrations.RunPython(merge_heads, migrations.RunPython.noop),
+    ]
