@@ -104,4 +104,24 @@ def test_manager_saves_a_daily_report_twice_and_the_second_save_changes_nothing(
     assert DailyReport.objects.get().transport_km == 312
     sheet = Timesheet.objects.get(person=bruno)
     assert sheet.origin == "rapport de production du 01/03/2027"
+
+
+def test_data_manager_offloads_a_card_and_reads_each_copy(
+    page: Page, live_server: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.TOURNAGE_RUSHES_ROOT = str(tmp_path)
+    for folder, content in (("J1/A001", b"image"), ("SSD1/A001", b"image"), ("NAS/A001", b"imag")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "A001C001.mov").write_bytes(content)
+    production = _scheduled()
+    user_with_role("dit", production, Role.PRODUCTION_MANAGER)
+    log_in(page, live_server.url, "dit")
+    page.goto(f"{live_server.url}/p/{production.pk}/followup/offloads/")
+    assert_accessible(page)
+    page.get_by_label("Carte ou bobine").fill("A001")
+    page.get_by_label("Dossier de la carte").fill("J1/A001")
+    page.get_by_label("Copies de sauvegarde").fill("SSD1/A001\nNAS/A001")
+    page.get_by_role("button", name="Calculer et vérifier").click()
+    expect(page.get_by_role("heading", name="Copies")).to_be_visible()
+    expect(page.get_by_text("non vérifiée")).to_be_visible()
     assert_accessible(page)

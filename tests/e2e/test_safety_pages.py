@@ -59,3 +59,21 @@ def test_checklist_and_accident_survive_two_saves(page: Page, live_server: Any) 
     expect(page.get_by_label("Déclaré à la CPAM le")).to_have_value("2027-04-21T09:30")
     incident.refresh_from_db()
     assert incident.accident and incident.declared_at.date() == date(2027, 4, 21)
+
+
+def test_a_head_planned_on_the_cnc_form_shows_in_the_cahier_des_charges(
+    page: Page, live_server: Any
+) -> None:
+    production = Production.objects.create(title="Les Hautes Eaux", format="short")
+    user_with_role("claire", production, Role.PRODUCER)
+    log_in(page, live_server.url, "claire")
+    page.goto(f"{live_server.url}/p/{production.pk}/safety/inclusion/")
+    page.get_by_label("Poste").select_option(label="Chef·fe monteur·se image")
+    page.get_by_label("À recruter avant le").fill("2027-03-01")
+    page.get_by_role("button", name="Ajouter").click()
+    expect(page.get_by_text("à recruter avant le 2027-03-01")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/p/{production.pk}/development/cdc/")
+    planned = page.get_by_text("Chef·fe monteur·se image : à recruter avant le 2027-03-01")
+    expect(planned).to_be_visible()
+    assert_accessible(page)
