@@ -310,7 +310,10 @@ def rushes_backed_up(production: Production) -> CheckResult:
         not_met=f"Cartes sans {rule.copies_required} copies vérifiées",
         empty="Aucune carte ni bobine enregistrée.",
         source=rule.source,
-        evidence=(_link(production, "takes", "Sauvegardes des rushes"),),
+        evidence=(
+            _link(production, "takes", "Sauvegardes des rushes"),
+            _link(production, "offloads", "Déchargements de cartes (empreintes calculées)"),
+        ),
     )
 
 
