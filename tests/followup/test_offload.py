@@ -173,8 +173,12 @@ def test_the_task_is_followed_lost_and_run_again(
 
 
 @pytest.mark.django_db
-def test_the_command_line_hashes_at_once(production: Any, rushes: Path, capsys: Any) -> None:
+def test_the_command_line_hashes_at_once(
+    production: Any, rushes: Path, capsys: Any, settings: Any
+) -> None:
     from tournage.web.followup.models import MediaCard
+
+    settings.TOURNAGE_RUSHES_ROOT = None  # the command line reads any folder
 
     folders = [str(rushes / "J1/A001"), str(rushes / "SSD1/A001"), str(rushes / "NAS/A001")]
     assert cli("--json", "takes", "offload", str(production.pk), *folders, "--card", "A001") == 0
@@ -182,6 +186,9 @@ def test_the_command_line_hashes_at_once(production: Any, rushes: Path, capsys: 
     assert document["files"] == 3 and [c["verified"] for c in document["copies"]] == [True, False]
     assert document["copies"][1]["different"]["names"] == ["CLIPS/A001C001.mov"]
     assert MediaCard.objects.get().checksum == document["checksum"]
+    # two copies named alike (A001) stay two copies, named by their distinct endings
+    copies = {c.destination for c in MediaCard.objects.get().copies.all()}
+    assert copies == {"SSD1/A001", "NAS/A001"} and str(rushes) not in str(document)
     missing = [str(rushes / "none"), folders[1]]
     assert cli("takes", "offload", str(production.pk), *missing, "--card", "A002") == 1
     assert "introuvable" in capsys.readouterr().err

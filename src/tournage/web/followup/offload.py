@@ -28,13 +28,20 @@ def rushes_root() -> Path | None:
     return Path(folder).resolve() if folder else None
 
 
-def shown(path: str) -> str:
-    """A folder as the page shows it: relative to the rushes root, else its name only
-    (the server's layout is not shown)."""
-    root, folder = rushes_root(), Path(path)
-    if root is not None and folder.is_relative_to(root):
-        return folder.relative_to(root).as_posix() or "."
-    return folder.name
+def shown(paths: Sequence[str]) -> list[str]:
+    """The folders of an offload as the page names them: relative to the rushes root, else
+    by their shortest distinct ending (folders typed on the command line: the server's
+    layout is not shown, and two copies named alike stay two copies)."""
+    root = rushes_root()
+    folders = [Path(p) for p in paths]
+    if root is not None and all(f.is_relative_to(root) for f in folders):
+        return [f.relative_to(root).as_posix() or "." for f in folders]
+    longest = max((len(f.parts) for f in folders), default=0)
+    for depth in range(1, longest + 1):
+        names = ["/".join(f.parts[-depth:]) for f in folders]
+        if len(set(names)) == len(names):
+            return names
+    return [str(f) for f in folders]
 
 
 def create(
@@ -104,12 +111,13 @@ def _record(offload: Offload, card: dict[str, str], copies: list[dict[str, str]]
     row.shot_on = offload.shot_on or row.shot_on
     row.save()
     outcome = []
-    for path, files in zip(offload.copy_paths, copies, strict=True):
+    names = shown([offload.source_path, *offload.copy_paths])[1:]
+    for name, files in zip(names, copies, strict=True):
         check = compare(card, files)
         copy_sum = manifest_digest(files, algorithm)
         BackupCopy.objects.update_or_create(
             card=row,
-            destination=shown(path)[:200],
+            destination=name[-200:],
             defaults={
                 "checksum": copy_sum,
                 "verified": check.verified,
@@ -118,7 +126,7 @@ def _record(offload: Offload, card: dict[str, str], copies: list[dict[str, str]]
         )
         outcome.append(
             {
-                "destination": shown(path),
+                "destination": name,
                 "checksum": copy_sum,
                 "verified": check.verified,
                 **{

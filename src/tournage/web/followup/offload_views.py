@@ -62,10 +62,11 @@ def _offload(request: ProductionRequest, offload_id: int) -> Offload:
 
 def offload(request: ProductionRequest, production_id: int, offload_id: int) -> HttpResponse:
     item = _offload(request, offload_id)
+    source, *copies = service.shown([item.source_path, *item.copy_paths])
     context: dict[str, Any] = {
         "offload": item,
-        "source": service.shown(item.source_path),
-        "copies": [service.shown(p) for p in item.copy_paths],
+        "source": source,
+        "copies": copies,
         "following": item.status in RUNNING and bool(item.task_id),
         "retry": item.status == OffloadStatus.ERROR and _folders_available(item),
     }
