@@ -158,7 +158,7 @@ def human(inputs: Inputs) -> Section:
     h = inputs.human
     labels = post_labels()
     wanted = RULES.load().heads_of_department.items
-    heads = [(f"Chef de poste : {labels.get(d, d)}", h.heads.get(d) or None) for d in wanted]
+    heads = [(labels.get(d, d), h.heads.get(d) or None) for d in wanted]
     return _section(
         "human",
         [

@@ -89,7 +89,6 @@ def cdc(request: ProductionRequest, production_id: int) -> HttpResponse:
     context = {
         "sections": adapters.cdc_sections(production),
         "versions": production.cdc_versions.all(),
-        "heads": adapters.head_lines(production),
     }
     return render(request, "development/cdc.html", context)
 
