@@ -1,7 +1,7 @@
 """Duplicates removed without loss: the teams app's incidents move into the safety file's
-register without doubling a row it already holds (safety 0002, labor 0005); the
+register without doubling a row it already holds (safety 0002, labor 0006); the
 development app's heads of department merge into the CNC form (safety 0003,
-development 0003)."""
+development 0004)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("labor", "0004_child_guardian_schooling"), ("safety", "0001_initial")]
+BEFORE = [("labor", "0005_child_guardian_schooling"), ("safety", "0001_initial")]
 
 
 def _migrate(targets: list[tuple[str, str]] | None = None) -> Any:
@@ -58,7 +58,7 @@ def test_labor_incidents_are_copied_into_the_safety_register(production: Any) ->
 
 
 BEFORE_HEADS = [
-    ("development", "0002_channelplan_slot_time"),
+    ("development", "0003_age_category_to_rights"),
     ("safety", "0002_incidents_from_labor"),
 ]
 

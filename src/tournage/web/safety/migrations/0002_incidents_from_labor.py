@@ -1,7 +1,7 @@
 """The safety file owns incidents: the teams app's incident rows are copied into the
 safety register (same production, day, description and action; the teams app kept no
 time, so the incident is dated at the start of its day), then the teams model goes
-(labor 0005). A row already in the register (same day and description) is not doubled."""
+(labor 0006). A row already in the register (same day and description) is not doubled."""
 
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
@@ -34,7 +34,7 @@ def copy_incidents(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("safety", "0001_initial"),
-        ("labor", "0004_child_guardian_schooling"),
+        ("labor", "0005_child_guardian_schooling"),
     ]
 
     operations = [migrations.RunPython(copy_incidents, migrations.RunPython.noop)]

@@ -1,7 +1,7 @@
 """One record of the chefs de poste: the safety file's CNC form. The development app's
 heads of department are merged into it (its departments mapped to the parity grid's
 posts), with their hiring date (new nullable column); then that model goes
-(development 0003).
+(development 0004).
 
 A post already held on the form keeps its declared holder (whose sex the form carries);
 an empty post takes the development app's person; the hiring date is kept either way."""
@@ -36,7 +36,7 @@ def merge_heads(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("safety", "0002_incidents_from_labor"),
-        ("development", "0002_channelplan_slot_time"),
+        ("development", "0003_age_category_to_rights"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("labor", "0004_child_guardian_schooling"),
+        ("labor", "0005_child_guardian_schooling"),
         ("safety", "0002_incidents_from_labor"),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('followup', '0001_initial'),
+        ('followup', '0002_report_feeds'),
         ('productions', '0005_membership_person'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

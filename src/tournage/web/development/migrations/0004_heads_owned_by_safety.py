@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("development", "0002_channelplan_slot_time"),
+        ("development", "0003_age_category_to_rights"),
         ("safety", "0003_heads_from_development"),
     ]
 

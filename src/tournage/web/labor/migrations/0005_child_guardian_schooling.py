@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('labor', '0003_default_agreement_from_data'),
+        ('labor', '0004_timesheet_origin'),
     ]
 
     operations = [
