@@ -13,4 +13,5 @@ class ProductionsConfig(plugins.DomainAppConfig):
     hooks = (
         "tournage.web.runtime.configure_limits",
         "tournage.web.productions.storage_cleanup.connect",
+        "tournage.web.productions.revision.connect",
     )
