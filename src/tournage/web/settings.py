@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "tournage.web.productions.access.ProductionAccessMiddleware",
+    "tournage.web.middleware.ReadingScopeMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -18,8 +18,8 @@ from tournage.budget.eligibility import ProjectProfile
 from tournage.budget.financing import FinancingPlan
 from tournage.budget.financing import FinancingSource as CoreSource
 from tournage.budget.model import Budget, BudgetGlobal, BudgetLine
-from tournage.referential.registry import shared
 from tournage.web.productions.models import Format, Production
+from tournage.web.productions.revision import derived
 
 from . import models
 from .live_flags import live_flags
@@ -152,7 +152,7 @@ def production_budget(
     production: Production, version: models.BudgetVersion | None = None
 ) -> ProductionBudget | None:
     if version is None:
-        return shared(("budget", production.pk), lambda: _budget(production, None))
+        return derived(("budget", production.pk), lambda: _budget(production, None))
     return _budget(production, version)
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from tournage.budget.model import BudgetGlobal
+from tournage.referential.registry import shared
 
 Provider = Callable[[Any], dict[str, tuple[str, Decimal]]]
 _providers: list[Provider] = []
@@ -30,6 +31,11 @@ def register_global_provider(provider: Provider) -> None:
 
 
 def provided_globals(production: Any) -> dict[str, BudgetGlobal]:
+    """Read by the devis, its totals, its line form and its plan gaps: once per page."""
+    return dict(shared(("budget.provided", production.pk), lambda: _provided(production)))
+
+
+def _provided(production: Any) -> dict[str, BudgetGlobal]:
     found: dict[str, BudgetGlobal] = {}
     for provider in _providers:
         for code, (label, value) in provider(production).items():

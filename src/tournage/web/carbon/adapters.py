@@ -14,9 +14,9 @@ from tournage.carbon.plan import ProductionPlan, parse_plan
 from tournage.carbon.report import build_report
 from tournage.carbon.scenarios import ScenarioResult, rank_levers, run_scenario
 from tournage.carbon.sources import plan_document, scheduled_days
-from tournage.referential.registry import shared
 from tournage.web.budget import api as budget_api
 from tournage.web.productions.models import Location, Person, Production
+from tournage.web.productions.revision import derived
 from tournage.web.scheduling import api as scheduling_api
 
 from .models import CarbonActivity, CarbonProfile, LocationEnergy, PersonTravel, Scenario
@@ -95,7 +95,7 @@ def production_footprints(
     """Forecast and actuals; from the accepted plan, once per evaluation or dashboard."""
     if accepted is not None:
         return footprints(production_plan(production, accepted), activities(production))
-    return shared(
+    return derived(
         ("carbon", production.pk),
         lambda: footprints(production_plan(production, None), activities(production)),
     )

@@ -26,6 +26,7 @@ from tournage.rights.cuesheet import rows as sheet_rows
 from tournage.rights.rules import RELEASE
 from tournage.screenplay.sets import matched
 from tournage.web.budget import api as budget_api
+from tournage.web.productions.revision import derived
 from tournage.web.scheduling import api as scheduling_api
 from tournage.web.screenplay import api as screenplay_api
 
@@ -72,7 +73,7 @@ def location_days(production: Any, schedule: Any = None) -> dict[int, tuple[date
     read once per referential evaluation). Every scene counts, a move within a day included."""
     if schedule is not None:
         return _location_days(production, schedule)
-    return shared(
+    return derived(
         ("rights.location_days", production.pk),
         lambda: _location_days(production, scheduling_api.current_schedule(production)),
     )

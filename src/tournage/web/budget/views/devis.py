@@ -15,13 +15,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tournage.budget.compare import compare
-from tournage.budget.compute import compute
+from tournage.budget.compute import BudgetTotals, compute
 from tournage.budget.errors import BudgetError
 from tournage.budget.exports import export_bytes
 from tournage.budget.fringes import fringe_categories
 from tournage.budget.report import analyse, comparison_document
 from tournage.budget.xlsx import import_devis
 from tournage.web.productions.access import ProductionRequest, allowed_readers
+from tournage.web.productions.revision import derived
 
 from .. import adapters, forms, models
 from ..plan_follow import follow_plan, gaps, plan_source
@@ -106,12 +107,9 @@ def version_edit(request: ProductionRequest, production_id: int, version_id: int
 @budget_detail
 def devis(request: ProductionRequest, production_id: int, version_id: int) -> HttpResponse:
     version = version_of(request, version_id)
-    budget = adapters.core_budget(version)
-    try:
-        totals = compute(budget)
-    except BudgetError as error:
-        totals = None
-        messages.error(request, error.message)
+    totals, error = derived(("budget.devis", version.pk), lambda: _totals(version))
+    if error:
+        messages.error(request, error)
     lines = list(version.lines.select_related("person"))
     results = dict(zip((line.pk for line in lines), totals.lines, strict=True)) if totals else {}
     chapters = [
@@ -144,6 +142,14 @@ def devis(request: ProductionRequest, production_id: int, version_id: int) -> Ht
             "versions": version.production.budget_versions.all(),
         },
     )
+
+
+def _totals(version: models.BudgetVersion) -> tuple[BudgetTotals | None, str]:
+    """The devis computed, or why it cannot be."""
+    try:
+        return compute(adapters.core_budget(version)), ""
+    except BudgetError as error:
+        return None, str(error.message)
 
 
 @budget_detail
