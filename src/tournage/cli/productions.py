@@ -34,6 +34,10 @@ def _gunicorn_args(host: str, port: int, workers: int) -> list[str]:
         str(workers),
         "--threads",
         "4",
+        # Longer than a user's pause between pages: gunicorn's 2 s closed idle keep-alive
+        # connections just as clients sent their next request (reset by peer).
+        "--keep-alive",
+        "10",
         "--access-logfile",
         "-",
     ]
