@@ -20,7 +20,8 @@ from tournage.web.productions.models import Production
 
 # Real commits, as in production: the revision changes when the write commits.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+NO_CACHE = {"default": DUMMY, "derived": DUMMY}
 
 
 def _panels(client: Client, production: Production) -> str:

@@ -193,7 +193,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
-    }
+    },
+    # What pages derive from the data, under its revision (productions/revision.py): apart,
+    # so the many short-lived entries never evict the default cache's costly ones.
+    "derived": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache-derived"),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,7 +5,7 @@ The one place every write goes through is the database connection: an execute wr
 sees each INSERT, UPDATE and DELETE on a tournage table — a model ``save()``, a queryset
 ``update()``, a ``bulk_create``, a cascade, from a page, the task worker or the CLI —
 and once the write is committed sets a new revision token in the shared cache
-(``CACHES["default"]``, a folder of the data directory by default, so every process of
+(``CACHES["derived"]``, a folder of the data directory by default, so every process of
 the instance sees it; a per-process cache such as local memory would not). The revision
 is one for the instance, not one per production: a write's production is not known at
 that level, and recomputing every dashboard after any write costs less than a missed one.
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
@@ -89,11 +89,11 @@ def _tracked_tables() -> frozenset[str]:
 
 def bump() -> None:
     """A new revision: everything cached under the previous one is no longer read."""
-    cache.set(_revision_key(), uuid.uuid4().hex, None)
+    caches["derived"].set(_revision_key(), uuid.uuid4().hex, None)
 
 
 def revision() -> str:
-    key = _revision_key()
+    key, cache = _revision_key(), caches["derived"]
     token = cache.get(key)
     if token is None:  # never set, or evicted: a new one (add: a concurrent bump wins)
         cache.add(key, uuid.uuid4().hex, None)
@@ -118,10 +118,10 @@ def cached(parts: Iterable[object], compute: Callable[[], T]) -> T:
             *map(str, parts),
         ]
     )
-    value: T | None = cache.get(key)
+    value: T | None = caches["derived"].get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, DERIVED_TIMEOUT)
+        caches["derived"].set(key, value, DERIVED_TIMEOUT)
     return value
 
 
