@@ -54,7 +54,7 @@ def test_amounts_can_be_typed_the_french_way(budgeted: Any, member_client: Any) 
     assert response.status_code == 302
     assert models.Commitment.objects.get(reference="BC-9").amount == Decimal("1200.50")
     page = member_client("producer").get(url("costs", budgeted)).content.decode()
-    assert "1\xa0200,50" in page  # French grouping: a no-break space
+    assert "1\u202f200,50" in page  # French grouping: a narrow no-break space
 
 
 def test_delete_asks_then_deletes(budgeted: Any, member_client: Any) -> None:

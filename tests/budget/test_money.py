@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tournage.budget.errors import BudgetError
-from tournage.budget.money import format_eur, money, percent_of, share_percent, to_decimal
+from tournage.budget.money import money, percent_of, share_percent, to_decimal
 
 
 @pytest.mark.parametrize(
@@ -47,8 +47,11 @@ def test_percentages():
     assert share_percent(Decimal("1"), Decimal("0")) is None
 
 
-def test_format_eur_is_french():
-    assert format_eur(Decimal("1234567.891")) == "1\u202f234\u202f567,89 €"
+def test_the_budget_pdf_and_findings_show_money_as_tournage_common_does():
+    from tournage.budget import cost_report, pdf
+    from tournage.common import formatting
+
+    assert cost_report.format_money is pdf.format_money is formatting.format_money
 
 
 @settings(max_examples=200)

@@ -9,12 +9,14 @@ from tournage.common.errors import DomainError
 from tournage.common.formatting import (
     format_date,
     format_duration,
+    format_exact,
     format_money,
     format_number,
     format_percent,
     format_quantity,
     parse_decimal,
     round_money,
+    typed_number,
 )
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -74,6 +76,60 @@ def test_dates_with_weekday_and_durations() -> None:
 def test_round_money_half_away_from_zero() -> None:
     assert round_money(Decimal("2.005")) == Decimal("2.01")
     assert round_money(Decimal("-2.005")) == Decimal("-2.01")
+
+
+def test_exact_keeps_the_decimals_a_value_has() -> None:
+    assert format_exact(Decimal("40")) == "40"  # not 4E+1
+    assert format_exact(Decimal("2.50")) == "2,5"
+    assert format_exact(Decimal("1234.125"), "en") == "1,234.125"
+    assert format_exact(Decimal("0.123456")) == "0,1235"  # at most four decimals
+    assert format_exact(None) == ""
+
+
+def test_money_is_shown_rounded_as_the_accounts_round_it() -> None:
+    """Babel alone rounds half to even (0,12 €); the books round 0.125 to 0.13."""
+    assert format_money(Decimal("0.125")) == f"0,13{NBSP}€"
+    assert format_money(Decimal("-0.125")) == f"-0,13{NBSP}€"
+    assert format_money(Decimal("18458.5"), decimals=0) == f"18{NNBSP}459{NBSP}€"
+
+
+@pytest.mark.parametrize(
+    ("value", "french", "english"),
+    [
+        (Decimal("1500.5"), f"1{NNBSP}500,50", "1500.50"),
+        (1500, f"1{NNBSP}500", "1500"),
+        (Decimal("-1234567.125"), f"-1{NNBSP}234{NNBSP}567,125", "-1234567.125"),
+        (0.1, "0,10", "0.10"),
+        (Decimal("1E+3"), f"1{NNBSP}000", "1000"),
+    ],
+)
+def test_typed_number_keeps_every_digit_in_the_readers_notation(
+    value: Decimal | float | int, french: str, english: str
+) -> None:
+    assert typed_number(value, "fr") == french
+    assert typed_number(value, "en") == english
+
+
+def test_no_module_formats_numbers_by_hand() -> None:
+    """French decimals and grouping come from this module only: a hand-made
+    ``.replace(".", ",")`` or ``f"{x:,.2f}"`` drifts from it (a plain space where a
+    no-break one belongs, a float rounding an amount)."""
+    import re
+    from pathlib import Path
+
+    import tournage
+
+    by_hand = re.compile(r'replace\("\.", ","\)|\{[^{}]*:,\.?\d*f?\}|"\\u202f"\.join')
+    root = Path(tournage.__file__).parent
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "formatting.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert found == []
+    assert by_hand.search('f"{money(amount):,.2f}".replace(",", " ").replace(".", ",")')
 
 
 def test_template_filters_follow_the_page_language() -> None:

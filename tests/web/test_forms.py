@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tournage.web
+from tournage.common.formatting import typed_number
 from tournage.web import forms as shared
 
 
@@ -65,7 +66,7 @@ def test_amount_is_shown_as_the_reader_types_it(language: str, expected: str) ->
 )
 def test_what_is_shown_reads_back_to_the_same_value(value: Any) -> None:
     for language in ("fr", "en"):
-        shown = shared.typed_number(value, language)
+        shown = typed_number(value, language)
         field = shared.FloatField() if isinstance(value, float) else shared.DecimalField()
         assert field.clean(shown) == value
 

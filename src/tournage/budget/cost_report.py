@@ -18,7 +18,8 @@ from decimal import Decimal
 from tournage.budget.compare import account_sort_key
 from tournage.budget.compute import BudgetTotals
 from tournage.budget.errors import BudgetError
-from tournage.budget.money import ZERO, format_eur, money
+from tournage.budget.money import ZERO, money
+from tournage.common.formatting import format_money
 
 PAYMENT_STATUSES = ("to_pay", "paid")
 
@@ -202,7 +203,7 @@ def _alerts(chapters: Iterable[CostRow]) -> list[Alert]:
                     "CHAPTER_OVERRUN",
                     row.code,
                     f"Chapitre {row.code} {row.label} : dépassement prévu de "
-                    f"{format_eur(-row.variance)} (coût final estimé {format_eur(row.efc)}).",
+                    f"{format_money(-row.variance)} (coût final estimé {format_money(row.efc)}).",
                 )
             )
         if row.committed > row.budget:
@@ -210,8 +211,8 @@ def _alerts(chapters: Iterable[CostRow]) -> list[Alert]:
                 Alert(
                     "COMMITTED_OVER_BUDGET",
                     row.code,
-                    f"Chapitre {row.code} {row.label} : engagé {format_eur(row.committed)} "
-                    f"au-delà du budget {format_eur(row.budget)}.",
+                    f"Chapitre {row.code} {row.label} : engagé {format_money(row.committed)} "
+                    f"au-delà du budget {format_money(row.budget)}.",
                 )
             )
     return alerts

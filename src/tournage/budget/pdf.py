@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from tournage.budget.compute import BudgetTotals
 from tournage.budget.cost_report import CostReport
-from tournage.budget.money import format_eur
+from tournage.common.formatting import format_money
 
 GRID = TableStyle(
     [
@@ -34,16 +34,16 @@ def devis_pdf(totals: BudgetTotals, report: CostReport | None = None) -> bytes:
         Spacer(1, 8),
         _table(
             ["Chapitre", "Libellé", "Montant HT"],
-            [[c.code, c.label, format_eur(c.amount)] for c in totals.chapters]
+            [[c.code, c.label, format_money(c.amount)] for c in totals.chapters]
             + [
                 [
                     o.overhead.code,
                     f"{o.overhead.label} ({o.percent if o.percent is not None else '?'} %)",
-                    format_eur(o.amount),
+                    format_money(o.amount),
                 ]
                 for o in totals.overheads
             ]
-            + [["", "Total HT", format_eur(totals.total)]],
+            + [["", "Total HT", format_money(totals.total)]],
         ),
         Spacer(1, 8),
         _table(
@@ -53,10 +53,10 @@ def devis_pdf(totals: BudgetTotals, report: CostReport | None = None) -> bytes:
                     r.line.account,
                     r.line.label[:60],
                     str(r.quantity),
-                    format_eur(r.line.rate),
+                    format_money(r.line.rate),
                     str(r.number),
-                    format_eur(r.amount),
-                    format_eur(r.fringe),
+                    format_money(r.amount),
+                    format_money(r.fringe),
                 ]
                 for r in totals.lines
             ],
@@ -74,7 +74,7 @@ def devis_pdf(totals: BudgetTotals, report: CostReport | None = None) -> bytes:
                         r.code,
                         r.label,
                         *(
-                            format_eur(v)
+                            format_money(v)
                             for v in (r.budget, r.committed, r.actual, r.etc, r.efc, r.variance)
                         ),
                     ]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from tournage.carbon.calculator import Footprint, Line
-from tournage.carbon.forecast import fr
+from tournage.common.formatting import format_number
 
 
 def _row(key: str, planned: Decimal, actual: Decimal) -> dict[str, Any]:
@@ -47,13 +47,16 @@ def _explain(
     if actual is None:
         return f"{factor} : prévu mais absent du définitif (non réalisé ou non saisi)"
     if planned is None:
-        return f"{factor} : absent de la prévision ({fr(actual[0])} {actual[2]} au réel)"
+        return (
+            f"{factor} : absent de la prévision ({format_number(actual[0], 1)} {actual[2]} au réel)"
+        )
     if not planned[0]:
         return f"{factor} : quantité prévue nulle"
     ratio = actual[0] / planned[0]
     return (
-        f"{factor} : {fr(actual[0])} {actual[2]} au réel contre {fr(planned[0])} prévus "
-        f"(× {fr(ratio, 2)})"
+        f"{factor} : {format_number(actual[0], 1)} {actual[2]} au réel"
+        f" contre {format_number(planned[0], 1)} prévus "
+        f"(× {format_number(ratio, 2)})"
     )
 
 

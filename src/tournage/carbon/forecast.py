@@ -20,13 +20,9 @@ from tournage.carbon.factors import factor_table
 from tournage.carbon.geo import Point, great_circle_km
 from tournage.carbon.plan import PlanLocation, PlanPerson, ProductionPlan
 from tournage.carbon.tables import FORECAST_RULES, Assumed, ForecastRules
+from tournage.common.formatting import format_number
 
 KM = Decimal("0.001")
-
-
-def fr(value: Decimal | float, digits: int = 1) -> str:
-    """A number the French way: 1234.5 -> « 1 234,5 »."""
-    return f"{float(value):,.{digits}f}".replace(",", " ").replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -81,7 +77,7 @@ class _Rules:
         source = "option du plan" if value is not None else spec.note
         if value is None:
             value = spec.value
-        self.assumptions.setdefault(name, Assumption(name, fr(value, 2), source))
+        self.assumptions.setdefault(name, Assumption(name, format_number(value, 2), source))
         return value
 
     def warn(self, code: str, message: str) -> None:
@@ -93,7 +89,7 @@ class _Rules:
         value = self.plan.options.get(f"detour_{network}")
         if value is not None:
             self.assumptions.setdefault(
-                network, Assumption(f"detour_{network}", fr(value, 2), "option du plan")
+                network, Assumption(f"detour_{network}", format_number(value, 2), "option du plan")
             )
             return value
         rule = self.data.detour[network]
@@ -207,10 +203,12 @@ def _travel_activities(person: PlanPerson, legs: list[Leg], rules: _Rules) -> li
         km = sum((leg.km * leg.trips for leg in group), Decimal(0))
         steps: Counter[str] = Counter()
         for leg in group:
-            steps[f"{leg.origin} → {leg.destination} ({fr(leg.km)} km)"] += leg.trips
+            steps[f"{leg.origin} → {leg.destination} ({format_number(leg.km, 1)} km)"] += leg.trips
         detail = " ; ".join(f"{step} × {n}" if n > 1 else step for step, n in steps.items())
         quantity = km / occupancy if per_vehicle else km
-        shared = f", ÷ {fr(occupancy, 0)} occupants" if per_vehicle and occupancy != 1 else ""
+        shared = (
+            f", ÷ {format_number(occupancy, 0)} occupants" if per_vehicle and occupancy != 1 else ""
+        )
         activities.append(
             Activity(
                 factor=factor,
@@ -218,7 +216,7 @@ def _travel_activities(person: PlanPerson, legs: list[Leg], rules: _Rules) -> li
                 unit="vehicle.km" if per_vehicle else "passenger.km",
                 label=f"Trajets de {person.name} ({group[0].mode})",
                 key=f"travel:{person.id}:{factor}",
-                derivation=f"{detail} = {fr(km)} km{shared}",
+                derivation=f"{detail} = {format_number(km, 1)} km{shared}",
             )
         )
     return activities
@@ -311,7 +309,7 @@ def _company_moves(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
         fleet[vehicle.factor] += vehicle.count
         labels.setdefault(vehicle.factor, vehicle.label or vehicle.factor)
     km = sum((m[2] for m in moves), Decimal(0))
-    detail = " ; ".join(f"{a.name} → {b.name} ({fr(d)} km)" for a, b, d in moves)
+    detail = " ; ".join(f"{a.name} → {b.name} ({format_number(d, 1)} km)" for a, b, d in moves)
     return [
         Activity(
             factor=factor,
@@ -320,7 +318,8 @@ def _company_moves(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
             label=f"Déménagements : {labels[factor]}",
             key=f"moves:{factor}",
             derivation=(
-                f"{len(moves)} changements de décor : {detail} = {fr(km)} km × {count} véhicule(s)"
+                f"{len(moves)} changements de décor : {detail}"
+                f" = {format_number(km, 1)} km × {count} véhicule(s)"
             ),
         )
         for factor, count in fleet.items()
@@ -359,9 +358,10 @@ def _catering(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
             label="Repas",
             key=f"meals:{factor}",
             derivation=(
-                f"{fr(headcount, 0)} personnes-jours × {fr(per_person, 0)} repas"
-                f" = {fr(meals, 0)} repas,"
-                f" part {fr(100 * weight / total_weight)} %"
+                f"{format_number(headcount, 0)} personnes-jours"
+                f" × {format_number(per_person, 0)} repas"
+                f" = {format_number(meals, 0)} repas,"
+                f" part {format_number(100 * weight / total_weight, 1)} %"
             ),
         )
         for factor, weight in weights.items()
@@ -383,7 +383,7 @@ def _energy_line(location: PlanLocation, days: int, rules: _Rules) -> list[Activ
             )
             return []
         supply = "réseau" if source == "grid" else "batteries chargées sur le réseau"
-        how = f"{days} jours × {fr(kwh)} kWh/jour ({supply})"
+        how = f"{days} jours × {format_number(kwh, 1)} kWh/jour ({supply})"
         return [
             Activity(factor, kwh * days, "kWh", key=f"energy:{location.id}", derivation=how, **base)
         ]
@@ -394,9 +394,12 @@ def _energy_line(location: PlanLocation, days: int, rules: _Rules) -> list[Activ
         ratio = factor_table().get(sfc).value
         assert ratio is not None
         litres = kwh * ratio
-        how = f"{days} jours × {fr(kwh)} kWh/jour × {fr(ratio, 2)} L/kWh ({sfc})"
+        how = (
+            f"{days} jours × {format_number(kwh, 1)} kWh/jour"
+            f" × {format_number(ratio, 2)} L/kWh ({sfc})"
+        )
     elif litres is not None:
-        how = f"{days} jours × {fr(litres)} L/jour"
+        how = f"{days} jours × {format_number(litres, 1)} L/jour"
     else:
         rules.warn(
             "energy.missing", f"{location.name} : consommation du groupe (L ou kWh/jour) inconnue"
@@ -435,7 +438,9 @@ def _quantities(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
                 "TB.year",
                 label="Stockage des rushes",
                 key="post:storage",
-                derivation=f"{fr(post['storage_tb'])} To × {fr(years)} an(s)",
+                derivation=(
+                    f"{format_number(post['storage_tb'], 1)} To × {format_number(years, 1)} an(s)"
+                ),
             )
         )
     simple = [
@@ -497,7 +502,8 @@ def _override(activities: list[Activity], plan: ProductionPlan, rules: _Rules) -
                 unit=str(change.get("unit", activity.unit)),
                 factor=str(change.get("factor", activity.factor)),
                 derivation=(
-                    f"remplacé par l'utilisateur (valeur dérivée : {fr(activity.quantity)}"
+                    "remplacé par l'utilisateur"
+                    f" (valeur dérivée : {format_number(activity.quantity, 1)}"
                     f" {activity.unit}, {activity.derivation})"
                 ),
             )

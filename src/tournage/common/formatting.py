@@ -99,22 +99,53 @@ def format_number(
     )
 
 
+def format_exact(
+    value: Decimal | float | int | None, language: str | None = None, max_decimals: int = 4
+) -> str:
+    """``4``, ``2,5``, ``1 234,125``: the decimals the value has, trailing zeros dropped (at
+    most ``max_decimals``); empty for None. For quantities and shares typed as they are."""
+    if value is None:
+        return ""
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    decimals = min(-exponent, max_decimals) if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(value, decimals, language)
+
+
 def format_money(
     amount: Decimal | float | int | None,
     currency: str = "EUR",
     language: str | None = None,
     decimals: int = 2,
 ) -> str:
-    """``18 459,00 €`` (French) or ``€18,459.00`` (English); empty for None."""
+    """``18 459,00 €`` (French) or ``€18,459.00`` (English); empty for None.
+
+    Rounded half away from zero first, as ``round_money`` rounds: Babel alone rounds
+    half to even, and would print 0,12 € for an amount the accounts round to 0,13 €."""
     if amount is None:
         return ""
+    exact = Decimal(str(amount))
     return babel_numbers.format_currency(
-        Decimal(str(amount)),
+        exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP),
         currency,
         locale=_locale(language),
-        format=None if decimals == 2 else "#,##0 ¤" if _locale(language) == "fr" else "¤#,##0",
+        format=None if decimals == 2 else "#,##0\u00a0¤" if _locale(language) == "fr" else "¤#,##0",
         currency_digits=decimals == 2,
     )
+
+
+def typed_number(value: Decimal | float | int, language: str | None = None) -> str:
+    """``value`` as a reader types it into a form: French ``1 500,5``, English ``1500.5``.
+
+    English keeps no thousands separator: ``1,500`` would read back as 1.5. No digit is
+    rounded away (the form saves back what it shows); trailing zeros go, except that
+    cents keep two digits (``1 500,50``)."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exponent = number.normalize().as_tuple().exponent
+    decimals = max(-exponent, 0) if isinstance(exponent, int) else 0
+    decimals = 2 if decimals == 1 else decimals
+    if _locale(language) == "en":
+        return format(number, f".{decimals}f")
+    return format_number(number, decimals, language)
 
 
 def format_percent(

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tournage.common.formatting import format_money, format_percent
+from tournage.common.formatting import format_money, format_percent, format_quantity
 from tournage.safety.rules import PARITY
 
 from .channels import (
@@ -181,7 +181,7 @@ def age_rating(inputs: Inputs) -> Section:
 
 def eco_production(inputs: Inputs) -> Section:
     kg = inputs.carbon_forecast_kg
-    forecast = None if kg is None else f"{kg / 1000:.1f} t CO2e".replace(".", ",")
+    forecast = None if kg is None else format_quantity(kg / 1000, "t CO2e")
     measures = str(inputs.reduction_measures) if inputs.reduction_measures else None
     return _section(
         "eco_production",

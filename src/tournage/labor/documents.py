@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from tournage.common.formatting import format_money
+from tournage.common.formatting import format_exact, format_money
 from tournage.labor.agreements import BASES, agreement_label
 from tournage.labor.contracts import Contract, applicable_minimum, is_author
 from tournage.labor.tables import CDDU_TEMPLATE
@@ -22,6 +22,7 @@ def _values(contract: Contract, today: date) -> dict[str, str]:
     job = contract.job
     minimum = applicable_minimum(job, contract.pay_basis, contract.genre)
     employer = contract.employer
+    share = contract.author_share_percent
     days = ", ".join(f"{d:%d/%m/%Y}" for d in contract.working_days) or "selon le plan de travail"
     rights = "; ".join(
         f"{mode} : {format_money(amount)}" for mode, amount in contract.rights_remuneration.items()
@@ -63,7 +64,7 @@ def _values(contract: Contract, today: date) -> dict[str, str]:
         "credit": contract.credit,
         "rights": rights,
         "minor_authorisation": contract.minor_authorisation or "en attente",
-        "author_share": str(contract.author_share_percent or "à définir").replace(".", ","),
+        "author_share": format_exact(share) if share else "à définir",
         "place": contract.workplace,
         "today": f"{today:%d/%m/%Y}",
     }

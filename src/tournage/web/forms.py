@@ -22,7 +22,7 @@ from django.forms.models import ModelFormMetaclass
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from tournage.common.formatting import NumberError, parse_decimal
+from tournage.common.formatting import NumberError, parse_decimal, typed_number
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -52,21 +52,6 @@ class DateField(forms.DateField):
     widget = DateInput
 
 
-def typed_number(value: Decimal | float | int, language: str | None = None) -> str:
-    """``value`` as a French (``1 500,5``) or English (``1500.5``) reader types it.
-
-    English keeps no thousands separator: ``1,500`` would read back as 1.5. Trailing
-    zeros go, except that cents keep two digits (``1 500,50``)."""
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    integral, _dot, fraction = format(number.normalize(), "f").partition(".")
-    fraction = fraction.ljust(2, "0") if fraction else ""
-    if (language or translation.get_language() or "fr").startswith("en"):
-        return integral + (f".{fraction}" if fraction else "")
-    sign, digits = ("-", integral[1:]) if integral.startswith("-") else ("", integral)
-    groups = [digits[max(end - 3, 0) : end] for end in range(len(digits), 0, -3)]
-    return sign + "\u202f".join(reversed(groups)) + (f",{fraction}" if fraction else "")
-
-
 class NumberInput(forms.TextInput):
     """A text input for numbers: ``type=number`` would refuse ``1 500,50``."""
 
@@ -80,7 +65,7 @@ class NumberInput(forms.TextInput):
             except NumberError:
                 return str(value)
         if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
-            return typed_number(value)
+            return typed_number(value, translation.get_language())
         shown: str | None = super().format_value(value)
         return shown
 

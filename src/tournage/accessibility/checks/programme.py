@@ -11,6 +11,7 @@ from tournage.accessibility.findings import CueFinding, Fix, make_finding
 from tournage.accessibility.media import ProgrammeScan, speech_segments
 from tournage.accessibility.rules import media_rules
 from tournage.accessibility.timecode import FrameRate
+from tournage.common.formatting import format_number
 
 
 def check_against_programme(
@@ -109,7 +110,7 @@ def _speech_gaps(
     pause_ms = int(params["merge_pause_ms"]["value"])
     for start, end in _uncovered(speech, [(c.start_ms, c.end_ms) for c in cues], pause_ms):
         if end - start > limit_ms:
-            seconds = f"{(end - start) / 1000:.1f}".replace(".", ",")
+            seconds = format_number((end - start) / 1000, 1)
             findings.append(
                 make_finding(
                     params,

@@ -8,14 +8,11 @@ from itertools import pairwise
 from tournage.accessibility.checks.context import Context, Params
 from tournage.accessibility.findings import CueFinding, make_finding
 from tournage.accessibility.rules import count_chars
-
-
-def _fr(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace(".", ",")
+from tournage.common.formatting import format_number
 
 
 def _seconds(ms: float) -> str:
-    return _fr(ms / 1000)
+    return format_number(ms / 1000, 2)
 
 
 def min_duration(ctx: Context, params: Params) -> Iterator[CueFinding]:
@@ -102,7 +99,7 @@ def reading_speed(ctx: Context, params: Params) -> Iterator[CueFinding]:
                 params,
                 cue.index,
                 cue.start_ms,
-                f"Vitesse de lecture {_fr(cps, 1)} car./s (maximum {limit}).",
+                f"Vitesse de lecture {format_number(cps, 1)} car./s (maximum {limit}).",
                 f"Reading speed {cps:.1f} cps (maximum {limit}).",
                 ctx.extension(position, count * 1000 / limit),
             )

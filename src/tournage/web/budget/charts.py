@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tournage.budget.cost_report import BurnPoint, CostRow
-from tournage.budget.money import format_eur
+from tournage.common.formatting import format_money
 
 WIDTH, HEIGHT, PAD = 640, 240, 48
 
@@ -57,7 +58,7 @@ def burn_chart(points: Sequence[BurnPoint]) -> SafeString:
         title=title,
         plan=line([p.planned_cumulative for p in points]),
         actual=line([p.actual_cumulative for p in points]),
-        top_label=format_eur(top),
+        top_label=format_money(top, language=get_language()),
         labels=labels,
         actual_label=_("actual"),
         plan_label=_("plan"),
@@ -79,7 +80,7 @@ def _bar(index: int, row: CostRow, top: Decimal) -> dict[str, str | int]:
         "w": f"{max(width, 1.0):.1f}",
         "bar": BAR,
         "colour": "#1d6b2f" if row.variance >= 0 else "#a4161a",
-        "amount": format_eur(row.variance),
+        "amount": format_money(row.variance, language=get_language()),
     }
 
 

@@ -6,26 +6,24 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.translation import get_language
 
-from tournage.common.formatting import format_number
+from tournage.common.formatting import format_exact, format_number
 
 register = template.Library()
 
 
 @register.filter
 def money(value: Any) -> str:
-    return "" if value is None or value == "" else floatformat(value, "2g")
+    """An amount without its currency (the column names it), to the cent."""
+    if value is None or value == "":
+        return ""
+    return format_number(Decimal(str(value)), 2, get_language())
 
 
 @register.filter
 def qty(value: Any) -> str:
-    """A quantity with the decimals it has (``4``, ``2,5``): ``Decimal.normalize`` alone
-    would print 40 as ``4E+1``."""
+    """A quantity with the decimals it has (``4``, ``2,5``)."""
     if value is None or value == "":
         return ""
-    number = Decimal(str(value))
-    exponent = number.normalize().as_tuple().exponent
-    decimals = min(-exponent, 4) if isinstance(exponent, int) and exponent < 0 else 0
-    return format_number(number, decimals, get_language())
+    return format_exact(Decimal(str(value)), get_language())
