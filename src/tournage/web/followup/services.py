@@ -41,6 +41,7 @@ from tournage.web.labor.api import (
 )
 from tournage.web.productions.models import Location, Person, PersonKind, Production
 from tournage.web.scheduling.api import assignment_of, current_schedule, problem_of
+from tournage.web.screenplay.api import set_places
 
 from .models import CallSheet, DailyReport, Milestone, PersonTime, Take
 
@@ -145,12 +146,13 @@ def build_sheet(production: Production, day: date, version: int | None = None) -
 def _places(production: Production, scenes: Sequence[Any], day: date) -> tuple[core.Place, ...]:
     """The locations holding the day's sets (the set ↔ location mapping), in scene order,
     with the day's sunrise and sunset where the location has coordinates."""
-    locations = {p.pk: p for p in production.locations.all()}
-    names = {pk: (p.name, *(p.sets or [])) for pk, p in locations.items()}
+    places = set_places(production)
     found = dict.fromkeys(
-        pk for pk in (matched(scene.location, names) for scene in scenes) if pk is not None
+        place
+        for place in (matched(scene.location, places) for scene in scenes)
+        if place is not None
     )
-    return tuple(_place(locations[pk], day) for pk in found)
+    return tuple(_place(place, day) for place in found)
 
 
 def _place(location: Location, day: date) -> core.Place:

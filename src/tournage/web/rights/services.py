@@ -83,13 +83,13 @@ def _location_days(production: Any, schedule: Any) -> dict[int, tuple[date, ...]
     if schedule is None:
         return {}
     assignment = scheduling_api.assignment_of(schedule)
-    places = {p.pk: [p.name, *(p.sets or [])] for p in production.locations.all()}
+    places = screenplay_api.set_places(production)
     days: dict[int, set[date]] = defaultdict(set)
     for scene in scheduling_api.problem_of(schedule).scenes:
         when = assignment.get(scene.id)
         place = matched(scene.location, places)
         if when is not None and place is not None:
-            days[place].add(when)
+            days[place.pk].add(when)
     return {pk: tuple(sorted(found)) for pk, found in days.items()}
 
 

@@ -27,7 +27,7 @@ def accepted_plan(production: Any) -> AcceptedPlan | None:
     schedule = current_schedule(production)
     if schedule is None:
         return None
-    places = {p.pk: [p.name, *(p.sets or [])] for p in production.locations.all()}
+    places = {place.pk: names for place, names in screenplay_api.set_places(production).items()}
     cast = {name: p.pk for name, p in screenplay_api.cast_by_character(production).items()}
     days = planned_days(problem_of(schedule), assignment_of(schedule), places, cast)
     return AcceptedPlan(schedule.number, days)

@@ -11,13 +11,15 @@ from django.db import transaction
 from django.db.models import Max
 
 from tournage.scheduling import problem_io
-from tournage.scheduling.adapter import problem_from_script, slug
+from tournage.scheduling.adapter import problem_from_script
 from tournage.scheduling.evaluate import Evaluation, evaluate
 from tournage.scheduling.model import Calendar, CastMember, Location, Problem, Unit
 from tournage.scheduling.solver import Solution, SolveOptions, solve
 from tournage.scheduling.stripboard import move_summary
 from tournage.scheduling.tables import DEFAULTS
-from tournage.web.screenplay.api import core_script, current_version
+from tournage.screenplay.sets import matched
+from tournage.web.productions.models import Production
+from tournage.web.screenplay.api import core_script, current_version, set_places
 
 from .models import (
     PlanSettings,
@@ -42,9 +44,9 @@ def latest_proposal(production: Any) -> Schedule | None:
     )
 
 
-def _start(production: Any) -> date:
+def _start(production: Production) -> date:
     if production.shoot_start:
-        return production.shoot_start  # type: ignore[no-any-return]
+        return production.shoot_start
     today = date.today()
     return today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # next Monday
 
@@ -64,7 +66,8 @@ def build_problem(production: Any) -> Problem | None:
     problem = problem_from_script(core_script(version), Calendar(start=start), pages_per_day=pace)
     people = {c.name: c.person for c in version.characters.select_related("person")}
     cast = tuple(_member(member, people.get(member.id), start) for member in problem.cast)
-    locations = tuple(_location(production, loc) for loc in problem.locations)
+    places = set_places(production)
+    locations = tuple(_location(loc, matched(loc.id, places)) for loc in problem.locations)
     return replace(problem, cast=cast, locations=locations)
 
 
@@ -85,23 +88,22 @@ def _member(member: CastMember, person: Any, start: date) -> CastMember:
     )
 
 
-def _location(production: Any, location: Location) -> Location:
-    for place in production.locations.all():
-        names = [slug(place.name), *(slug(s) for s in place.sets or [])]
-        if location.id in names:
-            window = (
-                ((place.available_from or date.min, place.available_to or date.max),)
-                if (place.available_from or place.available_to)
-                else ()
-            )
-            return Location(
-                id=location.id,
-                name=f"{location.name} — {place.name}",
-                latitude=place.latitude,
-                longitude=place.longitude,
-                windows=window,
-            )
-    return location
+def _location(location: Location, place: Any) -> Location:
+    """The script's décor shot at ``place`` (the location the set is placed at, or None)."""
+    if place is None:
+        return location
+    window = (
+        ((place.available_from or date.min, place.available_to or date.max),)
+        if (place.available_from or place.available_to)
+        else ()
+    )
+    return Location(
+        id=location.id,
+        name=f"{location.name} — {place.name}",
+        latitude=place.latitude,
+        longitude=place.longitude,
+        windows=window,
+    )
 
 
 @transaction.atomic

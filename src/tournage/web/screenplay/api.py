@@ -6,7 +6,7 @@ from typing import Any
 
 from .models import BreakdownTag, Character, TagStatus
 from .services import core_script, current_version, script_limits
-from .sets import unmapped_sets
+from .sets import set_places, unmapped_sets
 
 __all__ = [
     "breakdown_categories",
@@ -14,6 +14,7 @@ __all__ = [
     "core_script",
     "current_version",
     "script_limits",
+    "set_places",
     "unmapped_sets",
 ]
 

@@ -49,8 +49,15 @@ def script_sets(production: Any) -> list[str]:
     return list(first.values())
 
 
+def set_places(production: Any) -> dict[Location, list[str]]:
+    """Each location with the names a set is matched to it by: its own and the sets placed
+    there on this screen. Every app reads a set's location as
+    ``tournage.screenplay.sets.matched(set_name, set_places(production))``."""
+    return {place: [place.name, *(place.sets or [])] for place in production.locations.all()}
+
+
 def set_rows(production: Any) -> list[SetRow]:
-    places = {place: [place.name, *(place.sets or [])] for place in production.locations.all()}
+    places = set_places(production)
     rows = []
     for name in script_sets(production):
         location = matched(name, places)
