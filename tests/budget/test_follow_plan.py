@@ -33,16 +33,18 @@ def planned(budgeted: Any, monkeypatch: Any) -> Any:
     return budgeted
 
 
-def test_gaps_name_each_value_that_differs(planned: Any) -> None:
+def test_gaps_name_each_value_that_differs(planned: Any, make_user: Any) -> None:
     version = adapters.reference_version(planned)
     found = {(gap.code, gap.typed, gap.planned) for gap in plan_follow.gaps(version)}
     assert ("jours:lea-martin", Decimal(2), Decimal(3)) in found
     assert ("tournage", Decimal(2), Decimal(7)) in found  # the crew line counted in days
     stored = version.globals.get(code="tournage")  # the demo typed 6 shooting days
     assert stored.code not in {gap.subject for gap in plan_follow.gaps(version)}
-    plan_follow.follow_plan(version)
+    user = make_user()
+    plan_follow.follow_plan(version, user)
     stored.refresh_from_db()
     assert stored.value == 7  # following the plan aligns the typed global
+    assert stored.history.first().history_user == user  # and its history names who did
 
 
 def test_following_the_plan_points_lines_at_it_once(planned: Any, member_client: Any) -> None:

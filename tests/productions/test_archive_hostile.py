@@ -354,6 +354,13 @@ def test_a_bad_value_names_its_row_and_field(fields: dict[str, Any], field: str,
     assert "FieldDoesNotExist" not in error.message
 
 
+def test_only_a_many_to_many_field_takes_a_list_of_references() -> None:
+    row = person_row(7)
+    row["m2m"] = {"first_name": [1]}
+    error = _refused(_people(row), "productions.person n°7, champ « first_name »")
+    assert error.code == "bad_value"
+
+
 @pytest.mark.parametrize(
     "row", [[], "x", {"pk": [1], "fields": {}}, {"pk": 1, "fields": []}, {"pk": True, "fields": {}}]
 )

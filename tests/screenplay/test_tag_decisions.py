@@ -23,6 +23,9 @@ def test_tag_decisions_with_htmx(imported: ScriptVersion, producer: Any, product
     tag.refresh_from_db()
     assert tag.status == "rejected"
     assert tag.history.count() == 2  # audited
+    record = tag.history.first()
+    assert record.history_change_reason == "status → rejected"
+    assert record.history_user == producer.user  # the request's user, kept
     producer.post(
         url("tag_edit", production, tag_id=tag.pk), {"category": "props", "name": "malle"}
     )

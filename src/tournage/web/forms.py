@@ -12,12 +12,14 @@ fields; plain forms declare ``DateField``, ``DecimalField`` or ``FloatField`` fr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.forms.models import ModelFormMetaclass
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -86,7 +88,7 @@ class DecimalField(forms.DecimalField):
 
     widget = NumberInput
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # as the stubs
         return _read_number(self, value)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
@@ -98,12 +100,29 @@ class FloatField(forms.FloatField):
 
     widget = NumberInput
 
-    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
+    def to_python(self, value: Any) -> float | None:  # type: ignore[override]  # as the stubs
         number = _read_number(self, value)
         return None if number is None else float(number)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {}
+
+
+def scope_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer only ``queryset`` in the model choice field ``name`` (e.g. the production's
+    own people); a field of another kind is a programming error, refused loudly."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Sequence[tuple[str, Any]]) -> None:
+    """The choices of the choice field ``name``, known only when the form is built."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices
 
 
 def formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tournage.budget.model import BudgetGlobal
+from tournage.web.productions.history import save_with_history
 
 from . import models
 from .schedule_link import provided_globals
@@ -84,13 +85,11 @@ def follow_plan(version: models.BudgetVersion, user: Any = None) -> int:
         if code is None:
             continue
         line.quantity_ref, line.quantity = code, provided[code].value
-        line._history_user = user  # type: ignore[attr-defined]
-        line.save(update_fields=["quantity_ref", "quantity"])
+        save_with_history(line, user, update_fields=["quantity_ref", "quantity"])
         changed += 1
     for item in version.globals.filter(code__in=list(provided)):
         if item.value != provided[item.code].value:
             item.value = provided[item.code].value
-            item._history_user = user  # type: ignore[attr-defined]
-            item.save(update_fields=["value"])
+            save_with_history(item, user, update_fields=["value"])
             changed += 1
     return changed

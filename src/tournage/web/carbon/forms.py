@@ -35,7 +35,7 @@ def factor_choices() -> list[tuple[str, str]]:
     ]
 
 
-class ActivityForm(ModelForm):  # type: ignore[type-arg]
+class ActivityForm(ModelForm[CarbonActivity]):
     factor = forms.ChoiceField(label=_("Emission factor"), choices=factor_choices)
     bounds = {"quantity": (0, None)}  # an amount of activity (km, kWh, meals…)
 
@@ -77,7 +77,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class LocationEnergyForm(ModelForm):  # type: ignore[type-arg]
+class LocationEnergyForm(ModelForm[LocationEnergy]):
     bounds = {"energy_kwh_per_day": (0, None), "fuel_l_per_day": (0, None)}
 
     class Meta:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from tournage.development import channels
-from tournage.web.forms import ModelForm
+from tournage.web.forms import ModelForm, scope_choices, set_choices
 from tournage.web.productions import api as productions_api
 from tournage.web.productions.models import Production
 
@@ -24,12 +24,12 @@ class ProductionForm(ModelForm[Any]):
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.production = production
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
+        for name, field in self.fields.items():
+            queryset = field.queryset if isinstance(field, forms.ModelChoiceField) else None
             if queryset is not None and "production" in {
                 f.name for f in queryset.model._meta.concrete_fields
             }:
-                field.queryset = queryset.filter(production=production)  # type: ignore[attr-defined]
+                scope_choices(self, name, queryset.filter(production=production))
 
     def save(self, commit: bool = True) -> Any:
         if hasattr(self.instance, "production_id") and not self.instance.production_id:
@@ -175,7 +175,7 @@ class PieceUploadForm(forms.Form):
 
     def __init__(self, *args: Any, pieces: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["piece"].choices = pieces  # type: ignore[attr-defined]
+        set_choices(self, "piece", pieces)
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

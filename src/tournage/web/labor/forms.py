@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tournage.labor.agreements import functions, suggest_function
 from tournage.labor.errors import LaborError
 from tournage.labor.timesheet import Shift
-from tournage.web.forms import ModelForm
+from tournage.web.forms import ModelForm, scope_choices
 from tournage.web.productions.models import Location, Person, Production
 
 from .models import (
@@ -27,21 +28,22 @@ from .models import (
 )
 
 MAX_UPLOAD = 10 * 1024 * 1024
+_M = TypeVar("_M", bound=models.Model)
 
 
-class ScopedForm(ModelForm):  # type: ignore[type-arg]
+class ScopedForm(ModelForm[_M]):
     """Person and location choices limited to the current production."""
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.production = production
         if "person" in self.fields:
-            self.fields["person"].queryset = Person.objects.filter(production=production)  # type: ignore[attr-defined]
+            scope_choices(self, "person", Person.objects.filter(production=production))
         if "location" in self.fields:
-            self.fields["location"].queryset = Location.objects.filter(production=production)  # type: ignore[attr-defined]
+            scope_choices(self, "location", Location.objects.filter(production=production))
 
 
-class ContractForm(ScopedForm):
+class ContractForm(ScopedForm[Contract]):
     bounds = {
         "pay_amount": (0, None),
         "hourly_rate": (0, None),
@@ -156,7 +158,7 @@ class ContractForm(ScopedForm):
             return []
 
 
-class TimesheetForm(ScopedForm):
+class TimesheetForm(ScopedForm[Timesheet]):
     bounds = {"break_minutes": (0, 24 * 60)}  # within the day worked
 
     class Meta:
@@ -173,7 +175,7 @@ class TimesheetForm(ScopedForm):
         return data
 
 
-class RiskForm(ScopedForm):
+class RiskForm(ScopedForm[Risk]):
     class Meta:
         model = Risk
         fields = ["scene", "day", "code", "label", "evidence", "measures", "owner", "status"]
@@ -188,7 +190,7 @@ class RiskForm(ScopedForm):
         return data
 
 
-class TeamSettingsForm(ModelForm):  # type: ignore[type-arg]
+class TeamSettingsForm(ModelForm[TeamSettings]):
     class Meta:
         model = TeamSettings
         fields = [
@@ -203,7 +205,7 @@ class TeamSettingsForm(ModelForm):  # type: ignore[type-arg]
         ]
 
 
-class LocationAccessForm(ScopedForm):
+class LocationAccessForm(ScopedForm[LocationAccess]):
     class Meta:
         model = LocationAccess
         fields = [
@@ -222,7 +224,7 @@ NEED_CHOICES = [
 ]
 
 
-class AccommodationNeedForm(ScopedForm):
+class AccommodationNeedForm(ScopedForm[AccommodationNeed]):
     needs = forms.MultipleChoiceField(
         label=_("Needs"), choices=NEED_CHOICES, widget=forms.CheckboxSelectMultiple
     )
@@ -237,7 +239,7 @@ class AccommodationNeedForm(ScopedForm):
         return True
 
 
-class InclusionForm(ModelForm):  # type: ignore[type-arg]
+class InclusionForm(ModelForm[InclusionDeclaration]):
     class Meta:
         model = InclusionDeclaration
         fields = ["department", "gender", "first_job", "disability", "opted_in"]

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -197,11 +197,14 @@ def dump_instance(instance: Model, section: str, files: FileSink) -> Row:
 
 
 # import of one row ------------------------------------------------------------------
-class RowLoader:
+M = TypeVar("M", bound=Model)
+
+
+class RowLoader(Generic[M]):
     """Turns one archive row into a fresh, unsaved instance: every value is checked,
     every reference remapped to a row of this import, no primary key taken from the file."""
 
-    def __init__(self, model: type[Model], row: Any, section: str, context: ImportContext):
+    def __init__(self, model: type[M], row: Any, section: str, context: ImportContext):
         self.model, self.section, self.context = model, section, context
         self.label = _label(model)
         self.pk = row.get("pk") if isinstance(row, dict) else None
@@ -243,15 +246,15 @@ class RowLoader:
             raise self.error("forbidden_field", "champ interdit dans une archive", name)
         return model_field
 
-    def instance(self) -> Model:
+    def instance(self) -> M:
         values: dict[str, Any] = {}
-        files: dict[str, Any] = {}
+        files: dict[str, tuple[models.FileField, Any]] = {}
         for name, value in self.row["fields"].items():
             model_field = self.field(name)
             if name in NEVER_IMPORTED:
                 continue
             if isinstance(model_field, models.FileField):
-                files[name] = value
+                files[name] = (model_field, value)
             elif isinstance(model_field, models.ForeignKey):
                 values[model_field.attname] = self.reference(model_field, value)
             elif getattr(model_field, "auto_now", False):
@@ -262,8 +265,8 @@ class RowLoader:
                     self.created[name] = values[name]
         instance = self.model(**values)
         self.validate(instance)
-        for name, value in files.items():
-            setattr(instance, name, self.restore_file(self.field(name), instance, value))
+        for name, (file_field, value) in files.items():
+            setattr(instance, name, self.restore_file(file_field, instance, value))
         return instance
 
     def python_value(self, model_field: models.Field[Any, Any], value: Any) -> Any:
@@ -318,7 +321,7 @@ class RowLoader:
             return None
         raise self.error("user_reference", "utilisateur non importable", model_field.name)
 
-    def restore_file(self, model_field: models.Field[Any, Any], instance: Model, value: Any) -> str:
+    def restore_file(self, model_field: models.FileField, instance: Model, value: Any) -> str:
         if value is None or value == "":
             return ""
         member = value.get("archive") if isinstance(value, dict) else None
@@ -331,7 +334,7 @@ class RowLoader:
         ):
             raise self.error("bad_file", f"fichier hors de files/{self.section}/", model_field.name)
         basename = PurePosixPath(name).name or PurePosixPath(member).name
-        target = model_field.generate_filename(instance, basename)  # type: ignore[attr-defined]
+        target = model_field.generate_filename(instance, basename)
         with self.context.reader.open(member) as content:
             stored = default_storage.save(target, File(content))
         self.context.saved_files.append(stored)
@@ -358,9 +361,11 @@ class RowLoader:
                 m2m_field = self.model._meta.get_field(name)
             except FieldDoesNotExist as unknown:
                 raise self.error("unknown_field", "champ inconnu", name) from unknown
-            if not m2m_field.many_to_many or not isinstance(related_pks, list):
+            if not isinstance(m2m_field, models.ManyToManyField) or not isinstance(
+                related_pks, list
+            ):
                 raise self.error("bad_value", "liste attendue", name)
-            target = _label(m2m_field.related_model)  # type: ignore[arg-type]
+            target = _label(m2m_field.related_model)
             try:
                 getattr(instance, name).set([self.context.ids[(target, pk)] for pk in related_pks])
             except (KeyError, TypeError) as missing:
@@ -514,7 +519,7 @@ class ProductionSection(ModelSection):
             raise ArchiveError("no_production", "L'archive doit contenir une seule production.")
         context = ImportContext(reader, Production(), importer)
         loader = RowLoader(Production, rows[0], self.name, context)
-        context.production = loader.instance()  # type: ignore[assignment]
+        context.production = loader.instance()
         loader.save(context.production)
         if importer is not None:
             Membership.objects.create(

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tournage.web.forms import DateField, ModelForm
+from tournage.web.forms import DateField, ModelForm, set_choices
 
 from . import audit
 from .models import Channel, Location, Membership, Person, Production, Role
@@ -173,13 +173,17 @@ class HistoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["module"].choices = [("", _("every module")), *audit.module_choices()]  # type: ignore[attr-defined]
+        set_choices(self, "module", [("", _("every module")), *audit.module_choices()])
         members = production.memberships.select_related("user").order_by("user__username")
-        self.fields["user"].choices = [  # type: ignore[attr-defined]
-            ("", _("everyone")),
-            *((str(m.user_id), m.user.get_full_name() or m.user.username) for m in members),
-            (audit.SYSTEM, _("system (demo, import or task)")),
-        ]
+        set_choices(
+            self,
+            "user",
+            [
+                ("", _("everyone")),
+                *((str(m.user_id), m.user.get_full_name() or m.user.username) for m in members),
+                (audit.SYSTEM, _("system (demo, import or task)")),
+            ],
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -1,7 +1,9 @@
-"""Bulk inserts that still leave an audit trail (a plain ``bulk_create`` records no history).
+"""Writes that leave the audit trail a reader expects.
 
 Every app uses ``create_with_history`` to insert many rows of a model that declares
-``history = HistoricalRecords()``; ``tests/productions/test_plugins.py`` checks it.
+``history = HistoricalRecords()`` (a plain ``bulk_create`` records no history;
+``tests/productions/test_plugins.py`` checks it), ``save_changed`` to save a row only when
+a value differs, and ``save_with_history`` to name who made a save outside a request, or why.
 """
 
 from __future__ import annotations
@@ -34,3 +36,15 @@ def save_changed(model: type[M], lookup: dict[str, Any], values: dict[str, Any])
             setattr(row, name, values[name])
         row.save(update_fields=changed)
     return row
+
+
+def save_with_history(instance: Model, user: Any = None, reason: str = "", **options: Any) -> None:
+    """Save ``instance``; its history row names ``user`` (else the request's) and ``reason``.
+
+    django-simple-history reads both from attributes of the instance that no model
+    declares (``_history_user``, ``_change_reason``): set here, once, through ``vars``."""
+    if user is not None:
+        vars(instance)["_history_user"] = user
+    if reason:
+        vars(instance)["_change_reason"] = reason
+    instance.save(**options)

@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from .access import AuthenticatedRequest
 from .models import Membership, Person, Production
 
 
@@ -29,7 +29,7 @@ class Invitation:
 
 
 def invite(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     production: Production,
     email: str,
     role: str,
@@ -56,10 +56,10 @@ def invite(
 
 
 def _invitation_text(
-    request: HttpRequest, production: Production, user: User, new_account: bool
+    request: AuthenticatedRequest, production: Production, user: User, new_account: bool
 ) -> str:
     opening = _("%(inviter)s invites you to work on %(production)s.") % {
-        "inviter": request.user.get_full_name() or request.user.get_username(),  # type: ignore[union-attr]
+        "inviter": request.user.get_full_name() or request.user.get_username(),
         "production": production,
     }
     if not new_account:

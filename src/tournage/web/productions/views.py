@@ -7,7 +7,7 @@ Access is checked by ``access.ProductionAccessMiddleware`` before any view that 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import generic
+from django.views.generic.edit import ModelFormMixin
 
 from . import api, audit
 from .access import (
@@ -126,7 +127,13 @@ def _panels(request: ProductionRequest) -> str:
     )
 
 
-class ScopedMixin(ProductionViewMixin):
+if TYPE_CHECKING:  # what the mixin's super() calls reach: the generic edit views it joins
+    _EditView = ModelFormMixin[Any, Any]
+else:
+    _EditView = object
+
+
+class ScopedMixin(ProductionViewMixin, _EditView):
     """Objects of the current production only; new objects are attached to it. A member
     who may not write sees the form read-only, without the fields their role may not see."""
 
@@ -141,7 +148,7 @@ class ScopedMixin(ProductionViewMixin):
         return reverse(self.list_url_name, kwargs={"production_id": self.production.pk})
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         instance = context.get("object")
         if self.delete_url_name and instance is not None:
             context["delete_url"] = reverse(
@@ -150,7 +157,7 @@ class ScopedMixin(ProductionViewMixin):
         return context
 
     def get_form(self, form_class: Any = None) -> Any:
-        form = super().get_form(form_class)  # type: ignore[misc]
+        form = super().get_form(form_class)
         request = cast(ProductionRequest, self.request)
         for name in hidden_person_fields(request.membership.role) if self.model is Person else ():
             form.fields.pop(name, None)
@@ -166,7 +173,7 @@ class ScopedMixin(ProductionViewMixin):
             form.instance.production = self.production
             if hasattr(form.instance, "key") and not form.instance.key:
                 form.instance.key = slugify(str(form.instance))[:80]
-        return super().form_valid(form)  # type: ignore[misc,no-any-return]
+        return super().form_valid(form)
 
 
 @area(Area.PLANNING)

@@ -40,20 +40,17 @@ def _checked(upload: Any) -> Any:
     return upload
 
 
-class DocumentsMixin:
+class DocumentsMixin(forms.BaseForm):
     """Every FileField of the form goes through ``check_document``."""
 
-    cleaned_data: dict[str, Any]
-    fields: dict[str, forms.Field]
-
     def _clean_fields(self) -> None:
-        super()._clean_fields()  # type: ignore[misc]
+        super()._clean_fields()  # type: ignore[misc]  # private, absent from django-stubs
         for name, field in self.fields.items():
             if isinstance(field, forms.FileField) and name in self.cleaned_data:
                 try:
                     self.cleaned_data[name] = _checked(self.cleaned_data[name])
                 except forms.ValidationError as error:
-                    self.add_error(name, error)  # type: ignore[attr-defined]
+                    self.add_error(name, error)
 
 
 class ReleasePlanForm(ModelForm[ReleasePlan]):

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tournage.safety.rules import CHECKLIST
-from tournage.web.forms import ModelForm
+from tournage.web.forms import ModelForm, scope_choices
 from tournage.web.productions.models import Location, Person, Production
 
 from .models import Briefing, Hazard, HeadOfDepartment, Incident, LocationCheck, SafetyFile
 
+_M = TypeVar("_M", bound=models.Model)
 
-class ScopedForm(ModelForm):  # type: ignore[type-arg]
+
+class ScopedForm(ModelForm[_M]):
     """Choices of people and locations from the current production only."""
 
     def __init__(self, *args: Any, production: Production, **kwargs: Any) -> None:
@@ -23,12 +26,12 @@ class ScopedForm(ModelForm):  # type: ignore[type-arg]
         people = Person.objects.filter(production=production)
         for name in ("person", "victim", "disability_referent", "attendees"):
             if name in self.fields:
-                self.fields[name].queryset = people  # type: ignore[attr-defined]
+                scope_choices(self, name, people)
         if "location" in self.fields:
-            self.fields["location"].queryset = Location.objects.filter(production=production)  # type: ignore[attr-defined]
+            scope_choices(self, "location", Location.objects.filter(production=production))
 
 
-class SafetyFileForm(ScopedForm):
+class SafetyFileForm(ScopedForm[SafetyFile]):
     bounds = {"oeth_beneficiaries": (0, None)}  # beneficiary units, not negative
 
     class Meta:
@@ -42,7 +45,7 @@ class SafetyFileForm(ScopedForm):
         ]
 
 
-class RatingForm(ScopedForm):
+class RatingForm(ScopedForm[Hazard]):
     """A register risk's rating and action-plan dates (its measures live in the register)."""
 
     class Meta:
@@ -50,13 +53,13 @@ class RatingForm(ScopedForm):
         fields = ["severity", "likelihood", "due", "done"]
 
 
-class GeneralHazardForm(ScopedForm):
+class GeneralHazardForm(ScopedForm[Hazard]):
     class Meta:
         model = Hazard
         fields = ["label", "severity", "likelihood", "measures", "owner", "due", "done"]
 
 
-class BriefingForm(ScopedForm):
+class BriefingForm(ScopedForm[Briefing]):
     class Meta:
         model = Briefing
         fields = ["scene", "held_at", "given_by", "attendees", "notes"]
@@ -72,7 +75,7 @@ _READ = {"yes": True, "no": False}
 _SHOWN: dict[object, str] = {True: "yes", False: "no"}
 
 
-class LocationCheckForm(ScopedForm):
+class LocationCheckForm(ScopedForm[LocationCheck]):
     """One yes/no/unknown answer per item of the data; the teams' items are not asked."""
 
     class Meta:
@@ -101,7 +104,7 @@ class LocationCheckForm(ScopedForm):
         return saved
 
 
-class IncidentForm(ScopedForm):
+class IncidentForm(ScopedForm[Incident]):
     class Meta:
         model = Incident
         fields = [
@@ -127,7 +130,7 @@ class IncidentForm(ScopedForm):
         return data
 
 
-class HeadForm(ScopedForm):
+class HeadForm(ScopedForm[HeadOfDepartment]):
     class Meta:
         model = HeadOfDepartment
         fields = ["post", "person", "name", "sex", "planned_by"]

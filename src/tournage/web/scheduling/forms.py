@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tournage.scheduling.model import Scene
-from tournage.web.forms import DateField, ModelForm
+from tournage.web.forms import DateField, ModelForm, scope_choices
 from tournage.web.productions.models import Person
 
 from .models import PlanSettings
@@ -31,9 +31,7 @@ class CastForm(forms.Form):
 
     def __init__(self, *args: Any, production: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = production.people.filter(  # type: ignore[attr-defined]
-            kind="cast"
-        )
+        scope_choices(self, "person", production.people.filter(kind="cast"))
 
 
 class UnavailabilityForm(CastForm):

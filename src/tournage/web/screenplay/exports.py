@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import StyleSheet1, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -19,6 +19,7 @@ from tournage.common import pdf
 from tournage.common.exports import append_row
 from tournage.screenplay.breakdown import categories
 from tournage.screenplay.model import format_eighths
+from tournage.screenplay.rules import Category
 
 from .models import BreakdownTag, Scene, ScriptVersion, TagStatus
 
@@ -111,29 +112,28 @@ def sheets_pdf(version: ScriptVersion) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet(scene: Scene, styles: object, labels: Mapping[str, object]) -> list[object]:
-    sample = styles  # reportlab's StyleSheet1, untyped
+def _sheet(scene: Scene, sample: StyleSheet1, labels: Mapping[str, Category]) -> list[object]:
     effet = " / ".join(filter(None, [scene.int_ext, scene.time]))
     header = [
-        pdf.text(f"{_('Scene')} {scene.key} — {scene.heading}", sample["Heading2"]),  # type: ignore[index]
+        pdf.text(f"{_('Scene')} {scene.key} — {scene.heading}", sample["Heading2"]),
         pdf.text(
             f"{_('Set')}: {scene.set_name} · {_('Effet')}: {effet} · {_('Pages')}: "
             f"{format_eighths(scene.eighths)} · {_('Page')} {scene.page_start}",
-            sample["Normal"],  # type: ignore[index]
+            sample["Normal"],
         ),
     ]
     if scene.synopsis:
-        header.append(pdf.text(scene.synopsis, sample["Italic"]))  # type: ignore[index]
+        header.append(pdf.text(scene.synopsis, sample["Italic"]))
     grouped: dict[str, list[str]] = defaultdict(list)
     for tag in scene.tags.all():
         if tag.status != TagStatus.REJECTED and tag.name not in grouped[tag.category]:
             grouped[tag.category].append(tag.name)
     keys = [key for key in labels if key in grouped]
-    rows = [[labels[key].label_fr, pdf.text(", ".join(grouped[key]))] for key in keys]  # type: ignore[attr-defined]
+    rows = [[labels[key].label_fr, pdf.text(", ".join(grouped[key]))] for key in keys]
     risks = ", ".join(risk["code"] for risk in scene.risks)
     story: list[object] = [*header, Spacer(1, 0.3 * cm)]
     if rows:
         story.append(_category_table(rows, keys))
     if risks:
-        story.append(pdf.text(f"{_('Risks')}: {risks}", sample["Normal"]))  # type: ignore[index]
+        story.append(pdf.text(f"{_('Risks')}: {risks}", sample["Normal"]))
     return story

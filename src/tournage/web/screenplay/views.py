@@ -23,6 +23,7 @@ from tournage.screenplay.breakdown import categories
 from tournage.screenplay.nlp import available as nlp_available
 from tournage.web.productions import task_progress
 from tournage.web.productions.access import ProductionRequest
+from tournage.web.productions.history import save_with_history
 
 from . import exports
 from .forms import HeadingForm, ScriptUploadForm, TagForm
@@ -140,8 +141,7 @@ def tag_status(request: ProductionRequest, production_id: int, tag_id: int) -> H
     if status not in (TagStatus.ACCEPTED, TagStatus.REJECTED, TagStatus.SUGGESTED):
         return HttpResponse(_("Unknown status."), status=400)
     tag.status = status
-    tag._change_reason = f"status → {status}"  # type: ignore[attr-defined]
-    tag.save()
+    save_with_history(tag, reason=f"status → {status}")
     return _tags_response(request, tag.scene)
 
 
