@@ -102,20 +102,19 @@ class VideoPass:
         self.detector: VideoDetector | None = None
         self.report = VideoReport()
         self.flashes = FlashDetector()
-        self.allowance = r103_levels()["area_allowance_percent"]["value"]
+        self.allowance = r103_levels().area_allowance_percent.value
         self.second: list[tuple[float, float, float]] = []
 
     def _detector(self, frame: Any) -> VideoDetector:
         bits = frame.format.components[0].bits
         scale = 4.0 if bits > 8 else 1.0
         table = r103_levels()
-        tolerated = table["tolerated_10bit" if bits > 8 else "tolerated_8bit"]
-        matrix = table["matrix_bt709"]
+        tolerated = table.tolerated_10bit if bits > 8 else table.tolerated_8bit
         levels = VideoLevels(
-            float(tolerated["min"]),
-            float(tolerated["max"]),
-            matrix["kr"],
-            matrix["kb"],
+            tolerated.min,
+            tolerated.max,
+            table.matrix_bt709.kr,
+            table.matrix_bt709.kb,
             self.grid.luma_grid_step.value,
             self.grid.gamut_grid_step.value,
             scale,
