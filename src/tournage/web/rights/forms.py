@@ -3,7 +3,7 @@ documents are checked (type, size, content) before anything is stored."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -40,7 +40,13 @@ def _checked(upload: Any) -> Any:
     return upload
 
 
-class DocumentsMixin(forms.BaseForm):
+if TYPE_CHECKING:  # the forms the mixin joins; at run time it adds no base of its own
+    _Form = forms.BaseForm
+else:
+    _Form = object
+
+
+class DocumentsMixin(_Form):
     """Every FileField of the form goes through ``check_document``."""
 
     def _clean_fields(self) -> None:
