@@ -17,3 +17,4 @@ def test_dashboard_panel(budgeted: Any, member_client: Any) -> None:
         .content.decode()
     )
     assert "Devis" in page
+    assert "variance-title" not in page  # the chart is the cost report's, not the panel's

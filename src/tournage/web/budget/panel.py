@@ -8,7 +8,6 @@ from tournage.budget.errors import BudgetError
 from tournage.budget.report import analyse
 
 from .adapters import production_budget
-from .charts import variance_chart
 
 
 def panel_context(production: Any) -> dict[str, Any]:
@@ -29,5 +28,4 @@ def panel_context(production: Any) -> dict[str, Any]:
         "envelope_gap": None if envelope is None else envelope - totals.total,
         "public_share": financing.public_share,
         "ceiling": financing.ceiling.percent if financing.ceiling else None,
-        "variance": variance_chart(report.chapters),
     }
