@@ -36,6 +36,9 @@ def test_callsheet_json_and_pdf(scheduled: Any, cast: Any, capsys: Any, tmp_path
     assert sheet["unit_call"] == "08:00" and [s["id"] for s in sheet["scenes"]] == ["1", "3"]
     assert set(sheet["cast"][0]) == {"name", "role", "pickup", "makeup", "on_set", "minor"}
     assert target.read_bytes().startswith(b"%PDF")
+    assert [m["name"] for m in sheet["minors"]] == [str(cast["ANNA"])]  # a child of 9
+    assert cli("callsheet", str(production.pk), "--date", "2027-03-01") == 0
+    assert f"Mineur {cast['ANNA']} (9 ans)" in capsys.readouterr().out
     assert cli("callsheet", str(production.pk), "--date", "2027-03-09") == 1
     assert "n'est pas un jour de tournage" in capsys.readouterr().err
     assert cli("callsheet", str(production.pk), "--date", "mars") == 1

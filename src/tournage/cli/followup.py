@@ -50,6 +50,11 @@ def render_sheet(doc: dict[str, Any]) -> str:
         for c in doc["cast"]
     ]
     lines += [f"  {c['department']} — {c['name']} : {c['call']}" for c in doc["crew"]]
+    lines += [
+        f"  Mineur {m['name']} ({m['age']} ans) : {m['arrival']}–{m['departure']} "
+        f"({m['hours']} h), plafond {m['cap'] + ' h' if m['cap'] else 'inconnu'} en {m['period']}"
+        for m in doc.get("minors", [])
+    ]
     return "\n".join(lines + _findings(doc))
 
 
