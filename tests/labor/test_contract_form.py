@@ -67,13 +67,14 @@ def test_contract_form_reads_working_days_and_rights(
         "trial_days": 0,
         "status": "draft",
         "working_days_text": "2026-03-03, 2026-03-02 2026-03-09",
-        "rights_text": "cinéma = 50\ntélévision = 30,5",
+        "rights_text": "cinéma = 50\ntélévision = 30,5\nvidéo = 1 500,50",
     }
     response = client.post(f"/p/{production.pk}/teams/contracts/new/", data)
     assert response.status_code == 302
     contract = Contract.objects.get(production=production)
     assert contract.working_days == ["2026-03-02", "2026-03-03", "2026-03-09"]
-    assert contract.rights_remuneration == {"cinéma": "50", "télévision": "30.5"}
+    rights = {"cinéma": "50", "télévision": "30.5", "vidéo": "1500.50"}  # French amounts read
+    assert contract.rights_remuneration == rights
     page = client.get(response["Location"]).content.decode()
     assert "LAB-DATES-UNCOVERED" in page and "LAB-ARTIST-RIGHTS" not in page
     bad = client.post(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tournage.common.formatting import NumberError, parse_decimal
 from tournage.labor.agreements import functions, suggest_function
 from tournage.labor.errors import LaborError
 from tournage.labor.timesheet import Shift
@@ -117,10 +117,10 @@ class ContractForm(ScopedForm[Contract]):
                 continue
             mode, _sep, amount = line.rpartition("=")
             try:
-                value = Decimal(amount.strip().replace(",", "."))
-            except InvalidOperation as error:
+                value = parse_decimal(amount, mode.strip())
+            except NumberError as error:
                 raise forms.ValidationError(_("Write each line as: mode = amount.")) from error
-            if not mode.strip() or not value.is_finite() or value < 0:
+            if not mode.strip() or value < 0:
                 raise forms.ValidationError(_("Write each line as: mode = amount."))
             rights[mode.strip()] = str(value)
         return rights
