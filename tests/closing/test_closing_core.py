@@ -114,6 +114,15 @@ def test_a_large_gap_needs_an_explanation() -> None:
     assert environmental.forecast_final_delta(explained).status is Status.MET
 
 
+def test_an_unforecast_category_names_its_actual_kilograms() -> None:
+    actual = {"energy": Decimal("100"), "catering": Decimal("200"), "waste": Decimal("42")}
+    comments = {"energy": "ok", "catering": "ok"}
+    result = environmental.forecast_final_delta(_carbon(actual=actual, comments=comments))
+    assert result.status is Status.NOT_MET
+    assert "waste (non prévu : 42 kgCO2e)" in result.message
+    assert "None" not in result.message
+
+
 def test_final_footprint_must_be_frozen() -> None:
     assert environmental.final_footprint_present(_carbon()).status is Status.MET
     assert environmental.final_footprint_present(_carbon(frozen_on=None)).status is Status.NOT_MET

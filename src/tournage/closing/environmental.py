@@ -58,6 +58,14 @@ class DeltaRow:
             return None
         return (self.delta * 100 / self.forecast).quantize(Decimal("0.1"))
 
+    @property
+    def gap_text(self) -> str:
+        """« +12,5 % », or the actual kilograms when nothing was forecast."""
+        percent = self.percent
+        if percent is None:
+            return f"non prévu : {format_number(self.final, 0)} kgCO2e"
+        return f"{format_number(percent, 1)} %"
+
     def is_large(self, threshold: Decimal) -> bool:
         percent = self.percent
         return self.final != 0 if percent is None else abs(percent) > threshold
@@ -114,7 +122,7 @@ def forecast_final_delta(data: CarbonInput) -> CheckResult:
     limit = threshold()
     rows = delta_rows(data)
     large = [r for r in rows if r.is_large(limit)]
-    silent = [f"{r.category} ({r.percent} %)" for r in large if not r.comment.strip()]
+    silent = [f"{r.category} ({r.gap_text})" for r in large if not r.comment.strip()]
     return coverage(
         len(large) or len(rows),
         silent,
