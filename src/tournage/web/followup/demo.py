@@ -1,16 +1,21 @@
 """Demo step (idempotent): the shoot is three days in. Call sheets are issued for every
 day of the accepted schedule, the three first days are reported (the second one ends a
 scene short), the camera reports of those days arrive as an ALE and the assembly of day 1
-as an EDL, each card is backed up (one copy of the last card still unverified) and the
-project plan shows preparation finished two days late."""
+as an EDL, each card is backed up (one copy of the last card still unverified), the second camera's
+first card is offloaded through tournage itself (small generated clips in the data folder,
+hashed by the same code as the offload page) and the project plan shows preparation
+finished two days late."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -20,7 +25,7 @@ from tournage.followup.takes import Take as CoreTake
 from tournage.followup.takes import export_ale, read_takes
 from tournage.web.labor.api import schedule_calls
 
-from . import services
+from . import offload, services
 from .models import (
     BackupCopy,
     CallSheet,
@@ -29,6 +34,7 @@ from .models import (
     DroppedScene,
     MediaCard,
     Milestone,
+    Offload,
     PersonTime,
     PostKind,
     PostVersion,
@@ -60,6 +66,7 @@ def load_demo_followup(production: Any) -> None:
         PostVersion.objects.get_or_create(  # the assembly of day 1, not approved yet
             production=production, kind=PostKind.EDIT, number=1
         )
+    _offload(production, shot[0])
 
 
 def _contacts(production: Any) -> str:
@@ -244,6 +251,24 @@ def _backups(production: Any, shot: list[date]) -> None:
                     ),
                 ]
             )
+
+
+def _offload(production: Any, day: date) -> None:
+    """Camera B's first card and its two copies written to the data folder, then hashed."""
+    label = "B001"
+    if Offload.objects.filter(production=production, label=label).exists():
+        return
+    root = Path(settings.DATA_DIR) / "rushes" / f"demo-{production.pk}"
+    card = root / "cartes" / label
+    card.mkdir(parents=True, exist_ok=True)
+    for clip in (1, 2):
+        seed = hashlib.sha256(f"{label}C{clip:03d}".encode()).digest()
+        (card / f"{label}C{clip:03d}.mov").write_bytes(seed * 4096)  # 128 KiB each
+    copies = [root / name / label for name in ("SSD navette 1", "NAS production")]
+    for copy in copies:
+        shutil.copytree(card, copy, dirs_exist_ok=True)
+    algorithm = FOLLOWUP.load().backups.algorithms[0]
+    offload.execute(offload.create(production, label, card, copies, algorithm, shot_on=day))
 
 
 def _milestones(production: Any, plan: services.Plan) -> None:
