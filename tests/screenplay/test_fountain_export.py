@@ -117,3 +117,14 @@ def test_a_dot_before_a_blank_is_not_a_heading_and_survives_export(line: str) ->
         ("action", action),
         ("scene_heading", "INT. GARE - JOUR"),
     ]
+
+
+@pytest.mark.parametrize("line", [" .aCUT TO:", ".GARE AT 6:00", ".EST. LE PORT: AUBE"])
+def test_a_forced_heading_with_a_colon_opening_the_file_is_no_title_page(line: str) -> None:
+    """A first line a mark forces is no title-page key: the heading read from it, exported
+    (a forced heading, without the leading space), reads back as the same heading."""
+    script = read_script(line.encode(), "forced.fountain")
+    assert [scene.heading for scene in script.scenes] == [line.strip()[1:]]
+    again = read_script(to_fountain(script).encode(), "again.fountain")
+    assert [scene.heading for scene in again.scenes] == [line.strip()[1:]]
+    assert not again.title_page.entries

@@ -135,7 +135,9 @@ def _title_page(lines: list[str]) -> tuple[TitlePage, int]:
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
-    if start < len(lines) and is_heading(lines[start]):  # "INT. GARE - 6:00" is no key
+    first = lines[start] if start < len(lines) else ""
+    # "INT. GARE - 6:00" is no key, nor is a line a mark forces (".GARE AT 6:00", "!NOTE:")
+    if first and (is_heading(first) or first[:1] in _MARK_CHARS):
         return TitlePage(), 0
     entries: dict[str, str] = {}
     key: str | None = None
