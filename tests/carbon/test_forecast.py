@@ -137,6 +137,39 @@ def test_company_moves_follow_the_schedule() -> None:
     assert found["moves:van_class3_diesel_km_desnz"]["quantity"] == pytest.approx(2 * 2 * half)
 
 
+def test_a_plan_de_travail_s_own_moves_count_those_within_a_day() -> None:
+    locations = [
+        {"id": "a", "name": "A", "lat": 46.0, "lon": 2.0},
+        {"id": "b", "name": "B", "lat": 46.5, "lon": 2.0},
+    ]
+    within = [{"from": "a", "to": "b"}]  # both days start at A and move on to B
+    days = [{"location": "a", "moves": within}, {"location": "a", "moves": within}]
+    found = lines(
+        plan(locations=locations, days=days, vehicles=[{"factor": "van_class3_diesel_km_desnz"}])
+    )
+    line = found["moves:van_class3_diesel_km_desnz"]
+    assert line["quantity"] == pytest.approx(2 * round(0.5 * DEGREE_KM, 3))
+    assert line["derivation"].startswith("2 changements de décor : A → B")
+
+
+@pytest.mark.parametrize(
+    "moves", [[{"from": "a"}], "a→b", [["a", "b"]], [{"from": "a", "to": "nowhere"}]]
+)
+def test_malformed_moves_get_a_clear_error(moves: Any) -> None:
+    document = plan(
+        locations=[{"id": "a", "name": "A", "lat": 46.0, "lon": 2.0}],
+        days=[{"location": "a", "moves": moves}],
+        vehicles=[{"factor": "van_class3_diesel_km_desnz"}],
+    )
+    with pytest.raises(CarbonError):
+        forecast(parse_plan(document))
+
+
+def test_moves_belong_to_one_day_not_to_a_count() -> None:
+    with pytest.raises(CarbonError, match="un seul jour"):
+        parse_plan(plan(days=[{"location": "set", "count": 2, "moves": []}]))
+
+
 def test_overrides_replace_a_derived_line_and_keep_the_trace() -> None:
     found = lines(plan(overrides={"hotel:set": {"quantity": 10}, "nothing": {"quantity": 1}}))
     assert found["hotel:set"]["quantity"] == 10

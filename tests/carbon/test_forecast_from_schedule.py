@@ -54,6 +54,19 @@ def test_placing_the_last_set_brings_its_days(planned: Any) -> None:
     assert {d.location for d in production_plan(planned).days} >= {str(jardin.pk)}
 
 
+def test_the_plan_de_travail_s_moves_reach_the_forecast(planned: Any) -> None:
+    Location.objects.create(
+        production=planned, name="Jardin public", sets=["JARDIN"], latitude=43.9, longitude=1.8
+    )
+    accepted = accepted_plan(planned)
+    assert accepted is not None
+    expected = [
+        tuple((str(m.origin_id), str(m.destination_id)) for m in day.moves) for day in accepted.days
+    ]
+    assert any(expected)  # the kitchen and the garden are both shot: at least one move
+    assert [day.moves for day in production_plan(planned).days] == expected
+
+
 def test_the_page_says_where_the_days_come_from(planned: Any, member_client: Any) -> None:
     page = member_client("eco_referent").get(url("index", planned)).content.decode()
     number = accepted_plan(planned).number

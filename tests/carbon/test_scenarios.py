@@ -78,6 +78,14 @@ def test_fewer_company_moves_groups_days_by_location() -> None:
     assert moved[0] == pytest.approx(before[0] / 2)
 
 
+def test_fewer_company_moves_puts_one_location_on_each_planned_day() -> None:
+    within = [{"from": "x", "to": "y"}]  # the plan de travail's days start at X, then Y
+    plan = parse_plan({**PLAN, "days": [{"location": "x", "moves": within}] * 3})
+    result = run_scenario(plan, "moves", {"fewer_company_moves": {}}, forecast(plan))
+    assert not [a for a in result.forecast.activities if a.key.startswith("moves")]
+    assert result.delta_kgco2e < 0
+
+
 def test_levers_are_ranked_by_reduction() -> None:
     ranked = rank_levers(parse_plan(PLAN))
     deltas = [r.delta_kgco2e for r in ranked]

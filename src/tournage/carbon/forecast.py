@@ -286,21 +286,27 @@ def _accommodation(
 
 
 # company moves, catering, energy --------------------------------------------------------
-def _company_moves(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
-    moves: list[tuple[PlanLocation, PlanLocation, Decimal]] = []
-    detour = rules.detour("road") if plan.vehicles else Decimal(1)
-    previous: PlanLocation | None = None
+def _move_pairs(plan: ProductionPlan) -> list[tuple[PlanLocation, PlanLocation]]:
+    """Company moves in day order: those a plan de travail gives (between its days and
+    within them), else one at each change of location from one day to the next."""
+    pairs: list[tuple[str, str]] = []
+    previous: str | None = None
     for day in plan.days:
-        location = plan.location(day.location)
-        if previous and previous.id != location.id and previous.point and location.point:
-            moves.append(
-                (
-                    previous,
-                    location,
-                    (_distance(previous.point, location.point) * detour).quantize(KM),
-                )
-            )
-        previous = location
+        if day.moves is not None:
+            pairs += day.moves
+        elif previous is not None:
+            pairs.append((previous, day.location))
+        previous = day.location
+    return [(plan.location(a), plan.location(b)) for a, b in pairs if a != b]
+
+
+def _company_moves(plan: ProductionPlan, rules: _Rules) -> list[Activity]:
+    detour = rules.detour("road") if plan.vehicles else Decimal(1)
+    moves = [
+        (a, b, (_distance(a.point, b.point) * detour).quantize(KM))
+        for a, b in _move_pairs(plan)
+        if a.point and b.point
+    ]
     if not moves:
         return []
     fleet: Counter[str] = Counter()

@@ -52,6 +52,9 @@ class PlanDay:
     location: str
     date: date | None = None
     people: tuple[str, ...] | None = None  # None: everybody
+    # company moves (from, to location ids) when a plan de travail gives them, within the
+    # day included; None: one move whenever the location differs from the previous day's
+    moves: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,23 @@ def _days(raw: Any, index: int) -> list[PlanDay]:
     count = int(_number(raw, "count", where) or 1)
     if count > 1000:
         raise CarbonError("plan.day", f"{where} : nombre de jours démesuré.")
+    moves = _moves(raw.get("moves"), where)
+    if moves is not None and count > 1:
+        raise CarbonError("plan.day", f"{where} : « moves » vaut pour un seul jour, pas « count ».")
     called = None if people is None else tuple(str(p) for p in people)
-    return [PlanDay(location, day if n == 0 else None, called) for n in range(count)]
+    return [PlanDay(location, day if n == 0 else None, called, moves) for n in range(count)]
+
+
+def _moves(raw: Any, where: str) -> tuple[tuple[str, str], ...] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(
+        isinstance(m, dict) and _text(m, "from") and _text(m, "to") for m in raw
+    ):
+        raise CarbonError(
+            "plan.day", f"{where} : « moves » doit être une liste de {{from, to}} (lieux)."
+        )
+    return tuple((_text(m, "from"), _text(m, "to")) for m in raw)
 
 
 def _vehicle(raw: Any, index: int) -> Vehicle:

@@ -94,8 +94,11 @@ def _local_crew(plan: ProductionPlan, params: dict[str, Any]) -> ProductionPlan:
 
 
 def _fewer_company_moves(plan: ProductionPlan, params: dict[str, Any]) -> ProductionPlan:
+    """Each location's days together, one location a day: the plan de travail's own moves
+    (within days too) give way to one move per change of location."""
     order = {loc_id: i for i, loc_id in enumerate(dict.fromkeys(d.location for d in plan.days))}
-    return replace(plan, days=tuple(sorted(plan.days, key=lambda d: order[d.location])))
+    grouped = sorted(plan.days, key=lambda d: order[d.location])
+    return replace(plan, days=tuple(replace(d, moves=None) for d in grouped))
 
 
 def _carpooling(plan: ProductionPlan, params: dict[str, Any]) -> ProductionPlan:

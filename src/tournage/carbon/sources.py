@@ -107,14 +107,20 @@ def plan_document(
 
 def scheduled_days(days: Iterable[PlannedDay], crew: Iterable[Any]) -> list[dict[str, Any]]:
     """Plan days from a plan de travail (instead of days typed per location): date and
-    location, the crew every day and the cast on the days of their scenes. Days of a
-    décor placed at no location are left out (the web page lists them)."""
+    location, its company moves, the crew every day and the cast on the days of their
+    scenes. Days and moves of a décor placed at no location are left out (the web page
+    lists them)."""
     crew_ids = [str(pk) for pk in crew]
     return [
         {
             "location": str(day.location_id),
             "date": day.day.isoformat(),
             "people": crew_ids + [str(pk) for pk in day.cast_ids],
+            "moves": [
+                {"from": str(move.origin_id), "to": str(move.destination_id)}
+                for move in day.moves
+                if move.origin_id is not None and move.destination_id is not None
+            ],
         }
         for day in days
         if day.location_id is not None

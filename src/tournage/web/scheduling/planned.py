@@ -19,7 +19,17 @@ class AcceptedPlan:
 
     def unplaced(self) -> list[str]:
         """Décors of shooting days that no location holds yet (first appearance order)."""
-        return list(dict.fromkeys(d.decor for d in self.days if d.location_id is None))
+        return list(
+            dict.fromkeys(
+                decor
+                for day in self.days
+                for decor, placed in (
+                    (day.decor, day.location_id),
+                    *((m.destination, m.destination_id) for m in day.moves),
+                )
+                if placed is None
+            )
+        )
 
 
 def accepted_plan(production: Any) -> AcceptedPlan | None:
