@@ -86,19 +86,6 @@ def test_windows_add_months_from_the_theatrical_release() -> None:
     assert result.uncertain  # the Netflix window comes from press reports
 
 
-def test_slot_breaches_by_category() -> None:
-    plans = [
-        ChannelPlan("fr_pad_hd_file", age_category="III", slot="21:00"),
-        ChannelPlan("fr_pad_arte", age_category="IV", slot="23:00"),
-        ChannelPlan("dcp_cinema", age_category="V", slot="23:00"),
-        ChannelPlan("youtube_upload", age_category="V", slot="01:00"),
-    ]
-    assert channels.slot_breaches(plans) == [
-        "fr_pad_hd_file : -12 à 21:00",
-        "dcp_cinema : -18 à 23:00",
-    ]
-
-
 def test_dossier_statuses_and_findings() -> None:
     built = dossier.assemble(
         "cnc_cm_avant_realisation",

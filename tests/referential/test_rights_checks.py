@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from referential.conftest import run
 from tournage.referential.registry import Status
+from tournage.web.development.models import ChannelPlan
 from tournage.web.rights import services
 from tournage.web.rights.models import (
     AuthorContract,
@@ -325,37 +326,41 @@ def on_tv(production: Any) -> Any:
     return production
 
 
+def plan_slot(production: Any, slot: time) -> None:
+    """The slot's one record: the development app's distribution plan."""
+    ChannelPlan.objects.update_or_create(
+        production=production, channel="fr_pad_hd_file", defaults={"slot": slot}
+    )
+
+
 def test_age_category_per_channel(on_tv: Any) -> None:
     assert run("age_category_per_channel", on_tv).status is Status.NOT_MET
-    ChannelRating.objects.create(
-        production=on_tv, channel="fr_pad_hd_file", category="II", slot=time(21, 0)
-    )
+    plan_slot(on_tv, time(21, 0))
+    ChannelRating.objects.create(production=on_tv, channel="fr_pad_hd_file", category="II")
     assert run("age_category_per_channel", on_tv).status is Status.MET
 
 
 def test_slot_vs_category(on_tv: Any) -> None:
-    rating = ChannelRating.objects.create(
-        production=on_tv, channel="fr_pad_hd_file", category="IV", slot=time(21, 0)
-    )
+    plan_slot(on_tv, time(21, 0))
+    ChannelRating.objects.create(production=on_tv, channel="fr_pad_hd_file", category="IV")
     result = run("slot_vs_category", on_tv)
     assert result.status is Status.NOT_MET and result.uncertain
-    rating.slot = time(22, 45)
-    rating.save()
+    plan_slot(on_tv, time(22, 45))  # moved in the distribution plan: the signage follows
     assert run("slot_vs_category", on_tv).status is Status.MET
 
 
 def test_a_cinema_ban_sets_a_floor_on_the_tv_category(on_tv: Any) -> None:
     ReleasePlan.objects.create(production=on_tv, visa_ban="16")
-    ChannelRating.objects.create(
-        production=on_tv, channel="fr_pad_hd_file", category="III", slot=time(22, 45)
-    )
+    plan_slot(on_tv, time(22, 45))
+    ChannelRating.objects.create(production=on_tv, channel="fr_pad_hd_file", category="III")
     assert run("slot_vs_category", on_tv).status is Status.NOT_MET
 
 
 def test_trailer_rating(on_tv: Any) -> None:
     assert run("trailer_rating", on_tv).status is Status.UNKNOWN
+    plan_slot(on_tv, time(22, 15))
     rating = ChannelRating.objects.create(
-        production=on_tv, channel="fr_pad_hd_file", category="III", slot=time(22, 15)
+        production=on_tv, channel="fr_pad_hd_file", category="III"
     )
     assert run("trailer_rating", on_tv).status is Status.NOT_MET
     rating.trailer_signage = True

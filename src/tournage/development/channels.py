@@ -1,5 +1,6 @@
-"""The production's channels: capture format, accessibility files, release windows,
-age category against slot and viewing carbon (distribution plan and technical section)."""
+"""The production's channels: capture format, accessibility files, release windows and
+viewing carbon (distribution plan and technical section). Age category against slot is
+judged by the rights app's signage rules (``tournage.rights.release``)."""
 
 from __future__ import annotations
 
@@ -151,29 +152,3 @@ def windows(plans: Sequence[ChannelPlan]) -> WindowCheck:
 def without_viewing_carbon(plans: Sequence[ChannelPlan]) -> list[str]:
     """Channels lacking a viewing estimate with its source (distribution_carbon_present)."""
     return [p.channel for p in plans if p.viewing_kg is None or not p.carbon_source.strip()]
-
-
-def slot_breaches(plans: Sequence[ChannelPlan]) -> list[str]:
-    """Broadcast slots the age category does not allow on a general channel: before its
-    earliest time (the night, up to ``night_ends``, is always late enough), or outside
-    the night for a night-only category."""
-    table = RULES.load().age_categories
-    categories = {c.id: c for c in table.items}
-    night_ends = _minutes(table.night_ends)
-    breaches = []
-    for plan in plans:
-        category = categories.get(plan.age_category)
-        if category is None or not plan.slot:
-            continue
-        start = _minutes(plan.slot)
-        late = start < night_ends or (
-            not category.night_only and start >= _minutes(category.earliest or "00:00")
-        )
-        if not late:
-            breaches.append(f"{plan.channel} : {category.label} à {plan.slot}")
-    return breaches
-
-
-def _minutes(hhmm: str) -> int:
-    hours, _, minutes = hhmm.partition(":")
-    return int(hours) * 60 + int(minutes or 0)

@@ -76,22 +76,6 @@ class ViewingCarbon:
 
 
 @dataclass(frozen=True)
-class AgeCategory:
-    id: str
-    label: str
-    earliest: str | None = None
-    night_only: bool = False
-
-
-@dataclass(frozen=True)
-class AgeCategories:
-    source: str
-    night_ends: str
-    items: list[AgeCategory]
-    uncertain: bool = False
-
-
-@dataclass(frozen=True)
 class TextMeasure:
     source: str
     characters_per_line: int
@@ -118,7 +102,6 @@ class Rules:
     channels: dict[str, ChannelRule]
     release_windows: ReleaseWindows
     viewing_carbon: ViewingCarbon
-    age_categories: AgeCategories
     text_measure: TextMeasure
 
 

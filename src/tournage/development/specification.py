@@ -19,7 +19,6 @@ from .channels import (
     accessibility_gaps,
     capture_problems,
     rule,
-    slot_breaches,
 )
 from .rules import RULES
 
@@ -64,6 +63,7 @@ class Inputs:
     universal_design: str = ""
     shoot_start: date | None = None
     deadline: date | None = None
+    slot_breaches: Sequence[str] = ()  # planned slots the signage rules refuse, as messages
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def age_rating(inputs: Inputs) -> Section:
     label = "Catégorie par canal (relevée sur la page Signalétique des droits)"
     facts: list[tuple[str, str | None]] = [(label, "; ".join(rated) or None)]
     facts += [(f"Catégorie {channel}", None) for channel in unrated]
-    facts += [(f"Case incompatible ({b})", None) for b in slot_breaches(inputs.channels)]
+    facts += [(breach, None) for breach in inputs.slot_breaches]
     return _section("age_rating", facts)
 
 

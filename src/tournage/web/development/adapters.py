@@ -134,6 +134,16 @@ def age_categories(production: Production) -> dict[str, str]:
     return recorded(production)
 
 
+def slot_breaches(production: Production) -> list[str]:
+    """Planned slots their channel's category does not allow, as the signage rules of the
+    rights app judge them (one set of rules for both apps)."""
+    if not apps.is_installed("tournage.web.rights"):
+        return []
+    from tournage.web.rights.api import slot_breaches as judged
+
+    return judged(production)
+
+
 def channel_plans(production: Production) -> list[ChannelPlan]:
     categories = age_categories(production)
     return [
@@ -197,6 +207,7 @@ def cdc_inputs(production: Production) -> specification.Inputs:
     return specification.Inputs(
         economy=economy(production),
         channels=channel_plans(production),
+        slot_breaches=tuple(slot_breaches(production)),
         capture=capture(production),
         target_minutes=production.target_duration_minutes,
         human=Human(

@@ -72,6 +72,18 @@ def age_categories(production: Any) -> dict[str, str]:
     return dict(rows.values_list("channel", "category"))
 
 
+def slot_breaches(production: Any) -> list[str]:
+    """Planned slots the channel's target category does not allow (the signage rules: the
+    channel kind, a children's programme, the hour), one message each."""
+    visa_ban = services.plan_of(production).visa_ban
+    return [
+        finding.message
+        for facts in services.rating_facts(production)
+        for finding in core_release.rating_findings(facts, visa_ban)
+        if finding.code == "RATE-SLOT"
+    ]
+
+
 @dataclass(frozen=True)
 class StatementDue:
     author: str

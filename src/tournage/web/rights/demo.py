@@ -4,7 +4,6 @@ of the demo production (``demo_rights.yaml``). Idempotent: a second run changes 
 from __future__ import annotations
 
 import io
-from datetime import time
 from importlib.resources import files
 from typing import Any
 
@@ -58,9 +57,8 @@ def load_demo_rights(production: Production) -> None:
     for step in data["steps"]:
         ReleaseStep.objects.create(production=production, **step)
     for rating in data["ratings"]:  # a rating may exist: moved from the channel plan
-        slot = time.fromisoformat(rating.pop("slot"))
         ChannelRating.objects.update_or_create(
-            production=production, channel=rating.pop("channel"), defaults={"slot": slot, **rating}
+            production=production, channel=rating.pop("channel"), defaults=rating
         )
     for document in data["documents"]:
         DestinationDocument.objects.create(production=production, **document)

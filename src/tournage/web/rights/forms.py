@@ -186,14 +186,12 @@ class ChannelRatingForm(ModelForm[ChannelRating]):
         fields = [
             "channel",
             "category",
-            "slot",
             "catalogue",
             "cinema_channel",
             "children_programme",
             "trailer_signage",
             "reason",
         ]
-        widgets = {"slot": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
 
 class DestinationDocumentForm(DocumentsMixin, ModelForm[DestinationDocument]):

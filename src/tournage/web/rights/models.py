@@ -246,14 +246,14 @@ class ReleaseStep(models.Model):
 
 
 class ChannelRating(models.Model):
-    """Target signage of a TV or on-demand channel, and its slot or catalogue placement."""
+    """Target signage of a TV or on-demand channel, and its catalogue placement. Its slot is
+    not here: the development app's distribution plan records it, and the signage reads it."""
 
     production = models.ForeignKey(
         "productions.Production", on_delete=models.CASCADE, related_name="rights_ratings"
     )
     channel = models.CharField(_("channel"), max_length=40)
     category = models.CharField(_("target category"), max_length=3, choices=categories, blank=True)
-    slot = models.TimeField(_("slot start"), null=True, blank=True)
     catalogue = models.BooleanField(_("on-demand catalogue placement"), default=False)
     cinema_channel = models.BooleanField(_("cinema or pay-per-view channel"), default=False)
     children_programme = models.BooleanField(_("inside a children's programme"), default=False)

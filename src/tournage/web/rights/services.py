@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import PurePath
 from typing import Any
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from tournage.common.findings import Finding
@@ -337,21 +339,42 @@ def step_rows(production: Any) -> list[StepRow]:
     return rows
 
 
+def slots_page(production: Any) -> str | None:
+    """Where the broadcast slots are typed (the distribution plan); None without that app."""
+    if not apps.is_installed("tournage.web.development"):
+        return None
+    from tournage.web.development.api import DISTRIBUTION_PAGE
+
+    return reverse(DISTRIBUTION_PAGE, kwargs={"production_id": production.pk})
+
+
+def broadcast_slots(production: Any) -> dict[str, time]:
+    """Channel -> planned slot start: typed once, on the development app's distribution
+    plan (``development_api.DISTRIBUTION_PAGE``); none without that app."""
+    if not apps.is_installed("tournage.web.development"):
+        return {}
+    from tournage.web.development.api import broadcast_slots as planned
+
+    return planned(production)
+
+
 def rating_facts(production: Any) -> list[core_release.RatingFacts]:
-    """One per TV / on-demand channel of the plan (blank when no rating is recorded)."""
+    """One per TV / on-demand channel of the plan (blank when no rating is recorded), its
+    slot from the distribution plan."""
     wanted = [c for c in production.channels or [] if c in RELEASE.load().rating.channels]
     stored = {r.channel: r for r in ChannelRating.objects.filter(production=production)}
+    slots = broadcast_slots(production)
     facts = []
     for channel in wanted:
         row = stored.get(channel)
         if row is None:
-            facts.append(core_release.RatingFacts(channel, ""))
+            facts.append(core_release.RatingFacts(channel, "", slots.get(channel)))
             continue
         facts.append(
             core_release.RatingFacts(
                 channel,
                 row.category,
-                row.slot,
+                slots.get(channel),
                 row.catalogue,
                 row.cinema_channel,
                 row.children_programme,

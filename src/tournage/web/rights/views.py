@@ -279,6 +279,7 @@ def release(request: ProductionRequest, production_id: int) -> HttpResponse:
             "regime": services.regime_of(production),
             "steps": services.step_rows(production),
             "ratings": rating_rows,
+            "slots_page": services.slots_page(production),
             "items": services.destination_items(production),
             "documents": DestinationDocument.objects.filter(production=production),
         },
