@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from crafted_archives import build, damage, person_row, production_row, understate_size
 from tournage.web.productions.archive import (
+    SCHEMA_VERSION,
     ArchiveError,
     export_production,
     import_production,
@@ -261,7 +262,7 @@ def test_schema_version_must_be_a_positive_integer(version: Any) -> None:
 
 
 def test_newer_schema_is_refused() -> None:
-    _refused(build(manifest={"schema_version": 2}), "mettez tournage à jour")
+    _refused(build(manifest={"schema_version": SCHEMA_VERSION + 1}), "mettez tournage à jour")
 
 
 # --- bombs ----------------------------------------------------------------------------

@@ -57,12 +57,27 @@ class Demo:
 
 
 @dataclass(frozen=True)
+class Legacy:
+    """Data of archives from an older schema that now lives in this domain: the rows of a
+    model that is gone (``fields`` empty), or fields a model no longer has. Once every
+    section is imported, ``apply`` (dotted path of ``fn(production, rows, resolve)``,
+    ``rows`` the archive's rows with their fields as written, ``resolve(label, pk)`` the
+    imported id of an archived row or None) puts them where they live now."""
+
+    label: str  # the model label as the older archive writes it, "labor.incident"
+    apply: str
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Archive:
     """The domain's archive section: model names of the app in dependency order, or the
-    dotted path of a callable returning a custom ``ArchiveSection``."""
+    dotted path of a callable returning a custom ``ArchiveSection``; ``legacy``, the older
+    archives' data this domain now holds."""
 
     models: Sequence[str] = ()
     section: str | None = None
+    legacy: Sequence[Legacy] = ()
 
 
 class DomainAppConfig(AppConfig):
@@ -90,6 +105,8 @@ class DomainAppConfig(AppConfig):
             dashboard.register_panel(panel)
         if self.archive is not None:
             archive.register_section(self._archive_section())
+            for legacy in self.archive.legacy:
+                archive.register_legacy(legacy)
         if self.demo is not None:
             demo.register_demo_step(self.label, import_string(self.demo.load), self.demo.order)
         if find_spec(f"{self.name}.checks") is not None:

@@ -27,8 +27,10 @@ from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, transaction
 from django.db.models import Model, QuerySet
+from django.utils.module_loading import import_string
 
 from tournage import __version__
+from tournage.web.plugins import Legacy
 
 from .archive_reader import CHUNK, ArchiveError, ArchiveReader, SectionDocument
 from .models import Membership, Production, Role
@@ -36,7 +38,10 @@ from .models import Membership, Production, Role
 __all__ = ["ArchiveError", "ArchiveSection", "ModelSection", "export_production"]
 
 ARCHIVE_FORMAT = "tournage-production-archive"
-SCHEMA_VERSION = 1
+# 2: the broadcast slot moved to the distribution plan; version 1 archives may also hold
+# labour incidents, development's heads of department and the plan's age categories, all
+# read through the owning domain's ``Legacy`` declarations.
+SCHEMA_VERSION = 2
 # Fields exported but never imported: the demo's own marker (it would make an import
 # pass for the demo production).
 NEVER_IMPORTED = frozenset({"demo_key"})
@@ -90,10 +95,33 @@ class ImportContext:
     ids: IdMap = field(default_factory=dict)
     saved_files: list[str] = field(default_factory=list)
     invitations: list[dict[str, str]] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+    legacy_rows: dict[str, list[Row]] = field(default_factory=dict)
 
     def rollback_files(self) -> None:
         for name in self.saved_files:
             default_storage.delete(name)
+
+    def legacy(self, label: str) -> Legacy | None:
+        """How an older archive's ``label`` is read now; None for a current archive."""
+        return _legacy.get(label) if self.schema_version < SCHEMA_VERSION else None
+
+    def keep_legacy(self, label: str, row: Any) -> None:
+        if not isinstance(row, dict) or not isinstance(row.get("fields"), dict):
+            raise ArchiveError(
+                "bad_row", f"Archive refusée : {label} : ligne illisible.", model=label
+            )
+        self.legacy_rows.setdefault(label, []).append(row)
+        if sum(map(len, self.legacy_rows.values())) > self.reader.limits.max_rows:
+            raise ArchiveError(
+                "too_many_rows", "Archive trop volumineuse (nombre de lignes) : import refusé."
+            )
+
+    def apply_legacy(self) -> None:
+        """Older archives' data, put where it lives now (after every section is in)."""
+        for label, rows in self.legacy_rows.items():
+            apply = import_string(_legacy[label].apply)
+            apply(self.production, rows, lambda model, pk: self.ids.get((model, pk)))
 
 
 class ArchiveSection:
@@ -153,15 +181,23 @@ class ModelSection(ArchiveSection):
     # import -----------------------------------------------------------------
     def load(self, document: SectionDocument, context: ImportContext) -> None:
         by_label = {_label(model): model for model in self.loaded_models()}
-        unknown = [label for label in document.labels() if label not in by_label]
+        labels = document.labels()
+        gone = [label for label in labels if label not in by_label and context.legacy(label)]
+        unknown = [label for label in labels if label not in by_label and label not in gone]
         if unknown:
             raise ArchiveError(
                 "unknown_model",
                 f"Section {self.name} : données inconnues ({', '.join(unknown)}).",
                 section=self.name,
             )
-        for label, model in by_label.items():
+        for label in gone:
             for row in document.rows(label):
+                context.keep_legacy(label, row)
+        for label, model in by_label.items():
+            legacy = context.legacy(label)
+            for row in document.rows(label):
+                if legacy is not None and isinstance(row, dict):
+                    row = _without_legacy_fields(row, legacy, context)
                 self.load_row(model, row, context)
 
     def loaded_models(self) -> list[type[Model]]:
@@ -169,6 +205,17 @@ class ModelSection(ArchiveSection):
 
     def load_row(self, model: type[Model], row: Any, context: ImportContext) -> None:
         load_instance(model, row, self.name, context)
+
+
+def _without_legacy_fields(row: Row, legacy: Legacy, context: ImportContext) -> Row:
+    """The row without the fields its model no longer has; those are kept (with the row's
+    other fields, which say where they belong) for the legacy step."""
+    fields = row.get("fields")
+    if not isinstance(fields, dict) or not any(name in fields for name in legacy.fields):
+        return row
+    context.keep_legacy(legacy.label, row)
+    current = {name: value for name, value in fields.items() if name not in legacy.fields}
+    return {**row, "fields": current}
 
 
 def dump_instance(instance: Model, section: str, files: FileSink) -> Row:
@@ -389,6 +436,13 @@ def register_section(section: ArchiveSection) -> None:
     _sections.append(section)
 
 
+_legacy: dict[str, Legacy] = {}
+
+
+def register_legacy(legacy: Legacy) -> None:
+    _legacy[legacy.label] = legacy
+
+
 def sections() -> list[ArchiveSection]:
     return list(_sections)
 
@@ -473,9 +527,11 @@ def restore_archive(source: str | IO[bytes], importer: Any = None) -> ImportResu
             with transaction.atomic():
                 root = _root(_sections[0])
                 context = root.create(reader, importer)
+                context.schema_version = manifest["schema_version"]
                 for section in _sections:
                     if section.name in names:  # else an older archive, before this app
                         section.load(reader.section(section.name), context)
+                context.apply_legacy()
         except Exception as error:
             if context is not None:
                 context.rollback_files()

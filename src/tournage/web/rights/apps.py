@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web import plugins
-from tournage.web.plugins import Archive, Demo, Panel
+from tournage.web.plugins import Archive, Demo, Legacy, Panel
 
 
 class RightsConfig(plugins.DomainAppConfig):
@@ -33,6 +33,14 @@ class RightsConfig(plugins.DomainAppConfig):
             "DestinationDocument",
             "EditImport",
             "Cue",
-        )
+        ),
+        legacy=(
+            Legacy(
+                "development.channelplan",
+                "tournage.web.rights.legacy.age_categories",
+                fields=("age_category",),
+            ),
+            Legacy("rights.channelrating", "tournage.web.rights.legacy.slots", fields=("slot",)),
+        ),
     )
     demo = Demo("tournage.web.rights.demo.load_demo_rights", order=55)

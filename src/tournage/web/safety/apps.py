@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from tournage.web import plugins
-from tournage.web.plugins import Archive, Demo, Panel
+from tournage.web.plugins import Archive, Demo, Legacy, Panel
 
 
 class SafetyConfig(plugins.DomainAppConfig):
@@ -29,6 +29,10 @@ class SafetyConfig(plugins.DomainAppConfig):
             "LocationCheck",
             "Incident",
             "HeadOfDepartment",
-        )
+        ),
+        legacy=(
+            Legacy("labor.incident", "tournage.web.safety.legacy.incidents"),
+            Legacy("development.headofdepartment", "tournage.web.safety.legacy.heads"),
+        ),
     )
     demo = Demo("tournage.web.safety.demo.load_demo_safety", order=52)

@@ -4,6 +4,7 @@ incidents and accidents, inclusion facts, heads of department (CNC form)."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tournage.safety.rules import DUER, PARITY
@@ -163,7 +164,7 @@ class Incident(models.Model):
         ordering = ["occurred_at"]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d} {self.description[:40]}"
+        return f"{timezone.localtime(self.occurred_at):%Y-%m-%d} {self.description[:40]}"
 
 
 class HeadOfDepartment(models.Model):

@@ -10,21 +10,26 @@ NOTE = "Case saisie à la signalétique : {:%H:%M}"
 REASON_LENGTH = 300  # ChannelRating.reason
 
 
+def move_slot(plan_model, rating, slot):
+    """``slot``, typed on ``rating``'s signage, into the distribution plan (``plan_model``:
+    development's ChannelPlan); a plan that says otherwise keeps its own and the rating
+    notes the other. Also what an older archive's signage slots become (rights.legacy)."""
+    plan, _ = plan_model.objects.get_or_create(
+        production_id=rating.production_id, channel=rating.channel, defaults={"slot": slot}
+    )
+    if plan.slot is None:
+        plan.slot = slot
+        plan.save()
+    elif plan.slot != slot:
+        rating.reason = f"{rating.reason} {NOTE.format(slot)}".strip()[:REASON_LENGTH]
+        rating.save()
+
+
 def to_plan(apps, schema_editor):
     Plan = apps.get_model("development", "ChannelPlan")
     Rating = apps.get_model("rights", "ChannelRating")
     for rating in Rating.objects.exclude(slot=None):
-        plan, _ = Plan.objects.get_or_create(
-            production_id=rating.production_id,
-            channel=rating.channel,
-            defaults={"slot": rating.slot},
-        )
-        if plan.slot is None:
-            plan.slot = rating.slot
-            plan.save()
-        elif plan.slot != rating.slot:
-            rating.reason = f"{rating.reason} {NOTE.format(rating.slot)}".strip()[:REASON_LENGTH]
-            rating.save()
+        move_slot(Plan, rating, rating.slot)
 
 
 def from_plan(apps, schema_editor):

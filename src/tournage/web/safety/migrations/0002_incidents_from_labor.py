@@ -10,25 +10,28 @@ from django.conf import settings
 from django.db import migrations
 
 
+def copy_incident(new, production_id, day, description, action):
+    """One teams-app incident into the register (``new``: the safety Incident model); also
+    what an older archive's ``labor.incident`` rows become (safety.legacy)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    same = new.objects.filter(
+        production_id=production_id,
+        description=description,
+        occurred_at__gte=start,
+        occurred_at__lt=datetime.combine(day, time.max, tzinfo=zone),
+    )
+    if not same.exists():
+        new.objects.create(
+            production_id=production_id, occurred_at=start, description=description, action=action
+        )
+
+
 def copy_incidents(apps, schema_editor):
     old = apps.get_model("labor", "Incident")
     new = apps.get_model("safety", "Incident")
-    zone = ZoneInfo(settings.TIME_ZONE)
     for row in old.objects.all().order_by("pk"):
-        start = datetime.combine(row.day, time.min, tzinfo=zone)
-        same = new.objects.filter(
-            production_id=row.production_id,
-            description=row.description,
-            occurred_at__gte=start,
-            occurred_at__lt=datetime.combine(row.day, time.max, tzinfo=zone),
-        )
-        if not same.exists():
-            new.objects.create(
-                production_id=row.production_id,
-                occurred_at=start,
-                description=row.description,
-                action=row.action,
-            )
+        copy_incident(new, row.production_id, row.day, row.description, row.action)
 
 
 class Migration(migrations.Migration):

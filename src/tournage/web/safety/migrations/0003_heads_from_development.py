@@ -19,18 +19,24 @@ POSTS = {
 }
 
 
+def merge_head(new, production_id, department, person_id, planned_by):
+    """One development head of department into the CNC form (``new``: the safety model);
+    also what an older archive's ``development.headofdepartment`` rows become."""
+    post = POSTS.get(department, department)
+    head = new.objects.filter(production_id=production_id, post=post).first()
+    if head is None:
+        head = new(production_id=production_id, post=post)
+    if head.person_id is None and not head.name:
+        head.person_id = person_id
+    head.planned_by = head.planned_by or planned_by
+    head.save()
+
+
 def merge_heads(apps, schema_editor):
     old = apps.get_model("development", "HeadOfDepartment")
     new = apps.get_model("safety", "HeadOfDepartment")
     for row in old.objects.all().order_by("pk"):
-        post = POSTS.get(row.department, row.department)
-        head = new.objects.filter(production_id=row.production_id, post=post).first()
-        if head is None:
-            head = new(production_id=row.production_id, post=post)
-        if head.person_id is None and not head.name:
-            head.person_id = row.person_id
-        head.planned_by = head.planned_by or row.planned_by
-        head.save()
+        merge_head(new, row.production_id, row.department, row.person_id, row.planned_by)
 
 
 class Migration(migrations.Migration):
