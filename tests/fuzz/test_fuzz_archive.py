@@ -118,6 +118,31 @@ def test_crafted_archives(
         assert (Production.objects.count(), Person.objects.count()) == before
 
 
+LEGACY = st.fixed_dictionaries(
+    {"productions.production": st.just([production_row(channels=["fr_pad_hd_file"])])},
+    optional={
+        "productions.person": _rows(PERSON_FIELDS),
+        "labor.incident": _rows(["production", "day", "description", "action"]),
+        "development.headofdepartment": _rows(["production", "department", "person"]),
+        "development.channelplan": _rows(["production", "channel", "slot", "age_category"]),
+        "rights.channelrating": _rows(["production", "channel", "category", "slot", "reason"]),
+    },
+)
+
+
+@fuzz_settings()
+@given(rows=LEGACY)
+def test_crafted_legacy_archives(rows: dict[str, Any]) -> None:
+    """Schema 1 archives whose moved data (plugins.Legacy) carries hostile values."""
+    sections: dict[str, dict[str, Any]] = {}
+    for label, found in rows.items():
+        sections.setdefault(label.split(".")[0], {})[label] = found
+    data = build(sections, manifest={"schema_version": 1})
+    before = Production.objects.count(), Person.objects.count()
+    if not survives(lambda: restore_archive(io.BytesIO(data))):
+        assert (Production.objects.count(), Person.objects.count()) == before
+
+
 @fuzz_settings()
 @given(data=st.binary(max_size=4096))
 def test_arbitrary_bytes(data: bytes, db: None) -> None:
