@@ -3,12 +3,14 @@ edited, saved twice and read back after a reload."""
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tournage.demo import DEMO_PASSWORD
+from tournage.web.development.models import ChannelPlan
 from tournage.web.productions.demo import load_demo
 from tournage.web.rights.models import Clearance
 
@@ -46,3 +48,32 @@ def test_rights_pages_and_clearance_round_trip(page: Page, live_server: Any) -> 
     assert song.channels == ["fr_pad_hd_file", "dcp_cinema", "youtube_upload"]
     page.goto(base + "cuesheet/")
     expect(page.get_by_text("Chanson radio atelier").first).to_be_visible()
+
+
+def test_the_signage_follows_the_slot_typed_in_the_distribution_plan(
+    page: Page, live_server: Any
+) -> None:
+    production, _logins = load_demo()
+    log_in(page, live_server.url, "producer", DEMO_PASSWORD)
+    release = f"{live_server.url}/p/{production.pk}/rights/release/"
+    page.goto(release)
+    row = page.locator("tr", has_text="Diffusion PAD HD")
+    expect(row.locator("td").nth(2)).to_have_text("20:30")  # the demo's one slot
+    page.get_by_role("link", name="Modifier les cases dans le plan de diffusion").click()
+    page.get_by_role("link", name="PAD HD").first.click()
+    edit = page.url
+    page.locator("#id_slot").fill("22:15")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer").click()
+    page.goto(edit)
+    expect(page.locator("#id_slot")).to_have_value("22:15")
+    with page.expect_navigation():  # saved again unchanged: nothing moves
+        page.get_by_role("button", name="Enregistrer").click()
+    page.goto(edit)
+    plan = ChannelPlan.objects.get(production=production, channel="fr_pad_hd_file")
+    assert plan.slot == time(22, 15)
+    page.goto(release)
+    expect(page.locator("tr", has_text="Diffusion PAD HD").locator("td").nth(2)).to_have_text(
+        "22:15"
+    )
+    assert_accessible(page)

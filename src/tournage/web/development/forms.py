@@ -125,6 +125,7 @@ class ChannelPlanForm(ProductionForm):
             "g_per_hour",
             "carbon_source",
         ]
+        widgets = {"slot": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
     bounds = {"viewing_hours": (0, None), "g_per_hour": (0, None)}
 

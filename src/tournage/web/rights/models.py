@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tournage.rights.rules import AUTHORS, CLEARANCES, CUESHEET, PERMITS, RELEASE
+from tournage.web.productions.models import Channel
 
 
 # Choices read from the data when a form needs them, not frozen into migrations.
@@ -268,7 +269,7 @@ class ChannelRating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.channel
+        return str(dict(Channel.choices).get(self.channel, self.channel))
 
 
 class DestinationDocument(models.Model):

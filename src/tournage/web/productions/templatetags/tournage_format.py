@@ -6,6 +6,7 @@
 ``{{ finding.severity|severity }}`` (« bloquant », « à vérifier », « info ») and
 ``{{ finding.severity|severity_badge }}`` (the CSS class of its badge). Data text kept in
 two languages: ``{{ rule|localised:"rule" }}`` (``rule_fr`` on French pages when the data has it).
+A distribution channel's code as its name: ``{{ code|channel }}``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def day(value: date | None, style: str = "long") -> str:
 
 
 _BADGES = {Severity.FAIL: "badge-fail", Severity.WARN: "badge-warn", Severity.INFO: "badge"}
+
+
+@register.filter
+def channel(code: str) -> str:
+    from tournage.web.productions.models import Channel
+
+    return str(dict(Channel.choices).get(code, code))
 
 
 @register.filter
