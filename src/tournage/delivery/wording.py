@@ -1,5 +1,6 @@
-"""The QC report in French words: check names and measured fields from
-``data/delivery/report_wording.yaml``, numbers with a French decimal comma."""
+"""The QC report in words: check names, measured fields and event kinds from
+``data/delivery/report_wording.yaml`` (English and French, the one table the web pages
+read too); the downloadable report is in French, numbers with a French decimal comma."""
 
 from __future__ import annotations
 
@@ -15,20 +16,31 @@ DECIMALS = 3  # measured values are rounded to the millisecond / thousandth at m
 @dataclass(frozen=True)
 class Wording:
     source: str
-    checks: dict[str, str]
-    fields: dict[str, str]
+    checks: dict[str, dict[str, str]]  # id -> language -> name
+    fields: dict[str, dict[str, str]]
+    events: dict[str, dict[str, str]]
 
 
 WORDING = RuleTable("delivery/report_wording.yaml", Wording)
 
 
-def check_name(check_id: str) -> str:
+def _name(names: dict[str, str] | None, language: str) -> str | None:
+    if not names:
+        return None
+    return names.get(language[:2]) or names.get("en")
+
+
+def check_name(check_id: str, language: str = "fr") -> str:
     """``head_tail`` -> ``Amorce et fin`` (the id itself when the table lacks it)."""
-    return WORDING.load().checks.get(check_id, check_id)
+    return _name(WORDING.load().checks.get(check_id), language) or check_id
 
 
-def field_name(key: str) -> str:
-    return WORDING.load().fields.get(key, key.replace("_", " "))
+def field_name(key: str, language: str = "fr") -> str:
+    return _name(WORDING.load().fields.get(key), language) or key.replace("_", " ")
+
+
+def event_name(kind: str, language: str = "fr") -> str:
+    return _name(WORDING.load().events.get(kind), language) or ""
 
 
 def words(value: Any) -> str:
