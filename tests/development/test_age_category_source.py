@@ -8,17 +8,15 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from migration_helpers import migrated_back
 from tournage.web.development import adapters
 from tournage.web.development.models import ChannelPlan
 from tournage.web.rights.models import ChannelRating
 
 MIGRATION = import_module("tournage.web.development.migrations.0003_age_category_to_rights")
 BEFORE = [("development", "0002_channelplan_slot_time"), ("rights", "0001_initial")]
-AFTER = [("development", "0003_age_category_to_rights")]
 
 
 def _rating(category: str = "", reason: str = "") -> Any:
@@ -43,21 +41,12 @@ def test_a_typed_category_fills_an_empty_rating_and_a_different_one_is_noted() -
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_moves_the_plans_categories_into_the_rights(production: Any) -> None:
-    executor = MigrationExecutor(connection)
-    try:
-        executor.migrate(BEFORE)
-        old = executor.loader.project_state(BEFORE).apps
+    with migrated_back(BEFORE) as old:
         plan = old.get_model("development", "ChannelPlan")
         rating = old.get_model("rights", "ChannelRating")
         for channel, typed in (("fr_pad_hd_file", "I"), ("fr_pad_arte", "IV"), ("dcp_cinema", "")):
             plan.objects.create(production_id=production.pk, channel=channel, age_category=typed)
         rating.objects.create(production_id=production.pk, channel="fr_pad_hd_file", category="II")
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
-    finally:
-        MigrationExecutor(connection).migrate(
-            MigrationExecutor(connection).loader.graph.leaf_nodes()
-        )
     moved = {r.channel: r for r in ChannelRating.objects.filter(production=production)}
     assert set(moved) == {"fr_pad_hd_file", "fr_pad_arte"}
     assert moved["fr_pad_arte"].category == "IV"

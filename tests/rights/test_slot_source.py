@@ -8,10 +8,9 @@ from datetime import time
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from migration_helpers import migrated_back
 from tournage.web.development import adapters as development
 from tournage.web.development.models import ChannelPlan
 from tournage.web.rights import api, services
@@ -19,7 +18,6 @@ from tournage.web.rights.forms import ChannelRatingForm
 from tournage.web.rights.models import ChannelRating
 
 BEFORE = [("rights", "0001_initial"), ("development", "0004_heads_owned_by_safety")]
-AFTER = [("rights", "0002_slot_from_distribution_plan")]
 
 
 @pytest.fixture
@@ -58,10 +56,7 @@ def test_the_signage_form_does_not_ask_for_the_slot() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_moves_the_signage_slots_into_the_plan(production: Any) -> None:
-    executor = MigrationExecutor(connection)
-    try:
-        executor.migrate(BEFORE)
-        old = executor.loader.project_state(BEFORE).apps
+    with migrated_back(BEFORE) as old:
         plan = old.get_model("development", "ChannelPlan")
         rating = old.get_model("rights", "ChannelRating")
         plan.objects.create(production_id=production.pk, channel="fr_pad_arte")  # no slot
@@ -74,12 +69,6 @@ def test_the_migration_moves_the_signage_slots_into_the_plan(production: Any) ->
             rating.objects.create(
                 production_id=production.pk, channel=channel, slot=slot, reason="Vu."
             )
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
-    finally:
-        MigrationExecutor(connection).migrate(
-            MigrationExecutor(connection).loader.graph.leaf_nodes()
-        )
     slots = dict(ChannelPlan.objects.filter(production=production).values_list("channel", "slot"))
     assert slots == {
         "fr_pad_hd_file": time(21, 10),
