@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tournage.web.productions.archive import SCHEMA_VERSION
+
 pytestmark = pytest.mark.slow
 
 
@@ -70,7 +72,7 @@ def test_demo_export_import_into_a_brand_new_database(tmp_path: Path) -> None:
             data_dir=tmp_path / "a",
         )
     )
-    assert exported["schema_version"] == 1 and archive.stat().st_size > 0
+    assert exported["schema_version"] == SCHEMA_VERSION and archive.stat().st_size > 0
 
     fresh = tmp_path / "fresh.sqlite3"
     imported = as_json(
